@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.js';
+import { Me } from './people.js';
+
+export const Login = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+export const LoginResult = z.object({ person: Me, csrfToken: z.string() });
+
+export const CreateToken = z.object({ name: z.string().trim().min(1).max(100) });
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
+});
+export const CreatedToken = ApiToken.extend({ token: z.string().describe('Shown once; store it now.') });

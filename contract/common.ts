@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const Id = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a numeric id');
+export const Timestamp = z.string().describe('ISO 8601 UTC');
+export const Handle = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(
+    /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+    'may hold a–z, 0–9, dots, dashes and underscores, and must start and end with a letter or digit',
+  );
+export const Slug = z
+  .string()
+  .min(2)
+  .max(60)
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    'may hold a–z, 0–9 and dashes, and must start and end with a letter or digit',
+  );
+
+export const LIMITS = {
+  titleLength: 200,
+  bodyLength: 50_000,
+  requestBytes: 1024 * 1024,
+  nameLength: 120,
+  pageSize: 100,
+} as const;
+
+export const Title = z
+  .string()
+  .trim()
+  .max(LIMITS.titleLength, `must be at most ${LIMITS.titleLength} characters`);
+export const Body = z.string().max(LIMITS.bodyLength, `must be at most ${LIMITS.bodyLength} characters`);
+
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const Problem = z.object({
+  type: z.string(),
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+/** The problem responses a route can give, for its OpenAPI description. */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, Problem]));
+
+export const Empty = z.null().describe('No content');

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Handle, Id, LIMITS, PageQuery, Timestamp } from './common.js';
+
+export const Role = z.enum(['member', 'community_manager', 'admin']);
+export const Locale = z.enum(['nl', 'en']);
+
+export const PersonSummary = z.object({
+  id: Id,
+  handle: z.string(),
+  name: z.string(),
+  title: z.string(),
+  department: z.string(),
+  location: z.string(),
+  avatarUrl: z.string().nullable(),
+  isLeader: z.boolean(),
+  status: z.enum(['active', 'deactivated']),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const PersonProfile = PersonSummary.extend({
+  timeZone: z.string(),
+  skills: z.array(z.string()),
+  bio: z.string(),
+  role: Role,
+  manager: PersonSummary.nullable(),
+  directReports: z.array(PersonSummary),
+  followers: z.number().int(),
+  following: z.number().int(),
+  followedByMe: z.boolean(),
+  createdAt: Timestamp,
+});
+export type PersonProfile = z.infer<typeof PersonProfile>;
+
+/** What the signed-in person sees of themselves. */
+export const Me = PersonProfile.extend({ email: z.string(), locale: Locale.nullable() });
+export type Me = z.infer<typeof Me>;
+
+const Name = z.string().trim().min(1).max(LIMITS.nameLength);
+const ShortText = z.string().trim().max(LIMITS.nameLength);
+const Skills = z.array(z.string().trim().min(1).max(60)).max(50, 'at most 50 skills');
+export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam');
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const CreatePerson = z.object({
+  email: z.email().max(254),
+  name: Name,
+  handle: Handle.optional(),
+  password: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  title: ShortText.default(''),
+  department: ShortText.default(''),
+  location: ShortText.default(''),
+  timeZone: TimeZone.default('Europe/Amsterdam'),
+  managerHandle: Handle.nullable().optional(),
+  leader: z.boolean().default(false),
+  role: Role.default('member'),
+  skills: Skills.default([]),
+  bio: z.string().max(2000).default(''),
+  locale: Locale.nullable().optional(),
+});
+
+/** What anyone may change about themselves. */
+export const UpdateMe = z
+  .object({
+    name: Name,
+    title: ShortText,
+    department: ShortText,
+    location: ShortText,
+    timeZone: TimeZone,
+    skills: Skills,
+    bio: z.string().max(2000),
+    avatarUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable(),
+    locale: Locale.nullable(),
+    password: z.string().min(12, 'must be at least 12 characters').max(200),
+    currentPassword: z.string().max(200),
+  })
+  .partial()
+  .strict();
+
+/** What an admin may change about anyone. */
+export const UpdatePerson = UpdateMe.omit({ currentPassword: true })
+  .extend({
+    email: z.email().max(254),
+    handle: Handle,
+    managerHandle: Handle.nullable(),
+    leader: z.boolean(),
+    role: Role,
+    status: z.enum(['active', 'deactivated']),
+  })
+  .partial()
+  .strict();
+
+export const PeopleQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  skill: z.string().trim().max(60).optional(),
+  department: z.string().trim().max(LIMITS.nameLength).optional(),
+  location: z.string().trim().max(LIMITS.nameLength).optional(),
+});

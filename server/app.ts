@@ -1,0 +1,89 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '../contract/common.js';
+import type { Config } from './config.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { communityRoutes } from './modules/communities/routes.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { feedRoutes } from './modules/feed/routes.js';
+import { followRoutes } from './modules/follows/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
+import { threadRoutes } from './modules/threads/routes.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Database } from './platform/db/database.js';
+import { createEventBus } from './platform/events/bus.js';
+import type { Deps } from './platform/http/deps.js';
+import { installProblemHandler } from './platform/http/problem.js';
+import { registerRoutes } from './platform/http/register.js';
+import type { Route } from './platform/http/route.js';
+
+/** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
+export const allRoutes: Route[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...peopleRoutes,
+  ...communityRoutes,
+  ...threadRoutes,
+  ...feedRoutes,
+  ...followRoutes,
+  ...notificationRoutes,
+  ...eventRoutes,
+  ...settingsRoutes,
+];
+
+export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean };
+
+export async function buildApp({ config, db, clock = systemClock, logger = true }: AppOptions) {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: LIMITS.requestBytes,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('viewer', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installProblemHandler(app);
+  await app.register(cookie);
+  await registerDocs(app);
+
+  const bus = await createEventBus(db);
+  const deps: Deps = { config, db, clock, bus, log: app.log };
+  registerRoutes(app, deps, allRoutes);
+  app.addHook('onClose', async () => {
+    await bus.close();
+  });
+  return { app, deps };
+}
+
+async function registerDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Plein API',
+        version: '1',
+        description: 'The enterprise social network Plein, /api/v1.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'plein_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    PLEIN_DATA_DIR: z.string().min(1).default('./data'),
+    PLEIN_DEMO: flag.optional(),
+    PLEIN_ADMIN_EMAIL: z.email().optional(),
+    PLEIN_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    PLEIN_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+    PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PLEIN_SECURE_COOKIES: flag.optional(),
+  })
+  .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
+    message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
+    path: ['PLEIN_ADMIN_PASSWORD'],
+  });
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'server'; url: string } | { kind: 'embedded'; dataDir: string };
+  /** Seed the demo organisation into an empty database. */
+  demo: boolean;
+  admin: { email: string; password: string } | null;
+  language: 'nl' | 'en';
+  logLevel: string;
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads every setting from the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(emptyAsUnset(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'server', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: e.PLEIN_DATA_DIR },
+    // The demo organisation is the default only on the embedded database, never on a server.
+    demo: e.PLEIN_DEMO ?? !e.DATABASE_URL,
+    admin: e.PLEIN_ADMIN_EMAIL ? { email: e.PLEIN_ADMIN_EMAIL, password: e.PLEIN_ADMIN_PASSWORD! } : null,
+    language: e.PLEIN_LANGUAGE,
+    logLevel: e.PLEIN_LOG_LEVEL,
+    secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
+  };
+}
+
+function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}

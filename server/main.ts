@@ -1,0 +1,42 @@
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+
+/** config → database → migrations → bootstrap → app → listen; SIGTERM drains and exits 0. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const db = await openDatabase(config.database);
+  const applied = await migrate(db.pool);
+  const { app, deps } = await buildApp({ config, db });
+  app.log.info({ engine: db.engine, applied }, applied.length ? 'migrations applied' : 'schema up to date');
+  await bootstrap(deps);
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await app.close(); // stops accepting, waits for in-flight requests, ends open streams
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Plein could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

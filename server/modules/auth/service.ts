@@ -1,0 +1,109 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hit, isOver } from '../../platform/auth/rate-limit.js';
+import { digest, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platform/http/problem.js';
+import * as people from '../people/service.js';
+import { SESSION_COOKIE, SESSION_DAYS } from './authenticate.js';
+import * as auth from './repository.js';
+
+const LOGIN_WINDOW = 15 * 60;
+/** Failed attempts per account, and attempts per address, in 15 minutes. */
+export const LOGIN_LIMITS = { perAccount: 10, perAddress: 50 };
+export const MAX_TOKENS = 20;
+
+export async function login(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  credentials: { email: string; password: string },
+) {
+  const now = deps.clock.now();
+  const db = deps.db.pool;
+  const email = credentials.email.toLowerCase();
+  await hit(
+    db,
+    {
+      key: `login-ip:${request.ip}`,
+      max: LOGIN_LIMITS.perAddress,
+      windowSeconds: LOGIN_WINDOW,
+      what: 'sign-in attempts from this address',
+    },
+    now,
+  );
+  const accountLimit = {
+    key: `login-fail:${email}`,
+    max: LOGIN_LIMITS.perAccount,
+    windowSeconds: LOGIN_WINDOW,
+    what: 'failed sign-ins for this account',
+  };
+  if (await isOver(db, accountLimit, now)) {
+    throw tooManyRequests(
+      'Too many failed sign-ins for this account. Wait 15 minutes, or reset your password.',
+      LOGIN_WINDOW,
+    );
+  }
+  const candidate = await auth.findLoginCandidate(db, email);
+  const ok = await verifyPassword(candidate?.password_hash ?? null, credentials.password);
+  if (!candidate || !ok || candidate.status !== 'active') {
+    await hit(db, accountLimit, now).catch(() => {}); // the 429 comes on the next attempt, after the 401 for this one
+    throw unauthorized(
+      candidate?.status === 'deactivated' && ok
+        ? 'This account has been deactivated.'
+        : 'Email or password is not right.',
+    );
+  }
+  const token = newSecret();
+  const csrfToken = newSecret(24);
+  await auth.insertSession(db, {
+    id: digest(token),
+    personId: candidate.id,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+    ip: request.ip,
+    now,
+  });
+  await auth.markActivated(db, candidate.id, now);
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: SESSION_DAYS * 86_400,
+  });
+  const viewer = { id: candidate.id } as Viewer;
+  return { person: await people.me(deps, viewer), csrfToken };
+}
+
+export async function logout(deps: Deps, viewer: Viewer, reply: FastifyReply): Promise<void> {
+  if (viewer.via.kind === 'session') await auth.deleteSession(deps.db.pool, viewer.via.sessionId);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+const presentToken = (row: auth.TokenRow) => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at.toISOString(),
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+});
+
+export async function createToken(deps: Deps, viewer: Viewer, name: string) {
+  if ((await auth.countTokens(deps.db.pool, viewer.id)) >= MAX_TOKENS) {
+    throw badRequest(`You have ${MAX_TOKENS} API tokens already; revoke one first.`, [
+      { field: 'name', message: `at most ${MAX_TOKENS} tokens per person` },
+    ]);
+  }
+  const token = `plein_${newSecret()}`;
+  const row = await auth.insertToken(deps.db.pool, viewer.id, name, digest(token), deps.clock.now());
+  return { ...presentToken(row), token };
+}
+
+export async function listTokens(deps: Deps, viewer: Viewer) {
+  return { items: (await auth.listTokens(deps.db.pool, viewer.id)).map(presentToken), nextCursor: null };
+}
+
+export async function revokeToken(deps: Deps, viewer: Viewer, tokenId: string): Promise<void> {
+  if (!(await auth.revokeToken(deps.db.pool, viewer.id, tokenId, deps.clock.now()))) throw notFound('token');
+}

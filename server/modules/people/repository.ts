@@ -1,0 +1,236 @@
+import type { Queryable } from '../../platform/db/database.js';
+
+export type PersonRow = {
+  id: string;
+  handle: string;
+  email: string;
+  name: string;
+  title: string;
+  department: string;
+  location: string;
+  time_zone: string;
+  manager_id: string | null;
+  is_leader: boolean;
+  role: 'member' | 'community_manager' | 'admin';
+  skills: string[];
+  bio: string;
+  avatar_url: string | null;
+  locale: 'nl' | 'en' | null;
+  status: 'active' | 'deactivated';
+  password_hash: string | null;
+  created_at: Date;
+};
+
+export type SummaryRow = Pick<
+  PersonRow,
+  'id' | 'handle' | 'name' | 'title' | 'department' | 'location' | 'avatar_url' | 'is_leader' | 'status'
+>;
+
+export const summaryColumns = (alias = 'p') =>
+  ['id', 'handle', 'name', 'title', 'department', 'location', 'avatar_url', 'is_leader', 'status']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
+export async function findByHandle(db: Queryable, handle: string): Promise<PersonRow | null> {
+  const { rows } = await db.query<PersonRow>('select * from people where lower(handle) = lower($1)', [
+    handle,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function findById(db: Queryable, id: string): Promise<PersonRow | null> {
+  const { rows } = await db.query<PersonRow>('select * from people where id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+export async function findByEmail(db: Queryable, email: string): Promise<PersonRow | null> {
+  const { rows } = await db.query<PersonRow>('select * from people where lower(email) = lower($1)', [email]);
+  return rows[0] ?? null;
+}
+
+export async function handleTaken(db: Queryable, handle: string): Promise<boolean> {
+  const { rows } = await db.query('select 1 from people where lower(handle) = lower($1)', [handle]);
+  return rows.length > 0;
+}
+
+export type NewPerson = {
+  handle: string;
+  email: string;
+  name: string;
+  title: string;
+  department: string;
+  location: string;
+  timeZone: string;
+  managerId: string | null;
+  isLeader: boolean;
+  role: PersonRow['role'];
+  skills: string[];
+  bio: string;
+  locale: 'nl' | 'en' | null;
+  passwordHash: string | null;
+};
+
+export async function insertPerson(db: Queryable, person: NewPerson, now: Date): Promise<PersonRow> {
+  const { rows } = await db.query<PersonRow>(
+    `insert into people (handle, email, name, title, department, location, time_zone, manager_id, is_leader, role,
+                         skills, bio, locale, password_hash, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+     returning *`,
+    [
+      person.handle,
+      person.email,
+      person.name,
+      person.title,
+      person.department,
+      person.location,
+      person.timeZone,
+      person.managerId,
+      person.isLeader,
+      person.role,
+      person.skills,
+      person.bio,
+      person.locale,
+      person.passwordHash,
+      now,
+    ],
+  );
+  return rows[0]!;
+}
+
+const updatableColumns = {
+  handle: 'handle',
+  email: 'email',
+  name: 'name',
+  title: 'title',
+  department: 'department',
+  location: 'location',
+  timeZone: 'time_zone',
+  managerId: 'manager_id',
+  isLeader: 'is_leader',
+  role: 'role',
+  skills: 'skills',
+  bio: 'bio',
+  avatarUrl: 'avatar_url',
+  locale: 'locale',
+  status: 'status',
+  passwordHash: 'password_hash',
+} as const;
+
+export type PersonChanges = Partial<Record<keyof typeof updatableColumns, unknown>>;
+
+export async function updatePerson(
+  db: Queryable,
+  id: string,
+  changes: PersonChanges,
+  now: Date,
+): Promise<PersonRow> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const sets = entries.map(
+    ([key], i) => `${updatableColumns[key as keyof typeof updatableColumns]} = $${i + 3}`,
+  );
+  const { rows } = await db.query<PersonRow>(
+    `update people set ${[...sets, 'updated_at = $2'].join(', ')} where id = $1 returning *`,
+    [id, now, ...entries.map(([, value]) => value)],
+  );
+  return rows[0]!;
+}
+
+/** True when candidate is person or one of person's (indirect) reports: making them the manager would loop. */
+export async function wouldCreateCycle(
+  db: Queryable,
+  personId: string,
+  candidateManagerId: string,
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `with recursive chain(id, depth) as (
+       select $2::bigint, 0
+       union all
+       select p.manager_id, c.depth + 1 from people p join chain c on p.id = c.id
+        where p.manager_id is not null and c.depth < 100)
+     select 1 from chain where id = $1 limit 1`,
+    [personId, candidateManagerId],
+  );
+  return rows.length > 0;
+}
+
+export type PeopleFilter = { q?: string; skill?: string; department?: string; location?: string };
+
+/** The active directory, ordered by name; keyset on (lower(name), id). */
+export async function listPeople(
+  db: Queryable,
+  filter: PeopleFilter,
+  after: { name: string; id: string } | null,
+  limit: number,
+): Promise<SummaryRow[]> {
+  const where = ["p.status = 'active'"];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.q) {
+    where.push(
+      `lower(p.name || ' ' || p.handle || ' ' || p.title) like ${param(`%${escapeLike(filter.q.toLowerCase())}%`)}`,
+    );
+  }
+  if (filter.skill) where.push(`plein_lower_array(p.skills) @> array[lower(${param(filter.skill)})]`);
+  if (filter.department) where.push(`lower(p.department) = lower(${param(filter.department)})`);
+  if (filter.location) where.push(`lower(p.location) = lower(${param(filter.location)})`);
+  if (after) where.push(`(lower(p.name), p.id) > (${param(after.name)}, ${param(after.id)}::bigint)`);
+  const { rows } = await db.query<SummaryRow>(
+    `select ${summaryColumns()} from people p where ${where.join(' and ')}
+      order by lower(p.name), p.id limit ${param(limit)}`,
+    params,
+  );
+  return rows;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function summariesByIds(db: Queryable, ids: string[]): Promise<Map<string, SummaryRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<SummaryRow>(
+    `select ${summaryColumns()} from people p where p.id = any($1::bigint[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function directReports(db: Queryable, managerId: string, limit = 100): Promise<SummaryRow[]> {
+  const { rows } = await db.query<SummaryRow>(
+    `select ${summaryColumns()} from people p where p.manager_id = $1 and p.status = 'active'
+      order by lower(p.name), p.id limit $2`,
+    [managerId, limit],
+  );
+  return rows;
+}
+
+export async function followCounts(db: Queryable, personId: string, viewerId: string | null) {
+  const { rows } = await db.query<{ followers: number; following: number; followed_by_me: boolean }>(
+    `select (select count(*)::int from person_follows where followee_id = $1) as followers,
+            (select count(*)::int from person_follows where follower_id = $1) as following,
+            exists (select 1 from person_follows where follower_id = $2 and followee_id = $1) as followed_by_me`,
+    [personId, viewerId],
+  );
+  return rows[0]!;
+}
+
+export async function follow(
+  db: Queryable,
+  followerId: string,
+  followeeId: string,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `insert into person_follows (follower_id, followee_id, created_at) values ($1, $2, $3)
+     on conflict do nothing`,
+    [followerId, followeeId, now],
+  );
+}
+
+export async function unfollow(db: Queryable, followerId: string, followeeId: string): Promise<void> {
+  await db.query('delete from person_follows where follower_id = $1 and followee_id = $2', [
+    followerId,
+    followeeId,
+  ]);
+}

@@ -1,0 +1,3 @@
+import type { Route } from '../../platform/http/route.js';
+
+export const settingsRoutes: Route[] = [];

@@ -1,0 +1,14 @@
+export type Role = 'member' | 'community_manager' | 'admin';
+
+/** The signed-in person a request acts for, as every service sees them. */
+export type Viewer = {
+  id: string;
+  handle: string;
+  name: string;
+  role: Role;
+  isLeader: boolean;
+  locale: 'nl' | 'en' | null;
+  via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string };
+};
+
+export const isAdmin = (viewer: Viewer | null): boolean => viewer?.role === 'admin';

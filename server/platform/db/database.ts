@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import type { Config } from '../../config.js';
+
+/** Anything that runs a query: the pool, or one client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+export type Database = {
+  engine: 'pglite' | 'postgres';
+  pool: pg.Pool;
+  /** A dedicated connection for LISTEN; null on PGlite, whose single process needs no cross-node channel. */
+  listenClient(): Promise<pg.Client | null>;
+  close(): Promise<void>;
+};
+
+// Timestamps stay Date objects; bigint ids stay strings (JSON ids are strings, DESIGN.md §5).
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export async function openDatabase(database: Config['database']): Promise<Database> {
+  if (database.kind === 'server') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+    pool.on('error', () => {}); // an idle client's network error is retried on next checkout
+    return {
+      engine: 'postgres',
+      pool,
+      listenClient: async () => {
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        return client;
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = database.dataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir, { extensions: { pg_trgm }, relaxedDurability: true });
+  const pool = new pg.Pool(createPgConfig(lite));
+  return {
+    engine: 'pglite',
+    pool,
+    listenClient: async () => null,
+    close: async () => {
+      await pool.end();
+      await lite.close();
+    },
+  };
+}
+
+/** Runs fn in one transaction on one client; rolls back on any error. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

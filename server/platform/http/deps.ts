@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { EventBus } from '../events/bus.js';
+
+/** What every service may use; built once in app.ts and handed down, never imported as a global. */
+export type Deps = {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  bus: EventBus;
+  log: FastifyBaseLogger;
+};

@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export type FieldError = { field: string; message: string };
+
+/** An RFC 9457 problem: thrown by services, rendered as application/problem+json. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new Problem(400, 'Bad Request', detail, errors);
+export const invalidField = (field: string, message: string) =>
+  badRequest(`${field}: ${message}`, [{ field, message }]);
+export const unauthorized = (detail = 'Sign in to continue.') => new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail = 'You are not allowed to do this.') =>
+  new Problem(403, 'Forbidden', detail);
+export const notFound = (what = 'resource') => new Problem(404, 'Not Found', `No such ${what}.`);
+export const conflict = (detail: string, errors?: FieldError[]) =>
+  new Problem(409, 'Conflict', detail, errors);
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new Problem(429, 'Too Many Requests', detail, undefined, { 'retry-after': String(retryAfterSeconds) });
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Turns every error (ours, validation, Fastify's own) into problem+json; hides internals of 500s. */
+export function installProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+    let problem: Problem;
+    if (error instanceof Problem) {
+      problem = error;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => ({
+        field:
+          [issue.instancePath.replace(/^\//, '').replaceAll('/', '.')].filter(Boolean).join('') || 'request',
+        message: issue.message ?? 'is invalid',
+      }));
+      const where = error.validationContext ?? 'request';
+      const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      problem = badRequest(`Invalid ${where}: ${detail}`, errors);
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      problem = new Problem(413, titles[413]!, 'The request body is larger than 1 MiB.');
+    } else if (error.statusCode && error.statusCode < 500) {
+      problem = new Problem(error.statusCode, titles[error.statusCode] ?? 'Error', error.message);
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      problem = new Problem(500, titles[500]!, 'Something went wrong on our side. It has been logged.');
+    }
+    reply
+      .status(problem.status)
+      .headers(problem.headers ?? {})
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        status: problem.status,
+        title: problem.title,
+        detail: problem.detail,
+        ...(problem.errors ? { errors: problem.errors } : {}),
+        instance: request.url,
+      });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        status: 404,
+        title: 'Not Found',
+        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+        instance: request.url,
+      });
+  });
+}

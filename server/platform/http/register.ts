@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { checkCsrf, resolveViewer } from '../../modules/auth/authenticate.js';
+import { hit } from '../auth/rate-limit.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Deps } from './deps.js';
+import { forbidden, unauthorized } from './problem.js';
+import type { Route } from './route.js';
+
+/** Per person, across all nodes: generous for people, a brake for runaway scripts. */
+export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
+
+/** Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. */
+export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const route of routes) {
+    typed.route({
+      method: route.method,
+      url: route.url,
+      schema: {
+        summary: route.summary,
+        tags: route.tags,
+        ...(route.auth === 'public' || route.auth === 'none'
+          ? {}
+          : { security: [{ session: [] }, { bearer: [] }] }),
+        // Only the parts a route declares: an explicit undefined makes Fastify warn.
+        ...Object.fromEntries(Object.entries(route.schema).filter(([, schema]) => schema !== undefined)),
+      },
+      config: { auth: route.auth, rateLimit: route.rateLimit },
+      preHandler: async (request) => {
+        if (route.auth === 'none') return;
+        const viewer = await resolveViewer(deps, request);
+        if (route.auth !== 'public' && !viewer) throw unauthorized();
+        if (route.auth === 'admin' && viewer?.role !== 'admin') throw forbidden('Only an admin may do this.');
+        checkCsrf(viewer, request);
+        if (route.rateLimit === 'write' && viewer) {
+          await hit(
+            deps.db.pool,
+            { key: `write:${viewer.id}`, ...WRITE_LIMIT, what: 'changes' },
+            deps.clock.now(),
+          );
+        }
+        request.viewer = viewer;
+      },
+      handler: async (request, reply) => {
+        const result = await route.handler({
+          viewer: request.viewer as Viewer,
+          params: request.params as never,
+          query: request.query as never,
+          body: request.body as never,
+          deps,
+          request,
+          reply,
+        });
+        if (route.status === 204) return reply.status(204).send();
+        return reply.status(route.status ?? 200).send(result);
+      },
+    });
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+  interface FastifyContextConfig {
+    auth?: Route['auth'];
+    rateLimit?: Route['rateLimit'];
+  }
+}

@@ -1,0 +1,100 @@
+import type { Queryable } from '../../platform/db/database.js';
+import type { Credentials } from '../client.js';
+import {
+  buildCommunity,
+  buildPerson,
+  buildReply,
+  buildThread,
+  type TestCommunity,
+  type TestPerson,
+  type TestThread,
+  tokenFor,
+  unique,
+} from '../factories.js';
+
+export const ACTORS = [
+  'anonymous',
+  'member',
+  'nonMember',
+  'owner',
+  'leader',
+  'admin',
+  'deactivated',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+export const VISIBILITIES = ['open', 'closed', 'secret'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export type Place = {
+  community: TestCommunity;
+  owner: TestPerson;
+  member: TestPerson;
+  thread: TestThread;
+  reply: { id: string };
+  /** A word written only inside this community: it must never reach someone who may not see it. */
+  marker: string;
+};
+
+export type World = {
+  people: Record<Exclude<Actor, 'anonymous'>, TestPerson>;
+  credentials: Record<Actor, Credentials>;
+  places: Record<Visibility, Place>;
+  db: Queryable;
+};
+
+/**
+ * One organisation for the matrix: open, closed and secret communities, each with an owner, a member, a thread
+ * and a reply; the member and owner of every community are the same people, so "member" means "a member of the
+ * community this route is about". nonMember, leader and admin belong to none; deactivated was a member once.
+ */
+export async function buildWorld(db: Queryable): Promise<World> {
+  const member = await buildPerson(db, { name: 'Matrix Member' });
+  const owner = await buildPerson(db, { name: 'Matrix Owner' });
+  const nonMember = await buildPerson(db, { name: 'Matrix Outsider' });
+  const leader = await buildPerson(db, { name: 'Matrix Leader', leader: true });
+  const admin = await buildPerson(db, { name: 'Matrix Admin', role: 'admin' });
+  const deactivated = await buildPerson(db, { name: 'Matrix Former' });
+  const people = { member, owner, nonMember, leader, admin, deactivated };
+
+  const places = {} as Record<Visibility, Place>;
+  for (const visibility of VISIBILITIES) {
+    const marker = unique(`${visibility}marker`).replaceAll('-', '');
+    const community = await buildCommunity(db, {
+      visibility,
+      owners: [owner],
+      members: [member, deactivated],
+      name: `${visibility} ${marker}`,
+    });
+    const thread = await buildThread(db, {
+      author: member,
+      community,
+      kind: 'question',
+      title: `Question ${marker}`,
+      body: `About ${marker} #${marker} @${owner.handle}`,
+    });
+    await db.query('insert into mentions (thread_id, person_id) values ($1, $2)', [thread.id, owner.id]);
+    const reply = await buildReply(db, { thread, author: owner, body: `Answer ${marker}` });
+    await db.query(
+      `insert into notifications (recipient_id, kind, actor_id, thread_id, reply_id, community_id, data)
+       values ($1, 'reply_to_thread', $2, $3, $4, $5, $6)`,
+      [member.id, owner.id, thread.id, reply.id, community.id, JSON.stringify({ title: thread.title })],
+    );
+    places[visibility] = { community, owner, member, thread, reply, marker };
+  }
+
+  const credentials = { anonymous: null } as Record<Actor, Credentials>;
+  for (const [actor, person] of Object.entries(people)) {
+    credentials[actor as Actor] = await tokenFor(db, person);
+  }
+  // Deactivated after their token was made: the token must stop working.
+  await db.query("update people set status = 'deactivated' where id = $1", [deactivated.id]);
+  await db.query('update api_tokens set revoked_at = now() where person_id = $1', [deactivated.id]);
+  return { people, credentials, places, db };
+}
+
+/** Who stands for an actor on a given place: member and owner are that community's. */
+export function personFor(world: World, actor: Exclude<Actor, 'anonymous'>, place: Place): TestPerson {
+  if (actor === 'member') return place.member;
+  if (actor === 'owner') return place.owner;
+  return world.people[actor];
+}

@@ -1,0 +1,41 @@
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import { type Database, openDatabase } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
+
+/** The engine under test: the PostgreSQL server when DATABASE_URL is set, otherwise in-memory PGlite. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL,
+    PLEIN_DATA_DIR: 'memory://',
+    PLEIN_DEMO: '0',
+    PLEIN_LOG_LEVEL: 'silent',
+  });
+  return { ...base, ...overrides };
+}
+
+let shared: Promise<Database> | null = null;
+
+/** One migrated database per worker (PGlite takes seconds to start), shared by every test file in it. */
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const db = await openDatabase(testConfig().database);
+    await migrate(db.pool);
+    return db;
+  })();
+  return shared;
+}
+
+/** A Plein app on the shared database; give a clock to control time. */
+export async function testApp(options: { clock?: Clock; config?: Partial<Config> } = {}) {
+  const db = await testDatabase();
+  const { app, deps } = await buildApp({
+    config: testConfig(options.config),
+    db,
+    clock: options.clock ?? systemClock,
+    logger: false,
+  });
+  await app.ready();
+  return { app, deps, db };
+}

@@ -1,5 +1,17 @@
+import { communitiesMatrix } from './communities.matrix.js';
+import { eventsMatrix } from './events.matrix.js';
+import { feedMatrix } from './feed.matrix.js';
 import type { MatrixRow } from './matrix.js';
+import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { threadsMatrix } from './threads.matrix.js';
 
 /** Every module's rows; a new module adds its file here. */
-export const matrix: MatrixRow[] = [...peopleMatrix];
+export const matrix: MatrixRow[] = [
+  ...peopleMatrix,
+  ...communitiesMatrix,
+  ...threadsMatrix,
+  ...feedMatrix,
+  ...notificationsMatrix,
+  ...eventsMatrix,
+];

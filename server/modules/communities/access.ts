@@ -1,0 +1,98 @@
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { forbidden, notFound } from '../../platform/http/problem.js';
+
+export type Visibility = 'open' | 'closed' | 'secret';
+
+export type CommunityAccess = {
+  id: string;
+  slug: string;
+  name: string;
+  visibility: Visibility;
+  role: 'owner' | 'member' | null;
+  /** May know the community exists (secret ones only for members). */
+  canSee: boolean;
+  /** May read its threads, replies, members and feed. */
+  canRead: boolean;
+  /** May post in it (members; anyone in an open one, who then joins). */
+  canPost: boolean;
+  /** May change settings and membership: its owners, and admins for communities they can see. */
+  canManage: boolean;
+};
+
+/**
+ * The one rule for community privacy (ARCHITECTURE.md, "Who sees what"):
+ * open → everyone reads; closed → everyone sees it exists, members read; secret → only members know it exists.
+ * Admins have no view into closed or secret content; they manage only what they can see.
+ */
+export function accessFor(
+  viewer: Viewer | null,
+  community: { id: string; slug: string; name: string; visibility: Visibility },
+  role: 'owner' | 'member' | null,
+): CommunityAccess {
+  const member = role !== null;
+  const canSee = viewer !== null && (community.visibility !== 'secret' || member);
+  const canRead = canSee && (community.visibility === 'open' || member);
+  return {
+    ...community,
+    role,
+    canSee,
+    canRead,
+    canPost: canRead,
+    canManage: canSee && (role === 'owner' || viewer?.role === 'admin'),
+  };
+}
+
+export async function loadAccess(
+  db: Queryable,
+  viewer: Viewer | null,
+  by: { id: string } | { slug: string },
+): Promise<CommunityAccess | null> {
+  const { rows } = await db.query<{
+    id: string;
+    slug: string;
+    name: string;
+    visibility: Visibility;
+    role: 'owner' | 'member' | null;
+  }>(
+    `select c.id, c.slug, c.name, c.visibility, m.role
+       from communities c
+       left join community_members m on m.community_id = c.id and m.person_id = $2
+      where ${'id' in by ? 'c.id = $1' : 'lower(c.slug) = lower($1)'}`,
+    ['id' in by ? by.id : by.slug, viewer?.id ?? null],
+  );
+  const row = rows[0];
+  return row ? accessFor(viewer, row, row.role) : null;
+}
+
+/** 404 when the viewer may not know it exists; the access otherwise. */
+export async function requireVisible(
+  db: Queryable,
+  viewer: Viewer | null,
+  by: { id: string } | { slug: string },
+) {
+  const access = await loadAccess(db, viewer, by);
+  if (!access?.canSee) throw notFound('community');
+  return access;
+}
+
+/** 404 for secret, 403 for closed communities the viewer is not in. */
+export async function requireReadable(
+  db: Queryable,
+  viewer: Viewer | null,
+  by: { id: string } | { slug: string },
+) {
+  const access = await requireVisible(db, viewer, by);
+  if (!access.canRead)
+    throw forbidden('This community is closed: only its members can read it. Ask to join.');
+  return access;
+}
+
+/**
+ * SQL that is true when the viewer may read content of community `column` (null = outside any community).
+ * Every list, feed, count and event query that touches community content uses this.
+ */
+export const readableCommunitySql = (column: string, viewerParam: string) =>
+  `(${column} is null
+    or exists (select 1 from communities rc where rc.id = ${column} and rc.visibility = 'open')
+    or exists (select 1 from community_members rm where rm.community_id = ${column} and rm.person_id = ${viewerParam}))`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const Id = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a numeric id');
+export const Id = z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be a numeric id of at most 18 digits');
 export const Timestamp = z.string().describe('ISO 8601 UTC');
 export const Handle = z
   .string()

@@ -7,6 +7,8 @@ import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { communityRoutes } from './modules/communities/routes.js';
+import { demoRoutes } from './modules/demo/routes.js';
+import { closeEventStreams } from './modules/events/hub.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
@@ -14,14 +16,17 @@ import { healthRoutes } from './modules/health/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
+import { siteRoutes } from './modules/site/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
 import { createEventBus } from './platform/events/bus.js';
 import type { Deps } from './platform/http/deps.js';
+import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
+import { registerSpa } from './platform/http/spa.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -35,6 +40,8 @@ export const allRoutes: Route[] = [
   ...notificationRoutes,
   ...eventRoutes,
   ...settingsRoutes,
+  ...siteRoutes,
+  ...demoRoutes,
 ];
 
 export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean };
@@ -43,9 +50,13 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: LIMITS.requestBytes,
-    genReqId: () => crypto.randomUUID(),
-    requestIdHeader: 'x-request-id',
-    trustProxy: true,
+    // A caller's request id is kept when it is a sane token, so logs join up across a proxy; otherwise a fresh one.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+    },
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,12 +65,16 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
     reply.header('x-request-id', request.id);
   });
   installProblemHandler(app);
+  closeConnectionsWhileDraining(app);
   await app.register(cookie);
   await registerDocs(app);
 
   const bus = await createEventBus(db);
   const deps: Deps = { config, db, clock, bus, log: app.log };
   registerRoutes(app, deps, allRoutes);
+  await registerSpa(app);
+  // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
+  app.addHook('preClose', () => closeEventStreams(deps));
   app.addHook('onClose', async () => {
     await bus.close();
   });

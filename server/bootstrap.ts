@@ -1,16 +1,29 @@
+import { DEMO_PASSWORD } from './demo/organisation.js';
 import { seedDemo } from './demo/seed.js';
 import * as people from './modules/people/repository.js';
 import { createPerson } from './modules/people/service.js';
 import type { Deps } from './platform/http/deps.js';
+import { Problem } from './platform/http/problem.js';
 
-/** Start-up data: the configured admin, and the demo organisation on an empty database. */
+/** Start-up data: the demo organisation on an empty database, then the configured admin. Safe on every start. */
 export async function bootstrap(deps: Deps): Promise<void> {
   const { admin, demo } = deps.config;
-  if (demo && !(await hasPeople(deps))) {
+  if (demo) {
     const summary = await seedDemo(deps);
-    deps.log.info(summary, 'demo organisation created');
+    if (summary) {
+      deps.log.info(
+        { ...summary, password: DEMO_PASSWORD },
+        `demo organisation created: every demo person signs in with the password ${DEMO_PASSWORD}`,
+      );
+    }
   }
-  if (admin && !(await people.findByEmail(deps.db.pool, admin.email))) {
+  if (admin) await ensureAdmin(deps, admin);
+}
+
+/** Creates the configured admin unless a person with that email exists; never changes an existing one. */
+async function ensureAdmin(deps: Deps, admin: { email: string; password: string }): Promise<void> {
+  if (await people.findByEmail(deps.db.pool, admin.email)) return;
+  try {
     await createPerson(deps, null, {
       email: admin.email,
       name: 'Administrator',
@@ -24,11 +37,12 @@ export async function bootstrap(deps: Deps): Promise<void> {
       skills: [],
       bio: '',
     });
-    deps.log.info({ email: admin.email }, 'admin created');
+  } catch (error) {
+    // Another node starting at the same moment created it first: the admin exists, which is all we want.
+    const taken =
+      (error instanceof Problem && error.status === 409) || (error as { code?: string }).code === '23505';
+    if (taken && (await people.findByEmail(deps.db.pool, admin.email))) return;
+    throw error;
   }
-}
-
-async function hasPeople(deps: Deps): Promise<boolean> {
-  const { rows } = await deps.db.pool.query('select 1 from people limit 1');
-  return rows.length > 0;
+  deps.log.info({ email: admin.email }, 'admin created');
 }

@@ -16,6 +16,7 @@ const environmentSchema = z
     PLEIN_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
     PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PLEIN_SECURE_COOKIES: flag.optional(),
+    PLEIN_TRUST_PROXY: flag.optional(),
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
@@ -32,6 +33,8 @@ export type Config = {
   language: 'nl' | 'en';
   logLevel: string;
   secureCookies: boolean;
+  /** Believe X-Forwarded-For (only behind a load balancer that sets it), so throttling sees real addresses. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     language: e.PLEIN_LANGUAGE,
     logLevel: e.PLEIN_LOG_LEVEL,
     secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
+    trustProxy: e.PLEIN_TRUST_PROXY ?? false,
   };
 }
 

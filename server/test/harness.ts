@@ -11,6 +11,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     PLEIN_DATA_DIR: 'memory://',
     PLEIN_DEMO: '0',
     PLEIN_LOG_LEVEL: 'silent',
+    // Tests pose as different addresses with X-Forwarded-For.
+    PLEIN_TRUST_PROXY: '1',
   });
   return { ...base, ...overrides };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ApiToken, CreatedToken, CreateToken, Login, LoginResult } from '../../../contract/auth.js';
+import {
+  ApiToken,
+  CreatedToken,
+  CreateToken,
+  Login,
+  LoginResult,
+  SessionInfo,
+} from '../../../contract/auth.js';
 import { Empty, Id, page, problems } from '../../../contract/common.js';
 import { defineRoute } from '../../platform/http/route.js';
 import * as service from './service.js';
@@ -27,6 +34,17 @@ export const authRoutes = [
     status: 204,
     schema: { response: { 204: Empty, ...problems(401, 403) } },
     handler: ({ deps, viewer, reply }) => service.logout(deps, viewer, reply),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/auth/session',
+    auth: 'person',
+    rateLimit: 'read',
+    summary:
+      "This session's CSRF token, for a page that was reloaded (null when signed in with a Bearer token)",
+    tags,
+    schema: { response: { 200: SessionInfo, ...problems(401) } },
+    handler: async ({ viewer }) => service.currentSession(viewer),
   }),
   defineRoute({
     method: 'POST',

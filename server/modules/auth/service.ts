@@ -54,18 +54,30 @@ export async function login(
         : 'Email or password is not right.',
     );
   }
+  return openSession(deps, request, reply, candidate.id);
+}
+
+/** Starts a session for a person who has proven who they are: sets the cookie, returns them and the CSRF token. */
+export async function openSession(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  personId: string,
+) {
+  const now = deps.clock.now();
+  const db = deps.db.pool;
   const token = newSecret();
   const csrfToken = newSecret(24);
   await auth.insertSession(db, {
     id: digest(token),
-    personId: candidate.id,
+    personId,
     csrfToken,
     expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
     userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
     ip: request.ip,
     now,
   });
-  await auth.markActivated(db, candidate.id, now);
+  await auth.markActivated(db, personId, now);
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -73,8 +85,13 @@ export async function login(
     secure: deps.config.secureCookies,
     maxAge: SESSION_DAYS * 86_400,
   });
-  const viewer = { id: candidate.id } as Viewer;
+  const viewer = { id: personId } as Viewer;
   return { person: await people.me(deps, viewer), csrfToken };
+}
+
+/** The CSRF token of the session in use, so a reloaded page can write again; Bearer clients have none. */
+export function currentSession(viewer: Viewer): { csrfToken: string | null } {
+  return { csrfToken: viewer.via.kind === 'session' ? viewer.via.csrfToken : null };
 }
 
 export async function logout(deps: Deps, viewer: Viewer, reply: FastifyReply): Promise<void> {

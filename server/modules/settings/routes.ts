@@ -1,3 +1,29 @@
-import type { Route } from '../../platform/http/route.js';
+import { problems } from '../../../contract/common.js';
+import { Settings, UpdateSettings } from '../../../contract/settings.js';
+import { defineRoute } from '../../platform/http/route.js';
+import * as service from './service.js';
 
-export const settingsRoutes: Route[] = [];
+const tags = ['settings'];
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/settings',
+    auth: 'admin',
+    rateLimit: 'read',
+    summary: "The organisation's settings (admins)",
+    tags,
+    schema: { response: { 200: Settings, ...problems(401, 403) } },
+    handler: ({ deps }) => service.getSettings(deps),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/settings',
+    auth: 'admin',
+    rateLimit: 'write',
+    summary: "Change the organisation's settings (admins; audited)",
+    tags,
+    schema: { body: UpdateSettings, response: { 200: Settings, ...problems(400, 401, 403) } },
+    handler: ({ deps, viewer, body }) => service.updateSettings(deps, viewer, body),
+  }),
+];

@@ -27,7 +27,8 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
         ...Object.fromEntries(Object.entries(route.schema).filter(([, schema]) => schema !== undefined)),
       },
       config: { auth: route.auth, rateLimit: route.rateLimit },
-      preHandler: async (request) => {
+      // onRequest runs before the body is parsed and validated: who you are is settled before what you sent.
+      onRequest: async (request) => {
         if (route.auth === 'none') return;
         const viewer = await resolveViewer(deps, request);
         if (route.auth !== 'public' && !viewer) throw unauthorized();
@@ -53,7 +54,8 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
           reply,
         });
         if (route.status === 204) return reply.status(204).send();
-        return reply.status(route.status ?? 200).send(result);
+        // A handler may answer with another declared status (202: a join request waits for approval).
+        return reply.status(route.status ?? reply.statusCode).send(result);
       },
     });
   }

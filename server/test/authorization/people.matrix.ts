@@ -31,6 +31,12 @@ export const peopleMatrix: MatrixRow[] = [
     expect: statuses.anyPerson(204),
   },
   {
+    route: 'GET /api/v1/auth/session',
+    on: 'none',
+    request: () => ({ url: '/api/v1/auth/session' }),
+    expect: statuses.anyPerson(200),
+  },
+  {
     route: 'GET /api/v1/me',
     on: 'none',
     request: () => ({ url: '/api/v1/me' }),

@@ -1,9 +1,11 @@
 import { communitiesMatrix } from './communities.matrix.js';
+import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { siteMatrix } from './site.matrix.js';
 import { threadsMatrix } from './threads.matrix.js';
 
 /** Every module's rows; a new module adds its file here. */
@@ -14,4 +16,6 @@ export const matrix: MatrixRow[] = [
   ...feedMatrix,
   ...notificationsMatrix,
   ...eventsMatrix,
+  ...siteMatrix,
+  ...demoMatrix,
 ];

@@ -63,7 +63,8 @@ export async function buildWorld(db: Queryable): Promise<World> {
       visibility,
       owners: [owner],
       members: [member, deactivated],
-      name: `${visibility} ${marker}`,
+      // A closed community's name is public by design; a secret one's is not.
+      name: visibility === 'secret' ? `Secret ${marker}` : `${visibility} community`,
     });
     const thread = await buildThread(db, {
       author: member,

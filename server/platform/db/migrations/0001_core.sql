@@ -51,6 +51,9 @@ create table communities (
 );
 create unique index communities_slug_key on communities (lower(slug));
 create index communities_name_trgm_idx on communities using gin (lower(name) gin_trgm_ops);
+-- The directory searches slugs too, and pages by name: keyset on (lower(name), id).
+create index communities_slug_trgm_idx on communities using gin (lower(slug) gin_trgm_ops);
+create index communities_directory_idx on communities (lower(name), id);
 
 create table community_members (
   community_id  bigint not null references communities(id) on delete cascade,
@@ -60,6 +63,8 @@ create table community_members (
   primary key (community_id, person_id)
 );
 create index community_members_person_idx on community_members (person_id, community_id);
+-- Owners first, then the newest: a member list pages by index even for a community of everyone.
+create index community_members_listing_idx on community_members (community_id, role, joined_at, person_id);
 
 create table membership_requests (
   id            bigint generated always as identity primary key,
@@ -72,6 +77,7 @@ create table membership_requests (
   created_at    timestamptz not null default now()
 );
 create unique index membership_requests_pending_key on membership_requests (community_id, person_id) where status = 'pending';
+create index membership_requests_pending_idx on membership_requests (community_id, id) where status = 'pending';
 
 -- Strategic themes (condition 1) and business goals (condition 2); their features come in later issues.
 create table themes (
@@ -136,6 +142,10 @@ create table threads (
 create index threads_community_activity_idx on threads (community_id, last_activity_at desc, id desc) where deleted_at is null;
 create index threads_author_activity_idx on threads (author_id, last_activity_at desc, id desc) where deleted_at is null;
 create index threads_company_wide_activity_idx on threads (last_activity_at desc, id desc) where company_wide and deleted_at is null;
+-- A community feed filtered by kind (?kind=question) stays one index range however large the community.
+create index threads_community_kind_activity_idx on threads (community_id, kind, last_activity_at desc, id desc) where deleted_at is null;
+-- A person's activity page: what they started, newest first.
+create index threads_author_created_idx on threads (author_id, created_at desc, id desc) where deleted_at is null;
 create index threads_theme_idx on threads (theme_id) where theme_id is not null;
 create index threads_goal_idx on threads (goal_id) where goal_id is not null;
 
@@ -164,6 +174,8 @@ create table replies (
 );
 create index replies_thread_idx on replies (thread_id, id);
 create index replies_author_idx on replies (author_id, id desc);
+-- A person's activity page: what they replied, newest first.
+create index replies_author_created_idx on replies (author_id, created_at desc, id desc) where deleted_at is null;
 create index replies_parent_idx on replies (parent_id) where parent_id is not null;
 alter table threads add constraint threads_accepted_reply_fk foreign key (accepted_reply_id) references replies(id) on delete set null;
 
@@ -277,6 +289,11 @@ create table events (
 create index events_recipient_idx on events (recipient_id, id) where recipient_id is not null;
 create index events_thread_idx on events (thread_id, id) where thread_id is not null;
 create index events_created_idx on events (created_at);
+-- The event stream reads each reader's sources as index ranges: their communities' new threads, and new threads
+-- outside any community (company-wide announcements among them).
+create index events_community_idx on events (community_id, id) where community_id is not null;
+create index events_outside_communities_idx on events (id)
+  where community_id is null and type = 'thread' and recipient_id is null;
 
 create table sessions (
   id            text primary key,

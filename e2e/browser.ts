@@ -1,0 +1,57 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.PLEIN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with everything that would reach out to the internet switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type Device = { width: number; height: number; language: 'nl' | 'en'; dark?: boolean };
+
+export const LAPTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 375, height: 740 } as const;
+
+/** A fresh browser profile: its own cookies, screen size, browser language and colour scheme. */
+export async function newContext(browser: Browser, baseURL: string, device: Device): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: device.width, height: device.height },
+    locale: device.language === 'nl' ? 'nl-NL' : 'en-GB',
+    colorScheme: device.dark ? 'dark' : 'light',
+    isMobile: device.width < 500,
+    hasTouch: device.width < 500,
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Waits until the locator shows; a readable failure names what was expected. */
+export async function seen(locator: Locator, timeout = 15_000): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+/** The one of several matches that is visible (desktop and phone navigation both exist in the page). */
+export const visible = (locator: Locator) => locator.filter({ visible: true }).first();
+
+export async function waitForPath(page: Page, path: string | RegExp, timeout = 15_000): Promise<void> {
+  await page.waitForURL(
+    (url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)),
+    {
+      timeout,
+    },
+  );
+}

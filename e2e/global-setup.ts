@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { type RunningServer, startServer } from './server.js';
+
+let server: RunningServer | null = null;
+
+/** One Plein node for the whole run, on a fresh database seeded with the demo organisation. */
+export async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(new URL('../web/dist/index.html', import.meta.url))) {
+    throw new Error('No web build: run `npm run test:e2e`, which builds the web first.');
+  }
+  server = await startServer();
+  project.provide('baseUrl', server.url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ApiSession, createNewcomer, signInAsAdmin } from './api.js';
+import { type Device, LAPTOP, launchBrowser, newContext, PHONE, seen, waitForPath } from './browser.js';
+import { askQuestion, openCommunity, signIn, signOut, wordsFor } from './steps.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let admin: ApiSession;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await signInAsAdmin(baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const devices: [string, Device][] = [
+  ['on a laptop, in English', { ...LAPTOP, language: 'en' }],
+  ['on a laptop, in Dutch', { ...LAPTOP, language: 'nl' }],
+  ['on a 375 px phone, in Dutch', { ...PHONE, language: 'nl' }],
+  ['on a 375 px phone, in English', { ...PHONE, language: 'en' }],
+];
+
+describe('journey 1: a new person signs in, finds a community, joins it, asks a question, signs out', () => {
+  it.each(devices)('%s', async (_, device) => {
+    const t = wordsFor(device.language);
+    const person = await createNewcomer(admin, 'Robin');
+    const context = await newContext(browser, baseUrl, device);
+    const page = await context.newPage();
+    try {
+      await signIn(page, t, person);
+      // The browser's language decides, since this person chose none.
+      expect(await page.locator('html').getAttribute('lang')).toBe(device.language);
+      await seen(page.getByRole('heading', { name: t('home.greeting', { name: 'Robin' }) }));
+
+      await openCommunity(page, t, 'kube', 'Kubernetes');
+      await page.getByRole('button', { name: t('community.join'), exact: true }).click();
+      await seen(page.getByRole('button', { name: t('community.leave') }));
+
+      const title = `How do I get access to the staging cluster? ${Date.now()}`;
+      await askQuestion(
+        page,
+        t,
+        'Kubernetes',
+        title,
+        'I am new in **Sales** and would like to try the demo setup.',
+      );
+      await page.getByRole('link', { name: title }).click();
+      await waitForPath(page, /^\/t\/\d+-how-do-i-get-access/);
+      await seen(page.getByRole('heading', { level: 1, name: title }));
+      await seen(page.getByText('I am new in'));
+
+      await signOut(page, t, person.name);
+      // Signed out means signed out: the thread is not there any more without signing in again.
+      await page.goBack();
+      await waitForPath(page, '/login');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+import type { NewPerson } from './api.js';
+import { seen, visible, waitForPath } from './browser.js';
+import { wordsFor } from './words.js';
+
+export type Words = ReturnType<typeof wordsFor>;
+
+/** Signs in with email and password from wherever the app sent us, and waits for the home feed. */
+export async function signIn(page: Page, t: Words, person: NewPerson, start = '/'): Promise<void> {
+  await page.goto(start);
+  await waitForPath(page, '/login');
+  await seen(page.getByRole('heading', { name: t('login.title') }));
+  await page.getByLabel(t('login.email')).fill(person.email);
+  await page.getByLabel(t('login.password'), { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
+  await waitForPath(page, start);
+}
+
+export async function signOut(page: Page, t: Words, name: string): Promise<void> {
+  await page.getByRole('button', { name: t('nav.accountMenu', { name }) }).click();
+  await page.getByRole('button', { name: t('nav.signOut') }).click();
+  await waitForPath(page, '/login');
+  await seen(page.getByRole('heading', { name: t('login.title') }));
+}
+
+/** Through the navigation (top bar on a laptop, bottom bar on a phone) to the community directory. */
+export async function openCommunity(page: Page, t: Words, search: string, name: string): Promise<void> {
+  await visible(page.getByRole('link', { name: t('nav.communities'), exact: true })).click();
+  await waitForPath(page, '/groups');
+  await page.getByLabel(t('communities.search')).fill(search);
+  await (await seen(page.getByRole('link', { name, exact: true }))).click();
+  await seen(page.getByRole('heading', { level: 1, name }));
+}
+
+/** Opens the composer, keeps the kind "question", and posts. */
+export async function askQuestion(page: Page, t: Words, community: string, title: string, body: string) {
+  await page.getByRole('button', { name: t('composer.promptIn', { name: community }) }).click();
+  await page.getByRole('radio', { name: t('kinds.question') }).check();
+  await page.getByLabel(t('composer.title'), { exact: true }).fill(title);
+  await page.getByRole('textbox', { name: t('composer.body'), exact: true }).fill(body);
+  await page.getByRole('button', { name: t('composer.post.question') }).click();
+  await seen(page.getByText(t('composer.posted')));
+  await seen(page.getByRole('link', { name: title }));
+}
+
+export { wordsFor };

@@ -1,0 +1,16 @@
+import type { Notification } from '../../../contract/notifications.js';
+import { presentSummary } from '../people/present.js';
+import type { SummaryRow } from '../people/repository.js';
+import type { NotificationRow } from './repository.js';
+
+export const presentNotification = (row: NotificationRow, actor: SummaryRow | null): Notification => ({
+  id: row.id,
+  kind: row.kind,
+  actor: actor ? presentSummary(actor) : null,
+  thread: row.thread_id ? { id: row.thread_id, title: row.thread_title ?? '' } : null,
+  replyId: row.reply_id,
+  community:
+    row.community_slug !== null ? { slug: row.community_slug, name: row.community_name ?? '' } : null,
+  createdAt: row.created_at.toISOString(),
+  readAt: row.read_at?.toISOString() ?? null,
+});

@@ -1,0 +1,87 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { client } from '../../test/client.js';
+import { buildPerson, tokenFor } from '../../test/factories.js';
+import { testApp } from '../../test/harness.js';
+import { rowCounts } from '../../test/row-counts.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+
+beforeAll(async () => {
+  ctx = await testApp();
+});
+
+async function signedIn(role: 'member' | 'admin' = 'member') {
+  const person = await buildPerson(ctx.db.pool, { role });
+  return { person, api: client(ctx.app, await tokenFor(ctx.db.pool, person)) };
+}
+
+// Settings are organisation-wide: leave the default for every other test on this database.
+afterEach(async () => {
+  await ctx.db.pool.query(`update settings set value = '"admins"' where key = 'secretCommunityCreators'`);
+});
+
+describe('settings', () => {
+  it('shows the defaults to admins only', async () => {
+    const admin = await signedIn('admin');
+    const member = await signedIn();
+    const response = await admin.api.get('/api/v1/settings');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ secretCommunityCreators: 'admins' });
+    expect((await member.api.get('/api/v1/settings')).statusCode).toBe(403);
+    expect((await client(ctx.app).get('/api/v1/settings')).statusCode).toBe(401);
+  });
+
+  it('lets an admin open secret-community creation to everyone, audited with before and after', async () => {
+    const admin = await signedIn('admin');
+    const member = await signedIn();
+    expect(
+      (await member.api.post('/api/v1/groups', { name: 'Quiet', visibility: 'secret' })).statusCode,
+    ).toBe(403);
+    const changed = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'everyone' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ secretCommunityCreators: 'everyone' });
+    expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('everyone');
+    const { rows } = await ctx.db.pool.query(
+      `select actor_id, before, after from audit_entries where action = 'settings.update' and actor_id = $1`,
+      [admin.person.id],
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: admin.person.id,
+        before: { secretCommunityCreators: 'admins' },
+        after: { secretCommunityCreators: 'everyone' },
+      },
+    ]);
+    const stored = await ctx.db.pool.query(
+      `select updated_by from settings where key = 'secretCommunityCreators'`,
+    );
+    expect(stored.rows[0].updated_by).toBe(admin.person.id);
+    expect(
+      (await member.api.post('/api/v1/groups', { name: 'Quiet', visibility: 'secret' })).statusCode,
+    ).toBe(201);
+  });
+
+  it('writes nothing when nothing changes', async () => {
+    const admin = await signedIn('admin');
+    const before = await rowCounts(ctx.db.pool);
+    const response = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'admins' });
+    expect(response.statusCode).toBe(200);
+    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+  });
+
+  it('refuses non-admins and bad values, changing nothing', async () => {
+    const admin = await signedIn('admin');
+    const member = await signedIn();
+    const before = await rowCounts(ctx.db.pool);
+    expect(
+      (await member.api.patch('/api/v1/settings', { secretCommunityCreators: 'everyone' })).statusCode,
+    ).toBe(403);
+    const bad = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'anyone' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('secretCommunityCreators');
+    const unknown = await admin.api.patch('/api/v1/settings', { theme: 'dark' });
+    expect(unknown.statusCode).toBe(400);
+    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+    expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('admins');
+  });
+});

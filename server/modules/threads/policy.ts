@@ -1,0 +1,69 @@
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { conflict, forbidden, notFound } from '../../platform/http/problem.js';
+import { type CommunityAccess, loadAccess } from '../communities/access.js';
+import { findThread, type ThreadRow } from './repository.js';
+
+/** A thread and what the viewer may do in its community (null: a personal update or company-wide post). */
+export type ThreadContext = { thread: ThreadRow; community: CommunityAccess | null };
+
+/** The thread, or 404 when it does not exist or sits in a secret community the viewer is not in. */
+export async function loadThread(
+  db: Queryable,
+  viewer: Viewer,
+  id: string,
+  what = 'thread',
+): Promise<ThreadContext> {
+  const thread = await findThread(db, id);
+  if (!thread) throw notFound(what);
+  if (!thread.community_id) return { thread, community: null };
+  const community = await loadAccess(db, viewer, { id: thread.community_id });
+  if (!community?.canSee) throw notFound(what);
+  return { thread, community };
+}
+
+/** As loadThread, and 403 for a closed community the viewer is not in. */
+export async function loadReadableThread(
+  db: Queryable,
+  viewer: Viewer,
+  id: string,
+  what = 'thread',
+): Promise<ThreadContext> {
+  const context = await loadThread(db, viewer, id, what);
+  if (!canRead(context)) {
+    throw forbidden('This thread is in a closed community: only its members can read it. Ask to join.');
+  }
+  return context;
+}
+
+/** As loadReadableThread, for changes: a removed thread takes no new replies, reactions or edits. */
+export async function loadLiveThread(
+  db: Queryable,
+  viewer: Viewer,
+  id: string,
+  what = 'thread',
+): Promise<ThreadContext> {
+  const context = await loadReadableThread(db, viewer, id, what);
+  if (context.thread.deleted_at) throw conflict('This thread was removed.');
+  return context;
+}
+
+export const canRead = (context: ThreadContext) => !context.community || context.community.canRead;
+
+/** Community owners moderate their community; admins moderate whatever they can see. */
+export const canModerate = (viewer: Viewer, context: ThreadContext) =>
+  context.community ? context.community.canManage : viewer.role === 'admin';
+
+/** Edits need the text in view: the author or a moderator who can read it. */
+export const canEdit = (viewer: Viewer, context: ThreadContext, authorId: string) =>
+  canRead(context) && (authorId === viewer.id || canModerate(viewer, context));
+
+/** Removal is moderation: a moderator may remove what they can see exists, even unread (closed). */
+export const canRemove = (viewer: Viewer, context: ThreadContext, authorId: string) =>
+  (authorId === viewer.id && canRead(context)) || canModerate(viewer, context);
+
+/** The asker, or a moderator who can read the question, picks its answer. */
+export const canAccept = (viewer: Viewer, context: ThreadContext) =>
+  context.thread.kind === 'question' &&
+  !context.thread.deleted_at &&
+  canEdit(viewer, context, context.thread.author_id);

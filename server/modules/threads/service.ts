@@ -1,0 +1,163 @@
+import { type CreateThread, UNTITLED_KINDS, type UpdateThread } from '../../../contract/threads.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import { inTransaction, type Queryable } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { forbidden, invalidField } from '../../platform/http/problem.js';
+import { writeAudit } from '../audit/repository.js';
+import { type CommunityAccess, requireReadable } from '../communities/access.js';
+import { followsThread, followThread } from '../follows/repository.js';
+import { summariesByIds } from '../people/repository.js';
+import { prepareContent } from './content.js';
+import { joinCommunity, replaceMentions, replaceThreadHashtags } from './content-repository.js';
+import { noticeReaders } from './notices.js';
+import {
+  canAccept,
+  canEdit,
+  canRemove,
+  loadLiveThread,
+  loadReadableThread,
+  loadThread,
+  type ThreadContext,
+} from './policy.js';
+import { groupReactions, presentThreadDetail } from './present.js';
+import * as threads from './repository.js';
+
+const isAdmin = (viewer: Viewer) => viewer.role === 'admin';
+const initialStatus = { question: 'open', idea: 'new' } as Partial<Record<CreateThread['kind'], string>>;
+
+export async function createThread(deps: Deps, viewer: Viewer, input: CreateThread) {
+  const now = deps.clock.now();
+  const id = await inTransaction(deps.db.pool, async (tx) => {
+    const community = input.communitySlug
+      ? await requireReadable(tx, viewer, { slug: input.communitySlug })
+      : null;
+    requireMayAnnounce(viewer, input.kind, community);
+    const content = await prepareContent(tx, input.body);
+    const thread = await threads.insertThread(
+      tx,
+      {
+        communityId: community?.id ?? null,
+        authorId: viewer.id,
+        kind: input.kind,
+        title: input.title,
+        bodyMd: content.bodyMd,
+        bodyHtml: content.bodyHtml,
+        // Fixed at creation: who started it is what condition 4 measures, whatever they become later.
+        origin: viewer.isLeader ? 'top_down' : 'bottom_up',
+        companyWide: input.kind === 'announcement' && !community,
+        status: initialStatus[input.kind] ?? null,
+      },
+      now,
+    );
+    if (community && community.role === null) await joinCommunity(tx, community.id, viewer.id, now);
+    await replaceMentions(tx, { threadId: thread.id, replyId: null }, content.mentionedIds, now);
+    await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
+    await followThread(tx, thread.id, viewer.id, now);
+    await noticeReaders(
+      tx,
+      deps.bus,
+      { thread, replyId: null, actorId: viewer.id },
+      content.mentionedIds.map((recipientId) => ({ recipientId, kind: 'mention' })),
+      now,
+    );
+    await deps.bus.record(tx, {
+      type: 'thread',
+      threadId: thread.id,
+      communityId: thread.community_id,
+      payload: { kind: thread.kind },
+    });
+    return thread.id;
+  });
+  return getThread(deps, viewer, id);
+}
+
+/** Announcements speak for the organisation (leaders, admins) or for a community (also its owners). */
+function requireMayAnnounce(viewer: Viewer, kind: CreateThread['kind'], community: CommunityAccess | null) {
+  if (kind !== 'announcement' || viewer.isLeader || isAdmin(viewer)) return;
+  if (!community) throw forbidden('Only leaders and admins may post company-wide announcements.');
+  if (community.role !== 'owner') {
+    throw forbidden("Only this community's owners, leaders and admins may post announcements in it.");
+  }
+}
+
+export async function getThread(deps: Deps, viewer: Viewer, id: string) {
+  const context = await loadReadableThread(deps.db.pool, viewer, id);
+  return threadDetail(deps.db.pool, viewer, context);
+}
+
+export async function threadDetail(db: Queryable, viewer: Viewer, context: ThreadContext) {
+  const { thread } = context;
+  const [rows, authors, reactionRows, followedByMe] = await Promise.all([
+    threads.threadSummariesByIds(db, [thread.id]),
+    summariesByIds(db, [thread.author_id]),
+    threads.threadReactionCounts(db, [thread.id], viewer.id),
+    followsThread(db, thread.id, viewer.id),
+  ]);
+  const live = !thread.deleted_at;
+  return presentThreadDetail(
+    rows[0]!,
+    authors.get(thread.author_id)!,
+    groupReactions(reactionRows).get(thread.id) ?? [],
+    {
+      followedByMe,
+      canEdit: live && canEdit(viewer, context, thread.author_id),
+      canDelete: live && canRemove(viewer, context, thread.author_id),
+      canAccept: canAccept(viewer, context),
+    },
+  );
+}
+
+/** Author, community owner or admin; a new body is rendered and parsed again, newly mentioned people hear of it. */
+export async function updateThread(deps: Deps, viewer: Viewer, id: string, input: UpdateThread) {
+  const now = deps.clock.now();
+  await inTransaction(deps.db.pool, async (tx) => {
+    const context = await loadLiveThread(tx, viewer, id);
+    const { thread } = context;
+    if (!canEdit(viewer, context, thread.author_id)) {
+      throw forbidden('Only the author, a community owner or an admin may edit this thread.');
+    }
+    const title = input.title ?? thread.title;
+    if (title.length === 0 && !UNTITLED_KINDS.includes(thread.kind)) {
+      throw invalidField('title', `is required for a ${thread.kind}`);
+    }
+    let body = { bodyMd: thread.body_md, bodyHtml: thread.body_html };
+    if (input.body !== undefined) {
+      const content = await prepareContent(tx, input.body);
+      body = { bodyMd: content.bodyMd, bodyHtml: content.bodyHtml };
+      const added = await replaceMentions(tx, { threadId: id, replyId: null }, content.mentionedIds, now);
+      await replaceThreadHashtags(tx, id, content.hashtags, thread.last_activity_at, now);
+      await noticeReaders(
+        tx,
+        deps.bus,
+        { thread: { ...thread, title }, replyId: null, actorId: viewer.id },
+        added.map((recipientId) => ({ recipientId, kind: 'mention' })),
+        now,
+      );
+    }
+    await threads.updateThreadContent(tx, id, { title, ...body }, now);
+  });
+  return getThread(deps, viewer, id);
+}
+
+/** Soft delete by the author or a moderator; removal by someone else is audited. */
+export async function deleteThread(deps: Deps, viewer: Viewer, id: string): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps.db.pool, async (tx) => {
+    const context = await loadThread(tx, viewer, id);
+    const { thread } = context;
+    if (!canRemove(viewer, context, thread.author_id)) {
+      throw forbidden('Only the author, a community owner or an admin may remove this thread.');
+    }
+    if (thread.deleted_at) return;
+    await threads.softDeleteThread(tx, id, viewer.id, now);
+    if (thread.author_id !== viewer.id) {
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: 'thread.remove',
+        targetType: 'thread',
+        targetId: id,
+        before: { authorId: thread.author_id, communityId: thread.community_id, title: thread.title },
+      });
+    }
+  });
+}

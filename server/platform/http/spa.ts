@@ -1,0 +1,57 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Where `npm run build:web` puts the browser app. */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** Paths that belong to the APIs: an unknown one there is a problem+json 404, never the app's page. */
+const API_PREFIXES = ['/api/', '/scim/'];
+
+/** The page may load only what Plein serves itself; avatars may come from any https address. */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'cache-control': 'no-cache',
+};
+
+/**
+ * Serves the built SPA from the same origin as the API: its files as they are, and index.html for every other
+ * page path, so that deep links such as /t/12-title or /g/sales work on a reload. Does nothing without a build.
+ */
+export async function registerSpa(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
+  if (!existsSync(join(root, 'index.html'))) return false;
+  // Known at start-up, so a request path is only ever compared with names, never joined onto the disk path.
+  const files = new Set(listFiles(root).map((file) => `/${relative(root, file).split(sep).join('/')}`));
+  // Our own cache headers: hashed assets for good, everything else revalidated.
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path === '/api' || path === '/scim' || API_PREFIXES.some((prefix) => path.startsWith(prefix))) {
+      return reply.callNotFound();
+    }
+    if (files.has(path) && path !== '/index.html') return sendAsset(reply, path);
+    return reply.headers(PAGE_HEADERS).sendFile('index.html');
+  });
+  return true;
+}
+
+function sendAsset(reply: FastifyReply, path: string) {
+  // Vite puts a content hash in every name under /assets/, so those never change.
+  const immutable = path.startsWith('/assets/');
+  reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  reply.header('x-content-type-options', 'nosniff');
+  return reply.sendFile(path.slice(1));
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}

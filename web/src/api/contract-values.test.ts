@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIMITS as contractLimits } from '../../../contract/common.js';
+import { CommunityKind, Visibility } from '../../../contract/communities.js';
+import {
+  THREAD_KINDS as contractKinds,
+  UNTITLED_KINDS as contractUntitled,
+  ReactionKind,
+} from '../../../contract/threads.js';
+import {
+  COMMUNITY_KINDS,
+  LIMITS,
+  REACTION_KINDS,
+  THREAD_KINDS,
+  UNTITLED_KINDS,
+  VISIBILITIES,
+} from './contract-values.js';
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe("the web's copy of the contract's values", () => {
+  it('matches the contract', () => {
+    expect([...THREAD_KINDS]).toEqual([...contractKinds]);
+    expect([...UNTITLED_KINDS]).toEqual([...contractUntitled]);
+    expect([...REACTION_KINDS]).toEqual(ReactionKind.options);
+    expect([...VISIBILITIES]).toEqual(Visibility.options);
+    expect([...COMMUNITY_KINDS]).toEqual(CommunityKind.options);
+    expect(LIMITS.titleLength).toBe(contractLimits.titleLength);
+    expect(LIMITS.bodyLength).toBe(contractLimits.bodyLength);
+  });
+
+  it('is the only way the browser code takes values from the contract (types are free)', () => {
+    const offenders = sourceFiles(join(import.meta.dirname, '..')).filter((file) =>
+      /^import \{(?![^}]*\btype\b[^}]*\}$)[^}]*\} from '(\.\.\/)+contract\//m.test(
+        readFileSync(file, 'utf8').replace(
+          /^import \{\n([\s\S]*?)\n\} from/gm,
+          (_, names: string) => `import { ${names.replace(/\n\s*/g, ' ')} } from`,
+        ),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { LIMITS as ContractLimits } from '../../../contract/common.js';
+import type { CommunityKind, Visibility } from '../../../contract/communities.js';
+import type { ReactionKind, ThreadKind } from '../../../contract/threads.js';
+
+/**
+ * The contract's enumerations and limits, for the browser without shipping zod (the contract builds its schemas
+ * at load time). The types pin each list to the contract; contract-values.test.ts compares the values too.
+ */
+type Exactly<T extends string, List extends readonly T[]> = [T] extends [List[number]] ? List : never;
+const list =
+  <T extends string>() =>
+  <const List extends readonly T[]>(values: Exactly<T, List>) =>
+    values;
+
+export const THREAD_KINDS = list<ThreadKind>()([
+  'discussion',
+  'question',
+  'announcement',
+  'idea',
+  'update',
+  'article',
+  'praise',
+]);
+export const UNTITLED_KINDS: readonly ThreadKind[] = ['update', 'praise'];
+export const REACTION_KINDS = list<ReactionKind>()([
+  'like',
+  'love',
+  'celebrate',
+  'insightful',
+  'thanks',
+  'laugh',
+]);
+export const VISIBILITIES = list<z.infer<typeof Visibility>>()(['open', 'closed', 'secret']);
+export const COMMUNITY_KINDS = list<z.infer<typeof CommunityKind>>()(['general', 'specialist']);
+
+export const LIMITS = {
+  titleLength: 200,
+  bodyLength: 50_000,
+} as const satisfies Pick<typeof ContractLimits, 'titleLength' | 'bodyLength'>;

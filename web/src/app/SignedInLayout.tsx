@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useLiveStream } from '../api/live.js';
+import { useSession } from '../api/session.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Icon } from '../components/Icon.js';
+import { AccountMenu } from './AccountMenu.js';
+import { Logo } from './Logo.js';
+import { NotificationBell } from './NotificationBell.js';
+
+/** The frame of every signed-in page: header, navigation (a bottom bar on phones), and the live stream. */
+export function SignedInLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  useLiveStream(Boolean(session.data));
+
+  if (session.isPending) {
+    return (
+      <div className="boot" role="status">
+        <Logo />
+        <span className="muted">{t('common.loading')}</span>
+      </div>
+    );
+  }
+  if (session.isError) {
+    return (
+      <main className="boot">
+        <Logo />
+        <ErrorMessage error={session.error} />
+        <button type="button" className="button primary" onClick={() => void session.refetch()}>
+          {t('common.tryAgain')}
+        </button>
+      </main>
+    );
+  }
+  if (!session.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+
+  const me = session.data.me;
+  const links = [
+    { to: '/', icon: 'home' as const, label: t('nav.home'), end: true },
+    { to: '/groups', icon: 'groups' as const, label: t('nav.communities') },
+    { to: '/people', icon: 'people' as const, label: t('nav.people') },
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/" className="brand" aria-label={t('nav.homeOfPlein')}>
+            <Logo />
+          </Link>
+          <nav className="primary-nav" aria-label={t('nav.main')}>
+            {links.map((link) => (
+              <NavLink key={link.to} to={link.to} end={link.end} className="nav-link">
+                <Icon name={link.icon} />
+                <span>{link.label}</span>
+              </NavLink>
+            ))}
+          </nav>
+          <div className="topbar-actions">
+            <NotificationBell />
+            <AccountMenu me={me} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <nav className="bottom-nav" aria-label={t('nav.mainMobile')}>
+        {links.map((link) => (
+          <NavLink key={link.to} to={link.to} end={link.end} className="bottom-link">
+            <Icon name={link.icon} />
+            <span>{link.label}</span>
+          </NavLink>
+        ))}
+        <NavLink to={`/u/${me.handle}`} className="bottom-link">
+          <Icon name="people" />
+          <span>{t('nav.profile')}</span>
+        </NavLink>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+type Who = { name: string; handle: string; avatarUrl?: string | null };
+
+/** A soft colour per person, from their handle, so the same person always looks the same. */
+function hue(handle: string): number {
+  let hash = 0;
+  for (const char of handle) hash = (hash * 31 + char.charCodeAt(0)) % 360;
+  return hash;
+}
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '?';
+  const last = words.length > 1 ? words[words.length - 1]![0] : '';
+  return `${first}${last}`.toUpperCase();
+}
+
+/** Decorative: the person's name always stands next to it in text. */
+export function Avatar({ person, size = 40 }: { person: Who; size?: number }) {
+  const style = {
+    width: size,
+    height: size,
+    fontSize: Math.round(size * 0.38),
+    '--avatar-hue': hue(person.handle),
+  };
+  if (person.avatarUrl) {
+    return <img className="avatar" src={person.avatarUrl} alt="" width={size} height={size} style={style} />;
+  }
+  return (
+    <span className="avatar" aria-hidden="true" style={style as React.CSSProperties}>
+      {initials(person.name)}
+    </span>
+  );
+}

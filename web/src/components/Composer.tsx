@@ -1,0 +1,163 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  THREAD_KINDS,
+  type ThreadDetail,
+  type ThreadKind,
+  UNTITLED_KINDS,
+} from '../../../contract/threads.js';
+import { api } from '../api/endpoints.js';
+import { keys } from '../api/query-client.js';
+import { useMe } from '../api/session.js';
+import { threadPath } from '../lib/paths.js';
+import { ErrorMessage, fieldError } from './ErrorMessage.js';
+import { Field } from './Field.js';
+import { MarkdownEditor } from './MarkdownEditor.js';
+import { rememberOwnThread } from './own-threads.js';
+
+type Community = { slug: string; name: string; myRole: 'owner' | 'member' | null };
+
+/**
+ * Start a thread: pick its kind and community, write a title and a Markdown body, check the preview, post.
+ * A post that fails keeps everything typed, with the reason next to the field or the button.
+ */
+export function Composer({ community }: { community?: Community }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const client = useQueryClient();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<ThreadKind>('question');
+  const [slug, setSlug] = useState(community?.slug ?? '');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [checks, setChecks] = useState<Record<string, string>>({});
+  const [posted, setPosted] = useState<ThreadDetail | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
+
+  const mine = useQuery({
+    queryKey: keys.myGroups,
+    queryFn: () => api.groups.list({ member: 'me', limit: 100 }),
+    enabled: open && !community,
+  });
+  const communities: Community[] = community ? [community] : (mine.data?.items ?? []);
+  const chosen = communities.find((c) => c.slug === slug) ?? null;
+  // Announcements speak for the organisation (leaders, admins) or for a community (also its owners).
+  const mayAnnounce = me.isLeader || me.role === 'admin' || chosen?.myRole === 'owner';
+  const kinds = THREAD_KINDS.filter((k) => k !== 'announcement' || mayAnnounce);
+  const titled = !UNTITLED_KINDS.includes(kind);
+
+  const post = useMutation({
+    mutationFn: () =>
+      api.threads.create({ communitySlug: slug || null, kind, title: title.trim(), body: body.trim() }),
+    onSuccess: (thread) => {
+      rememberOwnThread(thread.id);
+      setPosted(thread);
+      setTitle('');
+      setBody('');
+      setOpen(false);
+      void client.invalidateQueries({ queryKey: keys.feed });
+      void client.invalidateQueries({ queryKey: ['group-threads'] });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (titled && !title.trim()) found.title = t('composer.titleRequired');
+    if (title.length > LIMITS.titleLength) found.title = t('composer.tooLong', { max: LIMITS.titleLength });
+    if (!body.trim()) found.body = t('composer.bodyRequired');
+    if (body.length > LIMITS.bodyLength) found.body = t('composer.tooLong', { max: LIMITS.bodyLength });
+    setChecks(found);
+    if (Object.keys(found).length === 0) post.mutate();
+  };
+
+  if (!open) {
+    return (
+      <div className="card composer-closed">
+        {posted && (
+          <p className="success" role="status">
+            {t('composer.posted')}{' '}
+            <Link to={threadPath(posted.id, posted.title)}>{t('composer.openPost')}</Link>
+          </p>
+        )}
+        <button
+          type="button"
+          className="composer-prompt"
+          onClick={() => {
+            setOpen(true);
+            setPosted(null);
+            requestAnimationFrame(() => titleInput.current?.focus());
+          }}
+        >
+          {community ? t('composer.promptIn', { name: community.name }) : t('composer.prompt')}
+        </button>
+      </div>
+    );
+  }
+
+  const error = (field: string) => checks[field] ?? fieldError(post.error, field);
+  return (
+    <form className="card composer" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
+      <h2 id={`${formId}-title`} className="composer-heading">
+        {t('composer.heading')}
+      </h2>
+      <fieldset className="kind-picker">
+        <legend>{t('composer.kind')}</legend>
+        <div className="chips">
+          {kinds.map((k) => (
+            <label key={k} className={k === kind ? 'chip selected' : 'chip'}>
+              <input
+                type="radio"
+                name={`${formId}-kind`}
+                value={k}
+                checked={k === kind}
+                onChange={() => setKind(k)}
+              />
+              {t(`kinds.${k}`)}
+            </label>
+          ))}
+        </div>
+        <p className="hint">{t(`kindHints.${kind}`)}</p>
+      </fieldset>
+      {!community && (
+        <Field label={t('composer.community')} error={error('communitySlug')}>
+          <select value={slug} onChange={(event) => setSlug(event.target.value)}>
+            <option value="">
+              {kind === 'announcement' ? t('composer.companyWide') : t('composer.noCommunity')}
+            </option>
+            {communities.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field label={titled ? t('composer.title') : t('composer.titleOptional')} error={error('title')}>
+        <input
+          ref={titleInput}
+          type="text"
+          value={title}
+          maxLength={LIMITS.titleLength}
+          onChange={(event) => setTitle(event.target.value)}
+          placeholder={t(`titlePlaceholders.${kind}`)}
+        />
+      </Field>
+      <Field label={t('composer.body')} hint={t('composer.markdownHint')} error={error('body')}>
+        <MarkdownEditor value={body} onChange={setBody} rows={6} />
+      </Field>
+      <ErrorMessage error={post.error} />
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" disabled={post.isPending}>
+          {post.isPending ? t('composer.posting') : t(`composer.post.${kind}`)}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, type TextareaHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/endpoints.js';
+import { Avatar } from './Avatar.js';
+
+/** "@" followed by what is typed so far, right before the caret, at the start of a word. */
+const MENTION = /(?:^|[\s(])@([\p{L}\p{N}._-]{1,40})$/u;
+
+type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
+  value: string;
+  onChange: (value: string) => void;
+};
+
+/** A textarea that suggests people as you type "@na…", from the people directory; arrows and Enter pick one. */
+export function MentionTextarea({ value, onChange, onKeyDown, ...rest }: Props) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const [debounced, setDebounced] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(token), 150);
+    return () => clearTimeout(timer);
+  }, [token]);
+
+  const people = useQuery({
+    queryKey: ['mention', debounced],
+    queryFn: () => api.people.list({ q: debounced ?? '', limit: 6 }),
+    enabled: Boolean(debounced),
+    staleTime: 60_000,
+  });
+  const options = token && debounced ? (people.data?.items ?? []) : [];
+  const open = options.length > 0;
+
+  const look = (text: string, caret: number) => {
+    const match = MENTION.exec(text.slice(0, caret));
+    setToken(match ? match[1]! : null);
+    setActive(0);
+  };
+
+  const pick = (handle: string) => {
+    const element = area.current;
+    if (!element || !token) return;
+    const caret = element.selectionStart;
+    const start = caret - token.length - 1;
+    const next = `${value.slice(0, start)}@${handle} ${value.slice(caret)}`;
+    onChange(next);
+    setToken(null);
+    requestAnimationFrame(() => {
+      const at = start + handle.length + 2;
+      element.focus();
+      element.setSelectionRange(at, at);
+    });
+  };
+
+  const keyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((index) => (index + step + options.length) % options.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(options[active]!.handle);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setToken(null);
+        return;
+      }
+    }
+    onKeyDown?.(event);
+  };
+
+  return (
+    <div className="mention-box">
+      <textarea
+        {...rest}
+        ref={area}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+          look(event.target.value, event.target.selectionStart);
+        }}
+        onKeyDown={keyDown}
+        onClick={(event) => look(event.currentTarget.value, event.currentTarget.selectionStart)}
+        onBlur={() => setTimeout(() => setToken(null), 150)}
+        aria-autocomplete="list"
+        aria-controls={open ? listId : undefined}
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+      />
+      {open && (
+        <div
+          className="mention-list"
+          id={listId}
+          role="listbox"
+          aria-label={t('composer.mentionSuggestions')}
+        >
+          {options.map((person, index) => (
+            <div
+              key={person.id}
+              id={`${listId}-${index}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === active}
+              className={index === active ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(person.handle);
+              }}
+            >
+              <Avatar person={person} size={28} />
+              <span>
+                <strong>{person.name}</strong> <span className="muted">@{person.handle}</span>
+                {person.title && <span className="muted small block">{person.title}</span>}
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../contract/people.js';
+import { api } from '../api/endpoints.js';
+import { keys } from '../api/query-client.js';
+import { type Session, useMe } from '../api/session.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
+import { usePageTitle } from '../lib/use-title.js';
+import { ProfileForm } from './settings/ProfileForm.js';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('settings.title'));
+  const me = useMe();
+  return (
+    <div className="column narrow">
+      <h1 className="page-title">{t('settings.title')}</h1>
+      <LanguageSetting me={me} />
+      <ThemeSetting />
+      <ProfileForm me={me} />
+    </div>
+  );
+}
+
+/** Stored on the person, so it follows them to every device; "automatic" uses the browser's language. */
+function LanguageSetting({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (locale: Me['locale']) => api.me.update({ locale }),
+    onSuccess: (updated) =>
+      client.setQueryData<Session>(keys.session, (session) =>
+        session ? { ...session, me: updated } : session,
+      ),
+  });
+  const value = save.isPending ? (save.variables ?? '') : (me.locale ?? '');
+  return (
+    <section className="card">
+      <fieldset className="radio-group">
+        <legend className="card-title">{t('settings.language')}</legend>
+        {[
+          ['', t('settings.languageAuto')],
+          ['nl', 'Nederlands'],
+          ['en', 'English'],
+        ].map(([code, label]) => (
+          <label key={code} className="radio">
+            <input
+              type="radio"
+              name="language"
+              value={code}
+              checked={value === code}
+              onChange={() => save.mutate((code || null) as Me['locale'])}
+            />
+            <span lang={code || undefined}>{label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorMessage error={save.error} />
+    </section>
+  );
+}
+
+/** Kept on this device: a dark room at home and a bright office are different places. */
+function ThemeSetting() {
+  const { t } = useTranslation();
+  const [theme, setTheme] = useState<Theme>(savedTheme);
+  return (
+    <section className="card">
+      <fieldset className="radio-group">
+        <legend className="card-title">{t('settings.theme')}</legend>
+        {(['system', 'light', 'dark'] as const).map((option) => (
+          <label key={option} className="radio">
+            <input
+              type="radio"
+              name="theme"
+              value={option}
+              checked={theme === option}
+              onChange={() => {
+                applyTheme(option);
+                setTheme(option);
+              }}
+            />
+            {t(`settings.themes.${option}`)}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { api } from '../api/endpoints.js';
+import { ApiError, isNotFound } from '../api/http.js';
+import { useLiveEvent } from '../api/live.js';
+import { keys } from '../api/query-client.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Skeleton } from '../components/Skeleton.js';
+import { threadIdOf, threadPath } from '../lib/paths.js';
+import { usePageTitle } from '../lib/use-title.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { ReplyBox } from './thread/ReplyBox.js';
+import { ReplyList } from './thread/ReplyList.js';
+import { ThreadBody } from './thread/ThreadBody.js';
+
+export function ThreadPage() {
+  const { ref } = useParams();
+  const id = threadIdOf(ref);
+  if (!id) return <NotFoundPage />;
+  return <Thread id={id} refInUrl={ref!} />;
+}
+
+function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const thread = useQuery({ queryKey: keys.thread(id), queryFn: () => api.threads.get(id) });
+  const following = thread.data?.followedByMe ?? false;
+  const replies = useInfiniteQuery({
+    queryKey: keys.replies(id),
+    queryFn: ({ pageParam }) => api.threads.replies(id, { cursor: pageParam, limit: 100 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: thread.isSuccess,
+    // The live stream only carries replies of threads one follows; for the others, look now and then.
+    refetchInterval: following ? false : 20_000,
+  });
+  usePageTitle(thread.data?.title || (thread.isError ? t('notFound.title') : null));
+
+  useLiveEvent('reply', (event) => {
+    if (event.threadId !== id) return;
+    void client.invalidateQueries({ queryKey: keys.replies(id) });
+    void client.invalidateQueries({ queryKey: keys.thread(id) });
+  });
+
+  // Keep the address tidy: /t/12 or an old title becomes /t/12-the-current-title.
+  useEffect(() => {
+    if (!thread.data || thread.data.removed) return;
+    const canonical = threadPath(id, thread.data.title);
+    if (canonical !== `/t/${refInUrl}`) navigate(canonical + location.hash, { replace: true });
+  }, [thread.data, id, refInUrl, navigate, location.hash]);
+
+  // A link from a notification points at one reply: bring it into view once it is there.
+  const allReplies = replies.data?.pages.flatMap((page) => page.items) ?? [];
+  useEffect(() => {
+    if (!location.hash.startsWith('#reply-') || allReplies.length === 0) return;
+    document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [location.hash, allReplies.length]);
+
+  if (thread.isPending) {
+    return (
+      <div className="column narrow">
+        <Skeleton lines={5} />
+      </div>
+    );
+  }
+  if (isNotFound(thread.error)) return <NotFoundPage />;
+  if (thread.isError) {
+    const closed = thread.error instanceof ApiError && thread.error.status === 403;
+    return (
+      <div className="column narrow">
+        {closed ? (
+          <div className="card">
+            <h1>{t('thread.closedTitle')}</h1>
+            <p className="muted">{t('thread.closedText')}</p>
+          </div>
+        ) : (
+          <ErrorMessage error={thread.error} />
+        )}
+      </div>
+    );
+  }
+
+  const data = thread.data;
+  return (
+    <div className="column narrow">
+      <ThreadBody thread={data} />
+      <section className="replies" aria-labelledby="replies-heading">
+        <h2 id="replies-heading" className="section-title">
+          {t('thread.replyCount', { count: allReplies.filter((reply) => !reply.removed).length })}
+        </h2>
+        {replies.isPending && <Skeleton lines={2} />}
+        {replies.isError && <ErrorMessage error={replies.error} />}
+        <ReplyList thread={data} replies={allReplies} />
+        {replies.hasNextPage && (
+          <button type="button" className="button secondary" onClick={() => void replies.fetchNextPage()}>
+            {t('common.loadMore')}
+          </button>
+        )}
+        {!data.removed && <ReplyBox threadId={id} kind={data.kind} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommunityDetails } from '../../../../contract/communities.js';
+import { COMMUNITY_KINDS, VISIBILITIES } from '../../api/contract-values.js';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/query-client.js';
+import { ErrorMessage, fieldError } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+
+export function CommunitySettingsForm({ community }: { community: CommunityDetails }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [name, setName] = useState(community.name);
+  const [description, setDescription] = useState(community.description);
+  const [visibility, setVisibility] = useState(community.visibility);
+  const [kind, setKind] = useState(community.kind);
+  const [threshold, setThreshold] = useState(String(community.viabilityThreshold));
+  const [sponsor, setSponsor] = useState(community.sponsor?.handle ?? '');
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      api.groups.update(community.slug, {
+        name: name.trim(),
+        description,
+        visibility,
+        kind,
+        viabilityThreshold: Number(threshold),
+        sponsorHandle: sponsor.trim() || null,
+      }),
+    onSuccess: (updated) => {
+      client.setQueryData(keys.group(community.slug), updated);
+      void client.invalidateQueries({ queryKey: ['groups'] });
+      setSaved(true);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate();
+  };
+  return (
+    <form className="card form" onSubmit={submit} noValidate>
+      <h2 className="card-title">{t('manage.settings')}</h2>
+      <Field label={t('newCommunity.name')} error={fieldError(save.error, 'name')}>
+        <input value={name} onChange={(event) => setName(event.target.value)} />
+      </Field>
+      <Field label={t('newCommunity.description')} error={fieldError(save.error, 'description')}>
+        <textarea rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+      </Field>
+      <Field
+        label={t('newCommunity.visibility')}
+        hint={t(`visibilityHints.${visibility}`)}
+        error={fieldError(save.error, 'visibility')}
+      >
+        <select
+          value={visibility}
+          onChange={(event) => setVisibility(event.target.value as typeof visibility)}
+        >
+          {VISIBILITIES.map((option) => (
+            <option key={option} value={option}>
+              {t(`visibility.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('newCommunity.kind')} hint={t(`communityKindHints.${kind}`)}>
+        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+          {COMMUNITY_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {t(`communityKinds.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        label={t('manage.threshold')}
+        hint={t('manage.thresholdHint')}
+        error={fieldError(save.error, 'viabilityThreshold')}
+      >
+        <input
+          type="number"
+          min={1}
+          value={threshold}
+          onChange={(event) => setThreshold(event.target.value)}
+        />
+      </Field>
+      <Field
+        label={t('manage.sponsor')}
+        hint={t('manage.sponsorHint')}
+        error={fieldError(save.error, 'sponsorHandle')}
+      >
+        <input value={sponsor} onChange={(event) => setSponsor(event.target.value)} autoComplete="off" />
+      </Field>
+      <ErrorMessage error={save.error} />
+      {saved && (
+        <p className="success" role="status">
+          {t('common.saved')}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Reply, ThreadDetail } from '../../../../contract/threads.js';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/query-client.js';
+import { Avatar } from '../../components/Avatar.js';
+import { ConfirmDialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Icon } from '../../components/Icon.js';
+import { PersonLink } from '../../components/PersonLink.js';
+import { ReactionBar } from '../../components/ReactionBar.js';
+import { RichText } from '../../components/RichText.js';
+import { useFormat } from '../../i18n/format.js';
+import { EditReplyForm } from './EditForms.js';
+import { ReplyBox } from './ReplyBox.js';
+
+/** Top-level replies in order, each with its answers indented under it (one level, as the API keeps them). */
+export function ReplyList({ thread, replies }: { thread: ThreadDetail; replies: Reply[] }) {
+  const topLevel = replies.filter((reply) => reply.parentId === null);
+  const answers = (id: string) => replies.filter((reply) => reply.parentId === id);
+  return (
+    <ol className="reply-list">
+      {topLevel.map((reply) => (
+        <li key={reply.id}>
+          <ReplyItem thread={thread} reply={reply} topLevelId={reply.id} />
+          {answers(reply.id).length > 0 && (
+            <ol className="reply-list nested">
+              {answers(reply.id).map((answer) => (
+                <li key={answer.id}>
+                  <ReplyItem thread={thread} reply={answer} topLevelId={reply.id} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ReplyItem({
+  thread,
+  reply,
+  topLevelId,
+}: {
+  thread: ThreadDetail;
+  reply: Reply;
+  topLevelId: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useQueryClient();
+  const [answering, setAnswering] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: keys.replies(thread.id) }),
+      client.invalidateQueries({ queryKey: keys.thread(thread.id) }),
+    ]);
+  const remove = useMutation({ mutationFn: () => api.replies.remove(reply.id), onSuccess: refresh });
+  const accept = useMutation({
+    mutationFn: async (on: boolean) => {
+      if (on) await api.threads.accept(thread.id, reply.id);
+      else await api.threads.unaccept(thread.id);
+    },
+    onSuccess: refresh,
+  });
+  const accepted = thread.acceptedReplyId === reply.id;
+
+  return (
+    <div className={accepted ? 'reply accepted' : 'reply'} id={`reply-${reply.id}`}>
+      <div className="byline">
+        <Avatar person={reply.author} size={32} />
+        <div>
+          <PersonLink person={reply.author} />
+          <div className="muted small">
+            <time dateTime={reply.createdAt} title={format.dateTime(reply.createdAt)}>
+              {format.relative(reply.createdAt)}
+            </time>
+            {reply.editedAt && ` · ${t('thread.edited')}`}
+          </div>
+        </div>
+        {accepted && (
+          <span className="badge status-answered accepted-badge">
+            <Icon name="check" size={14} /> {t('reply.accepted')}
+          </span>
+        )}
+      </div>
+      {reply.removed ? (
+        <p className="muted">{t('reply.removed')}</p>
+      ) : editing ? (
+        <EditReplyForm reply={reply} onDone={() => setEditing(false)} />
+      ) : (
+        <RichText html={reply.bodyHtml} />
+      )}
+      {!reply.removed && !editing && (
+        <>
+          <ReactionBar
+            counts={reply.reactionCounts}
+            onToggle={async (kind, on) => {
+              await api.replies.react(reply.id, kind, on);
+              await refresh();
+            }}
+          />
+          <div className="reply-actions">
+            {!thread.removed && (
+              <button type="button" className="link-button" onClick={() => setAnswering(true)}>
+                {t('reply.reply')}
+              </button>
+            )}
+            {thread.canAccept && thread.kind === 'question' && (
+              <button type="button" className="link-button" onClick={() => accept.mutate(!accepted)}>
+                {accepted ? t('reply.unaccept') : t('reply.accept')}
+              </button>
+            )}
+            {reply.canEdit && (
+              <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </button>
+            )}
+            {reply.canDelete && (
+              <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
+                {t('common.delete')}
+              </button>
+            )}
+          </div>
+          <ErrorMessage error={remove.error ?? accept.error} />
+        </>
+      )}
+      {answering && (
+        <ReplyBox
+          threadId={thread.id}
+          parentId={topLevelId}
+          parentAuthor={reply.author.name}
+          onDone={() => setAnswering(false)}
+        />
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('reply.deleteTitle')}
+        message={t('reply.deleteText')}
+        confirm={t('common.delete')}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setConfirming(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ThreadDetail } from '../../../../contract/threads.js';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/query-client.js';
+import { Avatar } from '../../components/Avatar.js';
+import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { KindBadge, StatusBadge } from '../../components/KindBadge.js';
+import { PersonLink } from '../../components/PersonLink.js';
+import { ReactionBar } from '../../components/ReactionBar.js';
+import { RichText } from '../../components/RichText.js';
+import { REACTION_EMOJI } from '../../components/reactions.js';
+import { useFormat } from '../../i18n/format.js';
+import { communityPath } from '../../lib/paths.js';
+import { EditThreadForm } from './EditForms.js';
+
+/** The thread itself: who started it where, its text, reactions, and what the reader may do with it. */
+export function ThreadBody({ thread }: { thread: ThreadDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [showWho, setShowWho] = useState(false);
+  const refresh = () => client.invalidateQueries({ queryKey: keys.thread(thread.id) });
+
+  const remove = useMutation({
+    mutationFn: () => api.threads.remove(thread.id),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.feed });
+      navigate(thread.community ? communityPath(thread.community.slug) : '/', { replace: true });
+    },
+  });
+  const follow = useMutation({
+    mutationFn: (on: boolean) => api.threads.follow(thread.id, on),
+    onSuccess: refresh,
+  });
+
+  return (
+    <article className="card thread">
+      <header className="thread-head">
+        <div className="badges">
+          <KindBadge kind={thread.kind} />
+          <StatusBadge status={thread.status} />
+          {thread.community && (
+            <Link to={communityPath(thread.community.slug)} className="badge community-badge">
+              {thread.community.name}
+            </Link>
+          )}
+        </div>
+        {editing ? null : (
+          <h1 className="thread-title">{thread.removed ? t('thread.removedTitle') : thread.title}</h1>
+        )}
+        <div className="byline">
+          <Avatar person={thread.author} size={40} />
+          <div>
+            <PersonLink person={thread.author} />
+            <div className="muted small">
+              {thread.author.title && `${thread.author.title} · `}
+              <time dateTime={thread.createdAt} title={format.dateTime(thread.createdAt)}>
+                {format.relative(thread.createdAt)}
+              </time>
+              {thread.editedAt && ` · ${t('thread.edited')}`}
+            </div>
+          </div>
+        </div>
+      </header>
+      {editing ? (
+        <EditThreadForm thread={thread} onDone={() => setEditing(false)} />
+      ) : thread.removed ? (
+        <p className="muted">{t('thread.removed')}</p>
+      ) : (
+        <RichText html={thread.bodyHtml} className="thread-body" />
+      )}
+      {!thread.removed && !editing && (
+        <>
+          <ReactionBar
+            counts={thread.reactionCounts}
+            onToggle={async (kind, on) => {
+              await api.threads.react(thread.id, kind, on);
+              await refresh();
+            }}
+            onShowWho={() => setShowWho(true)}
+          />
+          <div className="thread-actions">
+            <button
+              type="button"
+              className="button secondary small"
+              aria-pressed={thread.followedByMe}
+              onClick={() => follow.mutate(!thread.followedByMe)}
+            >
+              {thread.followedByMe ? t('thread.following') : t('thread.follow')}
+            </button>
+            {thread.canEdit && (
+              <button type="button" className="button secondary small" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </button>
+            )}
+            {thread.canDelete && (
+              <button
+                type="button"
+                className="button secondary small danger-text"
+                onClick={() => setConfirming(true)}
+              >
+                {t('common.delete')}
+              </button>
+            )}
+          </div>
+          <ErrorMessage error={follow.error ?? remove.error} />
+        </>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('thread.deleteTitle')}
+        message={t('thread.deleteText')}
+        confirm={t('common.delete')}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setConfirming(false)}
+      />
+      <Dialog open={showWho} onClose={() => setShowWho(false)} title={t('reactions.whoTitle')}>
+        <Reactors threadId={thread.id} />
+      </Dialog>
+    </article>
+  );
+}
+
+function Reactors({ threadId }: { threadId: string }) {
+  const { t } = useTranslation();
+  const reactors = useQuery({
+    queryKey: keys.reactors(threadId),
+    queryFn: () => api.threads.reactors(threadId, { limit: 100 }),
+  });
+  if (reactors.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (reactors.isError) return <ErrorMessage error={reactors.error} />;
+  return (
+    <ul className="reactor-list">
+      {reactors.data.items.map((reactor) => (
+        <li key={`${reactor.person.id}-${reactor.kind}`}>
+          <Avatar person={reactor.person} size={28} />
+          <PersonLink person={reactor.person} />
+          <span title={t(`reactions.${reactor.kind}`)}>
+            <span aria-hidden="true">{REACTION_EMOJI[reactor.kind]}</span>
+            <span className="visually-hidden">{t(`reactions.${reactor.kind}`)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

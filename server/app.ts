@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { communityRoutes } from './modules/communities/routes.js';
 import { demoRoutes } from './modules/demo/routes.js';
@@ -33,6 +34,7 @@ export const allRoutes: Route[] = [
   ...healthRoutes,
   ...authRoutes,
   ...peopleRoutes,
+  ...auditRoutes,
   ...communityRoutes,
   ...threadRoutes,
   ...feedRoutes,

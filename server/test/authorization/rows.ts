@@ -1,3 +1,4 @@
+import { auditMatrix } from './audit.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
@@ -11,6 +12,7 @@ import { threadsMatrix } from './threads.matrix.js';
 /** Every module's rows; a new module adds its file here. */
 export const matrix: MatrixRow[] = [
   ...peopleMatrix,
+  ...auditMatrix,
   ...communitiesMatrix,
   ...threadsMatrix,
   ...feedMatrix,

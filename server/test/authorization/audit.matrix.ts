@@ -1,0 +1,10 @@
+import { type MatrixRow, statuses } from './matrix.js';
+
+export const auditMatrix: MatrixRow[] = [
+  {
+    route: 'GET /api/v1/audit',
+    on: 'none',
+    request: () => ({ url: '/api/v1/audit' }),
+    expect: statuses.adminOnly(200),
+  },
+];

@@ -7,3 +7,12 @@ export const DemoPerson = PersonSummary.extend({ role: Role });
 export type DemoPerson = z.infer<typeof DemoPerson>;
 
 export const DemoLogin = z.object({ handle: Handle }).strict();
+
+export const DemoPeopleQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('a name to look for; without it, the people the demo features'),
+});

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.PLEIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -46,6 +47,28 @@ export async function seen(locator: Locator, timeout = 15_000): Promise<Locator>
 
 /** The one of several matches that is visible (desktop and phone navigation both exist in the page). */
 export const visible = (locator: Locator) => locator.filter({ visible: true }).first();
+
+/** The page has its content: a main heading, and no skeleton still waiting for data. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ state: 'visible' });
+  await page.locator('.skeleton').first().waitFor({ state: 'detached' });
+}
+
+/** On a failure, a picture of every open page in /tmp/plein-e2e-failures, to see what the person saw. */
+export async function photographOnFailure<T>(pages: Page[], name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const dir = '/tmp/plein-e2e-failures';
+    mkdirSync(dir, { recursive: true });
+    for (const [index, page] of pages.entries()) {
+      await page
+        .screenshot({ path: `${dir}/${name.replace(/\W+/g, '-')}-${index}.png`, fullPage: true })
+        .catch(() => {});
+    }
+    throw error;
+  }
+}
 
 export async function waitForPath(page: Page, path: string | RegExp, timeout = 15_000): Promise<void> {
   await page.waitForURL(

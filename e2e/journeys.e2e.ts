@@ -1,16 +1,26 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ApiSession, createNewcomer, signInAsAdmin } from './api.js';
-import { type Device, LAPTOP, launchBrowser, newContext, PHONE, seen, waitForPath } from './browser.js';
+import { createNewcomer } from './api.js';
+import {
+  type Device,
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  PHONE,
+  photographOnFailure,
+  seen,
+  waitForPath,
+} from './browser.js';
+import { type Stage, setStage } from './fixtures.js';
 import { askQuestion, openCommunity, signIn, signOut, wordsFor } from './steps.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let admin: ApiSession;
+let stage: Stage;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  admin = await signInAsAdmin(baseUrl);
+  stage = await setStage(baseUrl);
 });
 
 afterAll(async () => {
@@ -27,36 +37,38 @@ const devices: [string, Device][] = [
 describe('journey 1: a new person signs in, finds a community, joins it, asks a question, signs out', () => {
   it.each(devices)('%s', async (_, device) => {
     const t = wordsFor(device.language);
-    const person = await createNewcomer(admin, 'Robin');
+    const person = await createNewcomer(stage.admin, 'Robin');
     const context = await newContext(browser, baseUrl, device);
     const page = await context.newPage();
     try {
-      await signIn(page, t, person);
-      // The browser's language decides, since this person chose none.
-      expect(await page.locator('html').getAttribute('lang')).toBe(device.language);
-      await seen(page.getByRole('heading', { name: t('home.greeting', { name: 'Robin' }) }));
+      await photographOnFailure([page], `journey-1-${device.width}-${device.language}`, async () => {
+        await signIn(page, t, person);
+        // The browser's language decides, since this person chose none.
+        expect(await page.locator('html').getAttribute('lang')).toBe(device.language);
+        await seen(page.getByRole('heading', { name: t('home.greeting', { name: 'Robin' }) }));
 
-      await openCommunity(page, t, 'kube', 'Kubernetes');
-      await page.getByRole('button', { name: t('community.join'), exact: true }).click();
-      await seen(page.getByRole('button', { name: t('community.leave') }));
+        await openCommunity(page, t, stage.open.name.split(' ').slice(0, 2).join(' '), stage.open.name);
+        await page.getByRole('button', { name: t('community.join'), exact: true }).click();
+        await seen(page.getByRole('button', { name: t('community.leave') }));
 
-      const title = `How do I get access to the staging cluster? ${Date.now()}`;
-      await askQuestion(
-        page,
-        t,
-        'Kubernetes',
-        title,
-        'I am new in **Sales** and would like to try the demo setup.',
-      );
-      await page.getByRole('link', { name: title }).click();
-      await waitForPath(page, /^\/t\/\d+-how-do-i-get-access/);
-      await seen(page.getByRole('heading', { level: 1, name: title }));
-      await seen(page.getByText('I am new in'));
+        const title = `How do I get access to the staging cluster? ${Date.now()}`;
+        await askQuestion(
+          page,
+          t,
+          stage.open.name,
+          title,
+          'I am new in **Sales** and would like to try the demo setup.',
+        );
+        await page.getByRole('link', { name: title }).click();
+        await waitForPath(page, /^\/t\/\d+-how-do-i-get-access/);
+        await seen(page.getByRole('heading', { level: 1, name: title }));
+        await seen(page.getByText('I am new in'));
 
-      await signOut(page, t, person.name);
-      // Signed out means signed out: the thread is not there any more without signing in again.
-      await page.goBack();
-      await waitForPath(page, '/login');
+        await signOut(page, t, person.name);
+        // Signed out means signed out: the thread is not there any more without signing in again.
+        await page.goBack();
+        await waitForPath(page, '/login');
+      });
     } finally {
       await context.close();
     }

@@ -9,11 +9,14 @@ import { Problem } from './platform/http/problem.js';
 export async function bootstrap(deps: Deps): Promise<void> {
   const { admin, demo } = deps.config;
   if (demo) {
+    const started = performance.now();
     const summary = await seedDemo(deps);
     if (summary) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       deps.log.info(
-        { ...summary, password: DEMO_PASSWORD },
-        `demo organisation created: every demo person signs in with the password ${DEMO_PASSWORD}`,
+        { ...summary, seconds: Number(seconds), password: DEMO_PASSWORD },
+        `demo organisation created in ${seconds} s: ${summary.people} people, ${summary.communities} communities, ` +
+          `${summary.threads} threads, ${summary.replies} replies; every demo person signs in with the password ${DEMO_PASSWORD}`,
       );
     }
   }

@@ -1,3 +1,4 @@
+// biome-ignore-all format: name lists read best wrapped
 /** Name pools per office: Dutch and Flemish, English, and the mix one meets in a Singapore office. */
 
 type Pool = { first: string[]; last: string[] };
@@ -6,10 +7,10 @@ const dutch: Pool = {
   first: [
     'Jan', 'Pieter', 'Daan', 'Lucas', 'Sem', 'Thijs', 'Bram', 'Ruben', 'Jeroen', 'Martijn', 'Sander', 'Koen',
     'Joost', 'Wouter', 'Niels', 'Tim', 'Stijn', 'Jesse', 'Rick', 'Bas', 'Mark', 'Erik', 'Hans', 'Kees',
-    'Mohamed', 'Youssef', 'Emre', 'Vincent', 'Maarten', 'Jasper', 'Gijs', 'Floris', 'Teun', 'Milan',
-    'Eva', 'Sanne', 'Marieke', 'Noor', 'Anouk', 'Lisa', 'Fleur', 'Iris', 'Femke', 'Lotte', 'Esther',
-    'Ingrid', 'Linda', 'Sophie', 'Emma', 'Julia', 'Sara', 'Fatima', 'Yasmina', 'Merel', 'Renske', 'Annelies',
-    'Karin', 'Monique', 'Petra', 'Nienke', 'Roos', 'Maud', 'Ilse', 'Marloes', 'Hanneke', 'Saskia', 'Tessa',
+    'Mohamed', 'Youssef', 'Emre', 'Vincent', 'Maarten', 'Jasper', 'Gijs', 'Floris', 'Teun', 'Milan', 'Eva',
+    'Sanne', 'Marieke', 'Noor', 'Anouk', 'Lisa', 'Fleur', 'Iris', 'Femke', 'Lotte', 'Esther', 'Ingrid',
+    'Linda', 'Sophie', 'Emma', 'Julia', 'Sara', 'Fatima', 'Yasmina', 'Merel', 'Renske', 'Annelies', 'Karin',
+    'Monique', 'Petra', 'Nienke', 'Roos', 'Maud', 'Ilse', 'Marloes', 'Hanneke', 'Saskia', 'Tessa',
   ],
   last: [
     'de Vries', 'Jansen', 'de Jong', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot',
@@ -29,8 +30,9 @@ const flemish: Pool = {
   ],
   last: [
     'Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet',
-    'Dubois', 'Vermeulen', 'Van Damme', 'De Backer', 'Aerts', 'Lambrechts', 'Hermans', 'Michiels', 'Verstraete',
-    'Van den Broeck', 'De Clercq', 'Coppens', 'Segers', 'Van de Velde', 'Declercq', 'Cools', 'Verhaegen',
+    'Dubois', 'Vermeulen', 'Van Damme', 'De Backer', 'Aerts', 'Lambrechts', 'Hermans', 'Michiels',
+    'Verstraete', 'Van den Broeck', 'De Clercq', 'Coppens', 'Segers', 'Van de Velde', 'Declercq', 'Cools',
+    'Verhaegen',
   ],
 };
 
@@ -56,8 +58,8 @@ const singapore: Pool = {
     'Siti', 'Nur Aisyah', 'Muhammad Irfan', 'Hafiz', 'Farah', 'Joel', 'Amanda', 'Gabriel', 'Shawn', 'Vanessa',
   ],
   last: [
-    'Tan', 'Lim', 'Lee', 'Ng', 'Ong', 'Wong', 'Goh', 'Chua', 'Chan', 'Koh', 'Teo', 'Ang', 'Yeo', 'Tay',
-    'Ho', 'Low', 'Toh', 'Sim', 'Chong', 'Pillai', 'Nair', 'Kumar', 'Rahman', 'Ismail', 'Hassan', 'Menon',
+    'Tan', 'Lim', 'Lee', 'Ng', 'Ong', 'Wong', 'Goh', 'Chua', 'Chan', 'Koh', 'Teo', 'Ang', 'Yeo', 'Tay', 'Ho',
+    'Low', 'Toh', 'Sim', 'Chong', 'Pillai', 'Nair', 'Kumar', 'Rahman', 'Ismail', 'Hassan', 'Menon',
   ],
 };
 

@@ -1,6 +1,6 @@
 /** The demo organisation's people: offices, departments and a manager hierarchy, drawn from a seed. */
 import { handleOf, namePools } from './names.js';
-import { type Department, departments, type Location, locationByName, locations } from './places.js';
+import { type Department, departments, type Location, locationByName } from './places.js';
 import type { Random } from './random.js';
 
 /** Every demo person signs in with this password. Demo only: never use demo mode for real people. */
@@ -57,7 +57,15 @@ const anchors: Anchor[] = [
     title: 'Community manager',
     role: 'community_manager',
   },
-  { first: 'Bram', last: 'Mulder', department: 'it', location: 'Amsterdam', level: 5, title: 'IT-beheerder', role: 'admin' },
+  {
+    first: 'Bram',
+    last: 'Mulder',
+    department: 'it',
+    location: 'Amsterdam',
+    level: 5,
+    title: 'IT-beheerder',
+    role: 'admin',
+  },
   {
     first: 'Fatima',
     last: 'El Amrani',
@@ -66,8 +74,22 @@ const anchors: Anchor[] = [
     level: 5,
     title: 'Site reliability engineer',
   },
-  { first: 'Pieter', last: 'Jansen', department: 'engineering', location: 'Rotterdam', level: 5, title: 'Platform engineer' },
-  { first: 'Lucas', last: 'Visser', department: 'engineering', location: 'Rotterdam', level: 5, title: 'Software engineer' },
+  {
+    first: 'Pieter',
+    last: 'Jansen',
+    department: 'engineering',
+    location: 'Rotterdam',
+    level: 5,
+    title: 'Platform engineer',
+  },
+  {
+    first: 'Lucas',
+    last: 'Visser',
+    department: 'engineering',
+    location: 'Rotterdam',
+    level: 5,
+    title: 'Software engineer',
+  },
   { first: 'Noor', last: 'Hendriks', department: 'support', location: 'Rotterdam', level: 4 },
   {
     first: 'Daan',
@@ -85,7 +107,14 @@ const anchors: Anchor[] = [
     level: 5,
     title: 'Customer success manager',
   },
-  { first: 'Oliver', last: 'Hughes', department: 'support', location: 'Londen', level: 5, title: 'Support engineer' },
+  {
+    first: 'Oliver',
+    last: 'Hughes',
+    department: 'support',
+    location: 'Londen',
+    level: 5,
+    title: 'Support engineer',
+  },
 ];
 
 export const ANCHOR_HANDLES = anchors.map((a) => handleOf(a.first, a.last));
@@ -101,8 +130,14 @@ const LEADER_SHARE = 0.05;
 export function generatePeople(random: Random, count: number): DemoPerson[] {
   const builder = new PeopleBuilder(random);
   const ceoAnchor = anchors[0]!;
-  const ceo = builder.add({ department: 'directie', location: 'Amsterdam', level: 1, manager: null }, ceoAnchor);
-  const headcounts = shares(count - 1, departments.map((d) => d.share));
+  const ceo = builder.add(
+    { department: 'directie', location: 'Amsterdam', level: 1, manager: null },
+    ceoAnchor,
+  );
+  const headcounts = shares(
+    count - 1,
+    departments.map((d) => d.share),
+  );
   for (const [i, department] of departments.entries()) {
     builder.department(department, headcounts[i]!, ceo);
   }
@@ -126,7 +161,12 @@ class PeopleBuilder {
       }
       return;
     }
-    const director = this.add({ department: department.key, location: department.offices[0]!, level: 2, manager: ceo });
+    const director = this.add({
+      department: department.key,
+      location: department.offices[0]!,
+      level: 2,
+      manager: ceo,
+    });
     const perOffice = shares(
       headcount - 1,
       department.offices.map((office) => locationByName.get(office)!.share),
@@ -146,7 +186,9 @@ class PeopleBuilder {
     // Small offices have no manager of their own: their team leads report to the director.
     if (headcount > TEAM_SIZE * 2) {
       for (let i = 0; i < managers && left > 0; i++, left--) {
-        managerRows.push(this.add({ department: department.key, location: office, level: 3, manager: director }));
+        managerRows.push(
+          this.add({ department: department.key, location: office, level: 3, manager: director }),
+        );
       }
     }
     const leads: DemoPerson[] = [];
@@ -160,7 +202,12 @@ class PeopleBuilder {
       // About one in twenty newcomers is a trainee under a senior member of the team.
       const seniors = members.filter((m) => m.manager === lead);
       if (seniors.length > 2 && this.random.chance(0.05)) {
-        this.add({ department: department.key, location: office, level: 6, manager: this.random.pick(seniors) });
+        this.add({
+          department: department.key,
+          location: office,
+          level: 6,
+          manager: this.random.pick(seniors),
+        });
         continue;
       }
       members.push(this.add({ department: department.key, location: office, level: 5, manager: lead }));
@@ -183,7 +230,8 @@ class PeopleBuilder {
     const title = anchor?.title ?? titleFor(random, department, slot.level);
     const skills = random.sample(department.skills, random.int(2, 4));
     // Expats in the Dutch-speaking offices write English; some Londoners and Singaporeans read Dutch.
-    const locale = anchor?.locale ?? (random.chance(0.1) ? (location.locale === 'nl' ? 'en' : 'nl') : location.locale);
+    const locale =
+      anchor?.locale ?? (random.chance(0.1) ? (location.locale === 'nl' ? 'en' : 'nl') : location.locale);
     const person: DemoPerson = {
       id: this.people.length + 1,
       handle,
@@ -234,7 +282,13 @@ function titleFor(random: Random, department: Department, level: Level): string 
   return random.pick(department.members);
 }
 
-function bioFor(random: Random, locale: 'nl' | 'en', title: string, office: string, skills: string[]): string {
+function bioFor(
+  random: Random,
+  locale: 'nl' | 'en',
+  title: string,
+  office: string,
+  skills: string[],
+): string {
   const [first, second] = skills;
   const nl = [
     `${title} in ${office}. Vraag me gerust over ${first?.toLowerCase()}.`,

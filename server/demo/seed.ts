@@ -2,8 +2,12 @@ import { hashPassword } from '../platform/auth/secrets.js';
 import { inTransaction, type Queryable } from '../platform/db/database.js';
 import type { Deps } from '../platform/http/deps.js';
 import { renderMarkdown } from '../platform/markdown/render.js';
-import { conversations, type DemoReactions, type DemoThread } from './conversations.js';
-import { communities, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, people, personFollows } from './organisation.js';
+import { continueIdentity, insertRows } from './bulk-insert.js';
+import { DAY, HOUR } from './calendar.js';
+import { DEMO_DEFAULTS, type DemoOrganisation, generateOrganisation } from './generate.js';
+import type { ThreadRecord } from './history.js';
+import { notificationsOf } from './notifications.js';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './organisation.js';
 
 export type DemoSummary = {
   people: number;
@@ -14,280 +18,335 @@ export type DemoSummary = {
   reactions: number;
   mentions: number;
   hashtags: number;
+  notifications: number;
 };
+
+export type DemoSize = { seed: string; people: number; threads: number };
 
 // Nodes starting together on an empty database: one seeds, the others find it no longer empty.
 const DEMO_LOCK = 7_215_002;
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /**
- * Seeds the small built-in demo organisation (people, communities, conversations) into an empty database,
- * in one transaction; returns what it made, or null when the database already has people.
- * Deterministic: the same clock gives the same data; every time lies in the past weeks.
+ * Seeds the demo organisation (about 600 people, 40 communities, six months of history) into an empty
+ * database in one transaction; returns what it made, or null when the database already has people.
+ * Deterministic: the same seed and clock (to the hour) give the same rows, ids included.
  */
-export async function seedDemo(deps: Deps): Promise<DemoSummary | null> {
+export async function seedDemo(deps: Deps, size: Partial<DemoSize> = {}): Promise<DemoSummary | null> {
   if (await hasPeople(deps.db.pool)) return null; // the usual case on every later start: skip the hashing
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  // Whole hours read naturally ("3 days ago, 14:00"); nothing lands after now.
-  const now = new Date(Math.floor(deps.clock.now().getTime() / (60 * MINUTE)) * 60 * MINUTE);
+  // Whole hours read naturally ("3 days ago, 14:00") and keep a re-seed within the hour identical.
+  const now = Math.floor(deps.clock.now().getTime() / HOUR) * HOUR;
+  const organisation = generateOrganisation({ ...DEMO_DEFAULTS, ...size, now });
   return inTransaction(deps.db.pool, async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     if (await hasPeople(tx)) return null;
-    const seeder = new Seeder(tx, now);
-    await seeder.people(passwordHash);
-    await seeder.communities();
-    for (const thread of conversations) await seeder.thread(thread);
-    return seeder.summary;
+    return writeOrganisation(tx, organisation, passwordHash, now);
   });
 }
 
 const hasPeople = async (db: Queryable) => (await db.query('select 1 from people limit 1')).rows.length > 0;
+const iso = (ms: number) => new Date(ms).toISOString();
 
-class Seeder {
-  readonly summary: DemoSummary = {
-    people: 0,
-    communities: 0,
-    memberships: 0,
-    threads: 0,
-    replies: 0,
-    reactions: 0,
-    mentions: 0,
-    hashtags: 0,
-  };
-  private readonly personIds = new Map<string, string>();
-  private readonly communityIds = new Map<string, string>();
-  private readonly hashtagIds = new Map<string, string>();
-
-  constructor(
-    private readonly tx: Queryable,
-    private readonly now: Date,
-  ) {}
-
-  private ago(days: number, minutes = 0): Date {
-    const at = new Date(this.now.getTime() - days * DAY + minutes * MINUTE);
-    if (at > this.now) throw new Error(`Demo data lies in the future: ${days} days ago + ${minutes} minutes`);
-    return at;
-  }
-
-  private id(handle: string): string {
-    const id = this.personIds.get(handle);
-    if (!id) throw new Error(`Demo data names an unknown person: ${handle}`);
-    return id;
-  }
-
-  async people(passwordHash: string): Promise<void> {
-    const joined = this.ago(60);
-    for (const person of people) {
-      const { rows } = await this.tx.query<{ id: string }>(
-        `insert into people (handle, email, name, title, department, location, time_zone, manager_id, is_leader,
-                             role, skills, bio, locale, password_hash, activated_at, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $15) returning id`,
-        [
-          person.handle,
-          `${person.handle}@${DEMO_EMAIL_DOMAIN}`,
-          person.name,
-          person.title,
-          person.department,
-          person.location,
-          person.location === 'Londen' ? 'Europe/London' : 'Europe/Amsterdam',
-          person.manager ? this.id(person.manager) : null,
-          person.leader ?? false,
-          person.role ?? 'member',
-          person.skills,
-          person.bio,
-          person.locale,
-          passwordHash,
-          joined,
-        ],
-      );
-      this.personIds.set(person.handle, rows[0]!.id);
-    }
-    for (const [follower, followee] of personFollows) {
-      await this.tx.query(
-        'insert into person_follows (follower_id, followee_id, created_at) values ($1, $2, $3)',
-        [this.id(follower), this.id(followee), this.ago(50)],
-      );
-    }
-    this.summary.people = people.length;
-  }
-
-  async communities(): Promise<void> {
-    for (const community of communities) {
-      const created = this.ago(community.createdDaysAgo);
-      const members =
-        community.members === '*'
-          ? people.map((p) => p.handle).filter((handle) => !community.owners.includes(handle))
-          : community.members;
-      const { rows } = await this.tx.query<{ id: string }>(
-        `insert into communities (slug, name, description, visibility, kind, viability_threshold, sponsor_id,
-                                  created_by, member_count, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning id`,
-        [
-          community.slug,
-          community.name,
-          community.description,
-          community.visibility,
-          community.kind,
-          community.kind === 'general' ? 250 : 25,
-          this.id(community.sponsor),
-          this.id(community.owners[0]!),
-          community.owners.length + members.length,
-          created,
-        ],
-      );
-      const id = rows[0]!.id;
-      this.communityIds.set(community.slug, id);
-      const roles = [
-        ...community.owners.map((handle) => [handle, 'owner'] as const),
-        ...members.map((handle) => [handle, 'member'] as const),
+export async function writeOrganisation(
+  tx: Queryable,
+  org: DemoOrganisation,
+  passwordHash: string,
+  now: number,
+): Promise<DemoSummary> {
+  const joinedAt = (daysAgo: number) => iso(now - daysAgo * DAY);
+  await insertRows(
+    tx,
+    'people',
+    [
+      { name: 'id', type: 'bigint' },
+      { name: 'handle', type: 'text' },
+      { name: 'email', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'title', type: 'text' },
+      { name: 'department', type: 'text' },
+      { name: 'location', type: 'text' },
+      { name: 'time_zone', type: 'text' },
+      { name: 'manager_id', type: 'bigint' },
+      { name: 'is_leader', type: 'boolean' },
+      { name: 'role', type: 'text' },
+      { name: 'bio', type: 'text' },
+      { name: 'locale', type: 'text' },
+      { name: 'password_hash', type: 'text' },
+      { name: 'activated_at', type: 'timestamptz' },
+      { name: 'created_at', type: 'timestamptz' },
+      { name: 'updated_at', type: 'timestamptz' },
+    ],
+    org.people.map((p) => {
+      const joined = joinedAt(p.joinedDaysAgo);
+      return [
+        p.id,
+        p.handle,
+        `${p.handle}@${DEMO_EMAIL_DOMAIN}`,
+        p.name,
+        p.title,
+        p.department.name,
+        p.location.name,
+        p.location.timeZone,
+        p.manager?.id ?? null,
+        p.leader,
+        p.role,
+        p.bio,
+        p.locale,
+        passwordHash,
+        joined,
+        joined,
+        joined,
       ];
-      for (const [handle, role] of roles) {
-        await this.tx.query(
-          'insert into community_members (community_id, person_id, role, joined_at) values ($1, $2, $3, $4)',
-          [id, this.id(handle), role, created],
-        );
-      }
-      this.summary.memberships += roles.length;
-    }
-    this.summary.communities = communities.length;
-  }
+    }),
+  );
+  // unnest() flattens a two-dimensional array, so skills travel as one text per person.
+  await tx.query(
+    `update people p set skills = string_to_array(x.skills, '|')
+       from unnest($1::bigint[], $2::text[]) x(id, skills) where p.id = x.id`,
+    [org.people.map((p) => p.id), org.people.map((p) => p.skills.join('|'))],
+  );
+  await insertRows(
+    tx,
+    'communities',
+    [
+      { name: 'id', type: 'bigint' },
+      { name: 'slug', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'description', type: 'text' },
+      { name: 'visibility', type: 'text' },
+      { name: 'kind', type: 'text' },
+      { name: 'viability_threshold', type: 'integer' },
+      { name: 'sponsor_id', type: 'bigint' },
+      { name: 'created_by', type: 'bigint' },
+      { name: 'member_count', type: 'integer' },
+      { name: 'created_at', type: 'timestamptz' },
+      { name: 'updated_at', type: 'timestamptz' },
+    ],
+    org.communities.map((c) => [
+      c.id,
+      c.slug,
+      c.name,
+      c.description,
+      c.visibility,
+      c.kind,
+      c.kind === 'general' ? 250 : 25,
+      c.sponsor.id,
+      c.owners[0]!.id,
+      c.members.length,
+      joinedAt(c.createdDaysAgo),
+      joinedAt(c.createdDaysAgo),
+    ]),
+  );
+  const ownerIds = new Map(org.communities.map((c) => [c.id, new Set(c.owners.map((o) => o.id))]));
+  await insertRows(
+    tx,
+    'community_members',
+    [
+      { name: 'community_id', type: 'bigint' },
+      { name: 'person_id', type: 'bigint' },
+      { name: 'role', type: 'text' },
+      { name: 'joined_at', type: 'timestamptz' },
+    ],
+    org.communities.flatMap((c) =>
+      c.members.map((p) => [
+        c.id,
+        p.id,
+        ownerIds.get(c.id)!.has(p.id) ? 'owner' : 'member',
+        joinedAt(Math.min(c.createdDaysAgo, p.joinedDaysAgo)),
+      ]),
+    ),
+  );
+  await insertRows(
+    tx,
+    'person_follows',
+    [
+      { name: 'follower_id', type: 'bigint' },
+      { name: 'followee_id', type: 'bigint' },
+      { name: 'created_at', type: 'timestamptz' },
+    ],
+    org.personFollows.map((f) => [f.followerId, f.followeeId, iso(Math.min(f.at, now))]),
+  );
 
-  async thread(thread: DemoThread): Promise<void> {
-    const created = this.ago(thread.daysAgo);
-    const at = (minutes: number) => this.ago(thread.daysAgo, minutes);
-    const author = people.find((p) => p.handle === thread.author)!;
-    const replyTimes = thread.replies.map((reply) => at(reply.after));
-    const firstByOthers = thread.replies.find((reply) => reply.author !== thread.author);
-    const lastActivity = replyTimes.at(-1) ?? created;
-    const accepted = thread.replies.find((reply) => reply.key && reply.key === thread.accepted);
-    const status =
-      thread.kind === 'question'
-        ? accepted
-          ? 'answered'
-          : 'open'
-        : thread.kind === 'idea'
-          ? (thread.review?.to ?? 'new')
-          : null;
-    const rendered = this.render(thread.body);
-    const { rows } = await this.tx.query<{ id: string }>(
-      `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, company_wide, status,
-                            reply_count, first_reply_at, accepted_at, last_activity_at, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-      [
-        thread.community ? this.communityIds.get(thread.community) : null,
-        this.id(thread.author),
-        thread.kind,
-        thread.title,
-        thread.body,
-        rendered.html,
-        author.leader ? 'top_down' : 'bottom_up',
-        thread.kind === 'announcement' && thread.community === null,
-        status,
-        thread.replies.length,
-        firstByOthers ? at(firstByOthers.after) : null,
-        accepted ? at(accepted.after + 30) : null,
-        lastActivity,
-        created,
-      ],
-    );
-    const threadId = rows[0]!.id;
-    this.summary.threads++;
-    await this.mentions(threadId, null, rendered.mentions, created);
-    await this.hashtags(threadId, rendered.hashtags, lastActivity, created);
-    await this.follow(threadId, thread.author, created);
-    await this.reactions('thread_reactions', 'thread_id', threadId, thread.reactions, at(60));
-    if (thread.review) {
-      await this.tx.query(
-        `insert into thread_status_changes (thread_id, from_status, to_status, note, changed_by, created_at)
-         values ($1, 'new', $2, $3, $4, $5)`,
-        [threadId, thread.review.to, thread.review.note, this.id(thread.review.by), at(thread.review.after)],
-      );
+  const threads = [...org.threads];
+  const known = new Set(org.people.map((p) => p.handle));
+  const idOfHandle = new Map(org.people.map((p) => [p.handle, p.id]));
+  const rendered = (body: string) => {
+    const out = renderMarkdown(body, known);
+    return { html: out.html, mentions: out.mentions.map((h) => idOfHandle.get(h)!), hashtags: out.hashtags };
+  };
+  const rows = new ContentRows(org);
+  for (const thread of threads) rows.add(thread, rendered);
+  await rows.write(tx);
+
+  await insertRows(
+    tx,
+    'hashtag_follows',
+    [
+      { name: 'person_id', type: 'bigint' },
+      { name: 'hashtag_id', type: 'bigint' },
+      { name: 'created_at', type: 'timestamptz' },
+    ],
+    org.hashtagFollows.map((f) => [f.personId, org.hashtags.byTag.get(f.tag)!.id, iso(Math.min(f.at, now))]),
+  );
+  const notifications = notificationsOf(threads, now);
+  await insertRows(
+    tx,
+    'notifications',
+    [
+      { name: 'recipient_id', type: 'bigint' },
+      { name: 'kind', type: 'text' },
+      { name: 'actor_id', type: 'bigint' },
+      { name: 'thread_id', type: 'bigint' },
+      { name: 'reply_id', type: 'bigint' },
+      { name: 'community_id', type: 'bigint' },
+      { name: 'created_at', type: 'timestamptz' },
+      { name: 'read_at', type: 'timestamptz' },
+    ],
+    notifications.map((n) => [
+      n.recipientId,
+      n.kind,
+      n.actorId,
+      n.threadId,
+      n.replyId,
+      n.communityId,
+      iso(n.at),
+      n.readAt === null ? null : iso(n.readAt),
+    ]),
+  );
+  await continueIdentity(tx, ['people', 'communities', 'threads', 'replies', 'hashtags']);
+  return {
+    people: org.people.length,
+    communities: org.communities.length,
+    memberships: org.communities.reduce((n, c) => n + c.members.length, 0),
+    threads: threads.length,
+    replies: rows.replies.length,
+    reactions: rows.threadReactions.length + rows.replyReactions.length,
+    mentions: rows.mentions.length,
+    hashtags: org.hashtags.byTag.size,
+    notifications: notifications.length,
+  };
+}
+
+type Rendered = { html: string; mentions: number[]; hashtags: string[] };
+
+/** The rows of every thread, gathered per table so each table is written in a few statements. */
+class ContentRows {
+  readonly threads: unknown[][] = [];
+  readonly replies: unknown[][] = [];
+  readonly accepted: [number, number][] = [];
+  readonly mentions: unknown[][] = [];
+  readonly threadTags: unknown[][] = [];
+  readonly follows: unknown[][] = [];
+  readonly threadReactions: unknown[][] = [];
+  readonly replyReactions: unknown[][] = [];
+  readonly statusChanges: unknown[][] = [];
+
+  constructor(private readonly org: DemoOrganisation) {}
+
+  add(t: ThreadRecord, render: (body: string) => Rendered): void {
+    const body = render(t.body);
+    const lastActivity = iso(t.lastActivityAt);
+    this.threads.push([
+      t.id,
+      t.communityId,
+      t.authorId,
+      t.kind,
+      t.title,
+      t.body,
+      body.html,
+      t.origin,
+      t.companyWide,
+      t.status,
+      t.replies.length,
+      t.firstReplyAt === null ? null : iso(t.firstReplyAt),
+      t.acceptedAt === null ? null : iso(t.acceptedAt),
+      lastActivity,
+      iso(t.createdAt),
+    ]);
+    if (t.acceptedReplyId !== null) this.accepted.push([t.id, t.acceptedReplyId]);
+    for (const personId of body.mentions) this.mentions.push([t.id, null, personId, iso(t.createdAt)]);
+    for (const tag of body.hashtags) {
+      this.threadTags.push([t.id, this.org.hashtags.idOf(tag, t.createdAt), lastActivity]);
     }
-    const replyIds = new Map<string, string>();
-    for (const [i, reply] of thread.replies.entries()) {
-      const when = replyTimes[i]!;
-      const body = this.render(reply.body);
-      const parentId = reply.parent ? replyIds.get(reply.parent) : null;
-      if (parentId === undefined) throw new Error(`Demo reply points to an unknown parent: ${reply.parent}`);
-      const inserted = await this.tx.query<{ id: string }>(
-        `insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
-         values ($1, $2, $3, $4, $5, $6) returning id`,
-        [threadId, parentId, this.id(reply.author), reply.body, body.html, when],
-      );
-      const replyId = inserted.rows[0]!.id;
-      if (reply.key) replyIds.set(reply.key, replyId);
-      this.summary.replies++;
-      await this.mentions(threadId, replyId, body.mentions, when);
-      await this.follow(threadId, reply.author, when);
-      const reactedAt = new Date(Math.min(when.getTime() + 30 * MINUTE, this.now.getTime()));
-      await this.reactions('reply_reactions', 'reply_id', replyId, reply.reactions, reactedAt);
-    }
-    if (accepted) {
-      await this.tx.query('update threads set accepted_reply_id = $2 where id = $1', [
-        threadId,
-        replyIds.get(accepted.key!),
+    for (const f of t.follows) this.follows.push([t.id, f.personId, iso(f.at)]);
+    for (const r of t.reactions) this.threadReactions.push([t.id, r.personId, r.kind, iso(r.at)]);
+    for (const s of t.statusChanges) this.statusChanges.push([t.id, s.from, s.to, s.note, s.by, iso(s.at)]);
+    for (const reply of t.replies) {
+      const html = render(reply.body);
+      this.replies.push([
+        reply.id,
+        t.id,
+        reply.parentId,
+        reply.authorId,
+        reply.body,
+        html.html,
+        iso(reply.at),
       ]);
+      for (const personId of html.mentions) this.mentions.push([t.id, reply.id, personId, iso(reply.at)]);
+      for (const r of reply.reactions) this.replyReactions.push([reply.id, r.personId, r.kind, iso(r.at)]);
     }
   }
 
-  private render(body: string) {
-    const rendered = renderMarkdown(body, new Set(this.personIds.keys()));
-    for (const handle of rendered.mentions) this.id(handle); // a typo in a demo mention fails loudly
-    return rendered;
-  }
-
-  private async mentions(threadId: string, replyId: string | null, handles: string[], at: Date) {
-    for (const handle of handles) {
-      await this.tx.query(
-        'insert into mentions (thread_id, reply_id, person_id, created_at) values ($1, $2, $3, $4)',
-        [threadId, replyId, this.id(handle), at],
-      );
-      this.summary.mentions++;
-    }
-  }
-
-  private async hashtags(threadId: string, tags: string[], lastActivity: Date, at: Date) {
-    for (const tag of tags) {
-      let hashtagId = this.hashtagIds.get(tag);
-      if (!hashtagId) {
-        const { rows } = await this.tx.query<{ id: string }>(
-          'insert into hashtags (tag, created_at) values ($1, $2) returning id',
-          [tag, at],
-        );
-        hashtagId = rows[0]!.id;
-        this.hashtagIds.set(tag, hashtagId);
-        this.summary.hashtags++;
-      }
-      await this.tx.query(
-        'insert into thread_hashtags (thread_id, hashtag_id, last_activity_at) values ($1, $2, $3)',
-        [threadId, hashtagId, lastActivity],
-      );
-    }
-  }
-
-  private async follow(threadId: string, handle: string, at: Date) {
-    await this.tx.query(
-      `insert into thread_follows (thread_id, person_id, created_at) values ($1, $2, $3) on conflict do nothing`,
-      [threadId, this.id(handle), at],
+  async write(tx: Queryable): Promise<void> {
+    const hashtags = [...this.org.hashtags.byTag].map(([tag, h]) => [h.id, tag, iso(h.createdAt)]);
+    await insertRows(tx, 'hashtags', columns('id:bigint tag:text created_at:timestamptz'), hashtags);
+    await insertRows(
+      tx,
+      'threads',
+      columns(
+        'id:bigint community_id:bigint author_id:bigint kind:text title:text body_md:text body_html:text origin:text company_wide:boolean status:text reply_count:integer first_reply_at:timestamptz accepted_at:timestamptz last_activity_at:timestamptz created_at:timestamptz',
+      ),
+      this.threads,
+    );
+    await insertRows(
+      tx,
+      'replies',
+      columns(
+        'id:bigint thread_id:bigint parent_id:bigint author_id:bigint body_md:text body_html:text created_at:timestamptz',
+      ),
+      this.replies,
+    );
+    await tx.query(
+      `update threads t set accepted_reply_id = x.reply_id
+         from unnest($1::bigint[], $2::bigint[]) x(thread_id, reply_id) where t.id = x.thread_id`,
+      [this.accepted.map((a) => a[0]), this.accepted.map((a) => a[1])],
+    );
+    await insertRows(
+      tx,
+      'mentions',
+      columns('thread_id:bigint reply_id:bigint person_id:bigint created_at:timestamptz'),
+      this.mentions,
+    );
+    await insertRows(
+      tx,
+      'thread_hashtags',
+      columns('thread_id:bigint hashtag_id:bigint last_activity_at:timestamptz'),
+      this.threadTags,
+    );
+    await insertRows(
+      tx,
+      'thread_follows',
+      columns('thread_id:bigint person_id:bigint created_at:timestamptz'),
+      this.follows,
+    );
+    const reaction = 'person_id:bigint kind:text created_at:timestamptz';
+    await insertRows(tx, 'thread_reactions', columns(`thread_id:bigint ${reaction}`), this.threadReactions);
+    await insertRows(tx, 'reply_reactions', columns(`reply_id:bigint ${reaction}`), this.replyReactions);
+    await insertRows(
+      tx,
+      'thread_status_changes',
+      columns(
+        'thread_id:bigint from_status:text to_status:text note:text changed_by:bigint created_at:timestamptz',
+      ),
+      this.statusChanges,
     );
   }
+}
 
-  private async reactions(
-    table: 'thread_reactions' | 'reply_reactions',
-    column: 'thread_id' | 'reply_id',
-    targetId: string,
-    reactions: DemoReactions | undefined,
-    at: Date,
-  ) {
-    for (const [kind, handles] of Object.entries(reactions ?? {})) {
-      for (const handle of handles) {
-        await this.tx.query(
-          `insert into ${table} (${column}, person_id, kind, created_at) values ($1, $2, $3, $4)`,
-          [targetId, this.id(handle), kind, at],
-        );
-        this.summary.reactions++;
-      }
-    }
-  }
+/** "id:bigint tag:text" → column list. */
+function columns(spec: string) {
+  return spec.split(' ').map((pair) => {
+    const [name, type] = pair.split(':') as [string, string];
+    return { name, type };
+  });
 }

@@ -68,12 +68,12 @@ export const nlFrames: Frames = {
   discussionBody: [
     '{point}\n\nIk ben benieuwd hoe dat bij andere teams gaat. {tag}',
     '{point} {detail}\n\nHerkennen jullie dit? {mention}, jij had hier laatst ook iets over gezegd.',
-    'Naar aanleiding van het overleg van {day}: {point}\n\nWat is jullie ervaring?',
+    'Even terugkomend op het overleg van {day}. {point}\n\nWat is jullie ervaring?',
   ],
   discussionReply: [
     'Herkenbaar. {point}',
     'Eens met {author}. Bij ons in {office} speelt hetzelfde.',
-    'Ik zie het iets anders: {point}',
+    'Ik zie het iets anders. {point}',
     'Goed dat je dit aankaart. Zullen we er {day} kort over bellen?',
     '{fix}',
     'Mooi punt, {author}. Ik neem het mee naar ons teamoverleg.',
@@ -105,16 +105,19 @@ export const nlFrames: Frames = {
   praise: [
     'Een grote dank je wel aan {mention} voor {achievement}! 🙌 {tag}',
     'Shout-out voor {mention}: {achievement}. Zo hoort het. {tag}',
-    'Even zichtbaar maken: {mention} heeft {achievement}. Top gedaan!',
+    'Even zichtbaar maken: wat {mention} deze maand aan {subject} heeft gedaan. Top!',
   ],
-  praiseReply: ['Verdiend!', 'Helemaal mee eens, goed werk.', 'Dank je, was echt teamwerk!', '👏👏'],
+  praiseReply: ['Verdiend!', 'Helemaal mee eens, goed werk.', 'Zo mooi om te zien.', '👏👏'],
   update: [
     'Deze week gewerkt aan {subject}. {point}',
     'Vandaag in {office}: {detail}',
     'Klein succesje: {achievement}.',
   ],
   statusNote: {
-    under_review: ['We bekijken dit in het eerstvolgende overleg.', 'Mooi voorstel, we zoeken uit wat het kost.'],
+    under_review: [
+      'We bekijken dit in het eerstvolgende overleg.',
+      'Mooi voorstel, we zoeken uit wat het kost.',
+    ],
     planned: ['Staat op de planning voor het volgende kwartaal.', 'Akkoord, we gaan dit oppakken.'],
     done: ['Staat live. Dank voor het idee!', 'Ingevoerd sinds vorige week.'],
     declined: [
@@ -168,12 +171,12 @@ export const enFrames: Frames = {
   discussionBody: [
     "{point}\n\nI'm curious how this works in other teams. {tag}",
     '{point} {detail}\n\nDoes this sound familiar? {mention}, you mentioned something similar recently.',
-    "Following up on {day}'s meeting: {point}\n\nWhat's your experience?",
+    "Picking up from {day}'s meeting. {point}\n\nWhat's your experience?",
   ],
   discussionReply: [
     'Sounds familiar. {point}',
     'Agree with {author}. Same story in {office}.',
-    'I see it a bit differently: {point}',
+    'I see it a bit differently. {point}',
     'Glad you raised this. Shall we have a quick call about it on {day}?',
     '{fix}',
     "Good point, {author}. I'll take it to our team meeting.",
@@ -205,14 +208,21 @@ export const enFrames: Frames = {
   praise: [
     'A big thank you to {mention} for {achievement}! 🙌 {tag}',
     'Shout-out to {mention}: {achievement}. That is how it is done. {tag}',
-    'Making this visible: {mention} has {achievement}. Great work!',
+    'Making this visible: what {mention} did on {subject} this month. Great work!',
   ],
-  praiseReply: ['Well deserved!', 'Totally agree, great work.', 'Thank you, it was a real team effort!', '👏👏'],
-  update: ['Spent this week on {subject}. {point}', 'Today in {office}: {detail}', 'Small win: {achievement}.'],
+  praiseReply: ['Well deserved!', 'Totally agree, great work.', 'Lovely to see this.', '👏👏'],
+  update: [
+    'Spent this week on {subject}. {point}',
+    'Today in {office}: {detail}',
+    'Small win: {achievement}.',
+  ],
   statusNote: {
     under_review: ["We'll discuss this at the next review.", "Nice proposal, we're looking into the cost."],
     planned: ["It's planned for next quarter.", "Approved, we'll pick this up."],
     done: ["It's live. Thanks for the idea!", 'In place since last week.'],
-    declined: ["Not now: it doesn't fit this year's priorities.", "We're solving it differently, see the announcement."],
+    declined: [
+      "Not now: it doesn't fit this year's priorities.",
+      "We're solving it differently, see the announcement.",
+    ],
   },
 };

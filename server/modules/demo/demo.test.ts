@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL_DOMAIN } from '../../demo/organisation.js';
+import { ANCHOR_HANDLES, DEMO_EMAIL_DOMAIN } from '../../demo/organisation.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { client } from '../../test/client.js';
 import { buildPerson, type TestPerson } from '../../test/factories.js';
@@ -37,19 +37,30 @@ describe('the demo "sign in as" picker', () => {
     expect(sessionCookie(login.headers['set-cookie'])).toBeUndefined();
   });
 
-  it('lists the active demo people with their roles, and nobody from outside the demo organisation', async () => {
-    const admin = await buildDemoPerson(on.db.pool, { role: 'admin', name: 'Demo Admin' });
-    const leader = await buildDemoPerson(on.db.pool, { leader: true });
-    const gone = await buildDemoPerson(on.db.pool, { status: 'deactivated' });
-    const outsider = await buildPerson(on.db.pool);
-    const response = await client(on.app).get('/api/v1/demo/people');
-    expect(response.statusCode).toBe(200);
-    const items: { handle: string; role: string; isLeader: boolean }[] = response.json().items;
-    const handles = items.map((item) => item.handle);
-    expect(items.find((item) => item.handle === admin.handle)?.role).toBe('admin');
-    expect(items.find((item) => item.handle === leader.handle)?.isLeader).toBe(true);
+  it('features the demo organisation’s named people, and finds anyone in it by name, with their roles', async () => {
+    const anchor = ANCHOR_HANDLES[1]!;
+    const existing = await on.db.pool.query('select 1 from people where handle = $1', [anchor]);
+    if (existing.rows.length === 0) await buildDemoPerson(on.db.pool, { handle: anchor, leader: true });
+    const admin = await buildDemoPerson(on.db.pool, { role: 'admin', name: 'Demo Zoekbaar Admin' });
+    const featured = await client(on.app).get('/api/v1/demo/people');
+    expect(featured.statusCode).toBe(200);
+    const featuredHandles = featured.json().items.map((item: { handle: string }) => item.handle);
+    expect(featuredHandles).toContain(anchor);
+    expect(featuredHandles.every((handle: string) => ANCHOR_HANDLES.includes(handle))).toBe(true);
+
+    const found = await client(on.app).get('/api/v1/demo/people?q=zoekbaar');
+    expect(found.json().items).toEqual([expect.objectContaining({ handle: admin.handle, role: 'admin' })]);
+  });
+
+  it('never lists someone outside the demo organisation, nor a deactivated demo person', async () => {
+    const gone = await buildDemoPerson(on.db.pool, { status: 'deactivated', name: 'Demo Weg Persoon' });
+    const outsider = await buildPerson(on.db.pool, { name: 'Demo Weg Buitenstaander' });
+    const handles = (await client(on.app).get('/api/v1/demo/people?q=weg'))
+      .json()
+      .items.map((item: { handle: string }) => item.handle);
     expect(handles).not.toContain(gone.handle);
     expect(handles).not.toContain(outsider.handle);
+    expect((await client(on.app).get('/api/v1/demo/people?q=%25')).json().items).toEqual([]);
   });
 
   it('signs in as a demo person: a session cookie and CSRF token that work like a password sign-in', async () => {

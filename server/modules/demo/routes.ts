@@ -1,6 +1,6 @@
 import { LoginResult } from '../../../contract/auth.js';
 import { page, problems } from '../../../contract/common.js';
-import { DemoLogin, DemoPerson } from '../../../contract/demo.js';
+import { DemoLogin, DemoPeopleQuery, DemoPerson } from '../../../contract/demo.js';
 import { defineRoute } from '../../platform/http/route.js';
 import * as service from './service.js';
 
@@ -13,10 +13,11 @@ export const demoRoutes = [
     url: '/api/v1/demo/people',
     auth: 'public',
     rateLimit: 'read',
-    summary: 'Demo mode only: the demo organisation’s people with their roles, for the "sign in as" picker',
+    summary:
+      'Demo mode only: the demo organisation’s featured people with their roles, or ?q= to find anyone in it, for the "sign in as" picker',
     tags,
-    schema: { response: { 200: page(DemoPerson), ...problems(404) } },
-    handler: ({ deps, request }) => service.listPeople(deps, request),
+    schema: { querystring: DemoPeopleQuery, response: { 200: page(DemoPerson), ...problems(400, 404) } },
+    handler: ({ deps, request, query }) => service.listPeople(deps, request, query.q),
   }),
   defineRoute({
     method: 'POST',

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEMO_EMAIL_DOMAIN } from '../../demo/organisation.js';
+import { ANCHOR_HANDLES, DEMO_EMAIL_DOMAIN } from '../../demo/organisation.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { notFound, Problem } from '../../platform/http/problem.js';
 import { openSession } from '../auth/service.js';
@@ -13,9 +13,15 @@ function requireDemo(deps: Deps, request: FastifyRequest): void {
   }
 }
 
-export async function listPeople(deps: Deps, request: FastifyRequest) {
+/** How many people a search in the picker shows; the demo organisation can be large. */
+const SEARCH_LIMIT = 20;
+
+/** Without a query: the demo's named people (a CEO, leaders, an admin, a community manager …); with one: a search. */
+export async function listPeople(deps: Deps, request: FastifyRequest, q: string | undefined) {
   requireDemo(deps, request);
-  const rows = await demo.listDemoPeople(deps.db.pool, DEMO_EMAIL_DOMAIN);
+  const rows = q
+    ? await demo.searchDemoPeople(deps.db.pool, DEMO_EMAIL_DOMAIN, q, SEARCH_LIMIT)
+    : await demo.findDemoPeople(deps.db.pool, DEMO_EMAIL_DOMAIN, ANCHOR_HANDLES);
   return { items: rows.map((row) => ({ ...presentSummary(row), role: row.role })), nextCursor: null };
 }
 

@@ -51,7 +51,7 @@ export const api = {
     session: () => get<Out<typeof SessionInfo>>('/auth/session'),
   },
   demo: {
-    people: () => get<Page<DemoPerson>>('/demo/people'),
+    people: (q?: string) => get<Page<DemoPerson>>('/demo/people', { q }),
     login: (handle: string) => send<Out<typeof LoginResult>>('POST', '/demo/login', { handle }),
   },
   me: {

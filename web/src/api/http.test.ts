@@ -55,7 +55,7 @@ describe('the API client', () => {
         'application/problem+json',
       ),
     );
-    const error = await request('POST', '/threads', { body: {} }).catch((e) => e);
+    const error = (await request('POST', '/threads', { body: {} }).catch((e) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.fieldErrors).toEqual({ title: 'is required for a question' });
@@ -63,7 +63,7 @@ describe('the API client', () => {
 
   it('says so when the network fails, and when the session has ended', async () => {
     fakeFetch();
-    const offline = await request('GET', '/feed').catch((e) => e);
+    const offline = (await request('GET', '/feed').catch((e) => e)) as ApiError;
     expect(offline).toBeInstanceOf(ApiError);
     expect(offline.status).toBe(0);
 

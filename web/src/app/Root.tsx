@@ -30,9 +30,12 @@ export function Root() {
   // A new page starts at the top; back and forward keep where the browser was.
   const { pathname } = useLocation();
   const navigation = useNavigationType();
+  // A new page starts at the top, and keyboard and screen-reader users start at its content, not the menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of pathname is exactly what triggers it
   useEffect(() => {
-    if (navigation === 'PUSH') window.scrollTo(0, 0);
+    if (navigation !== 'PUSH') return;
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname, navigation]);
 
   return <Outlet />;

@@ -2,12 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  THREAD_KINDS,
-  type ThreadDetail,
-  type ThreadKind,
-  UNTITLED_KINDS,
-} from '../../../contract/threads.js';
+import type { ThreadDetail, ThreadKind } from '../../../contract/threads.js';
+import { LIMITS, THREAD_KINDS, UNTITLED_KINDS } from '../api/contract-values.js';
 import { api } from '../api/endpoints.js';
 import { keys } from '../api/query-client.js';
 import { useMe } from '../api/session.js';

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { Logo } from '../app/Logo.js';
 import { Avatar } from '../components/Avatar.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Field } from '../components/Field.js';
+import { useDebounced } from '../lib/use-debounced.js';
 import { usePageTitle } from '../lib/use-title.js';
 
 /** Only paths inside Plein, so a crafted ?next= cannot send anyone elsewhere. */
@@ -102,12 +103,22 @@ function roleLabels(t: (key: string) => string, person: DemoPerson): string[] {
 /** Demo mode only: try Plein as anyone in the demo company, no password needed. */
 function DemoPicker({ onPick, error }: { onPick: (handle: string) => void; error: unknown }) {
   const { t } = useTranslation();
-  const people = useQuery({ queryKey: ['demo-people'], queryFn: api.demo.people });
+  const [q, setQ] = useState('');
+  const search = useDebounced(q.trim());
+  const people = useQuery({
+    queryKey: ['demo-people', search],
+    queryFn: () => api.demo.people(search || undefined),
+    placeholderData: keepPreviousData,
+  });
   return (
     <section className="card demo-picker" aria-labelledby="demo-heading">
       <h2 id="demo-heading">{t('login.demoTitle')}</h2>
       <p className="muted small">{t('login.demoIntro')}</p>
+      <Field label={t('login.demoSearch')}>
+        <input type="search" value={q} onChange={(event) => setQ(event.target.value)} autoComplete="off" />
+      </Field>
       <ErrorMessage error={error ?? people.error} />
+      {people.isSuccess && people.data.items.length === 0 && <p className="muted">{t('login.demoNobody')}</p>}
       <ul className="demo-people">
         {people.data?.items.map((person) => (
           <li key={person.id}>

@@ -1,0 +1,111 @@
+/**
+ * Records the SQL one real request runs, so the bench can replay exactly that SQL in a bare route (the floor):
+ * the difference between the two is what Plein's own code costs. Bench-only: it patches pg's Client.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+export type RecordedQuery = {
+  text: string;
+  values: unknown[] | undefined;
+  /** Queries of one batch were sent while the others were still running (Promise.all in the service). */
+  batch: number;
+  /** Set inside a transaction: these must run in order on one connection. */
+  transaction: number | null;
+};
+
+type Recording = {
+  queries: RecordedQuery[];
+  inflight: number;
+  batch: number;
+  transactions: Map<object, number>;
+};
+
+const storage = new AsyncLocalStorage<Recording>();
+let installed = false;
+
+/** Patches pg's Client.query once, so queries issued inside `record` are noted; outside it costs one lookup. */
+export function installRecorder(): void {
+  if (installed) return;
+  installed = true;
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
+    const recording = storage.getStore();
+    if (!recording) return original.apply(this, args);
+    const [config, second] = args;
+    const text = typeof config === 'string' ? config : (config as { text: string }).text;
+    const values = Array.isArray(second) ? second : (config as { values?: unknown[] }).values;
+    if (recording.inflight === 0) recording.batch++;
+    const word = text.trim().toLowerCase();
+    if (word === 'begin') recording.transactions.set(this, recording.transactions.size + 1);
+    recording.queries.push({
+      text,
+      values,
+      batch: recording.batch,
+      transaction: recording.transactions.get(this) ?? null,
+    });
+    if (word === 'commit' || word === 'rollback') recording.transactions.delete(this);
+    recording.inflight++;
+    const done = () => {
+      recording.inflight--;
+    };
+    const callback = args.findIndex((arg) => typeof arg === 'function');
+    if (callback >= 0) {
+      const given = args[callback] as (...a: unknown[]) => void;
+      args[callback] = (...a: unknown[]) => {
+        done();
+        given(...a);
+      };
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args) as Promise<unknown>;
+    result.then(done, done);
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
+export async function record<T>(fn: () => Promise<T>): Promise<{ result: T; queries: RecordedQuery[] }> {
+  const recording: Recording = { queries: [], inflight: 0, batch: 0, transactions: new Map() };
+  const result = await storage.run(recording, fn);
+  return { result, queries: recording.queries };
+}
+
+/**
+ * Runs recorded SQL again with nothing around it: batches concurrently as they were sent, transactions on
+ * one connection. Returns the rows of the last query.
+ */
+export async function replay(pool: pg.Pool, queries: RecordedQuery[]): Promise<unknown[]> {
+  let last: unknown[] = [];
+  let pending: Promise<unknown>[] = [];
+  let batch = -1;
+  let client: pg.PoolClient | null = null;
+  try {
+    for (const query of queries) {
+      if (query.transaction !== null) {
+        await Promise.all(pending);
+        pending = [];
+        client ??= await pool.connect();
+        last = (await client.query(query.text, query.values)).rows;
+        if (/^(commit|rollback)$/i.test(query.text.trim())) {
+          client.release();
+          client = null;
+        }
+        continue;
+      }
+      if (query.batch !== batch) {
+        await Promise.all(pending);
+        pending = [];
+        batch = query.batch;
+      }
+      pending.push(
+        pool.query(query.text, query.values).then((result) => {
+          last = result.rows;
+        }),
+      );
+    }
+    await Promise.all(pending);
+  } finally {
+    client?.release();
+  }
+  return last;
+}

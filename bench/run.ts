@@ -1,0 +1,169 @@
+/**
+ * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon]
+ * Starts a Plein node on the given database (default: a fresh PGlite loaded with the peer shape), warms up,
+ * then loads every scenario and its floor (the same SQL in a bare route) and a bare "hello", as signed-in
+ * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { runAutocannon } from './harness/autocannon.js';
+import type { LoadResult, LoadRun } from './harness/load-result.js';
+import type { BenchRequest } from './harness/scenarios.js';
+import { runWrk, wrkInstalled } from './harness/wrk.js';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    tool: { type: 'string' },
+    only: { type: 'string' },
+    label: { type: 'string', default: '' },
+  },
+});
+
+type Ready = {
+  port: number;
+  pid: number;
+  engine: string;
+  loadedPeerShape: boolean;
+  loadSeconds: number;
+  scenarios: { name: string; label: string; requests: BenchRequest[]; floorQueries: number[] }[];
+};
+
+function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PLEIN_LOG_LEVEL: process.env.PLEIN_LOG_LEVEL ?? 'warn' };
+  if (values['database-url']) env.DATABASE_URL = values['database-url'];
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/harness/node.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the Plein node exited with ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('{"ready"')) resolve({ child, ready: JSON.parse(line) as Ready });
+      else if (line.trim()) process.stderr.write(`[node] ${line}\n`);
+    });
+  });
+}
+
+/** Resident and peak memory of a process, from /proc. */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  const tool = values.tool ?? (wrkInstalled() ? 'wrk' : 'autocannon');
+  const load = tool === 'wrk' ? runWrk : runAutocannon;
+  const connections = Number(values.connections);
+  const seconds = Number(values.seconds);
+  const warmup = Number(values.warmup);
+  const { child, ready } = await startNode();
+  const baseUrl = `http://127.0.0.1:${ready.port}`;
+  const run = (requests: BenchRequest[], time: number): Promise<LoadResult> =>
+    load({ baseUrl, requests, connections, seconds: time } satisfies LoadRun);
+  console.log(
+    `Plein on ${ready.engine}${ready.loadedPeerShape ? ` (peer shape loaded in ${ready.loadSeconds.toFixed(1)} s)` : ''}, ` +
+      `${tool}, ${connections} connections, ${seconds} s per run, ${warmup} s warm-up`,
+  );
+  const hello = await run([{ method: 'GET', path: '/bench/hello', headers: {} }], seconds);
+  const rows: { scenario: string; label: string; plein: LoadResult; floor: LoadResult; queries: number }[] =
+    [];
+  const only = values.only?.split(',');
+  for (const scenario of ready.scenarios) {
+    if (only && !only.includes(scenario.name)) continue;
+    const floorRequests = scenario.requests.map((r, i) => ({
+      ...r,
+      path: `/bench/floor/${scenario.name}/${i}`,
+    }));
+    await run(scenario.requests, warmup);
+    const plein = await run(scenario.requests, seconds);
+    await run(floorRequests, warmup);
+    const floor = await run(floorRequests, seconds);
+    const queries = Math.round(
+      scenario.floorQueries.reduce((a, b) => a + b, 0) / scenario.floorQueries.length,
+    );
+    rows.push({ scenario: scenario.name, label: scenario.label, plein, floor, queries });
+    console.log(`  ${scenario.label}: ${fmt(plein.rps)} req/s (floor ${fmt(floor.rps)})`);
+  }
+  const memory = memoryOf(ready.pid);
+  child.kill('SIGTERM');
+
+  const header = [
+    'endpoint',
+    'SQL',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'floor req/s',
+    'floor p99',
+    '% of floor',
+  ];
+  const table = [
+    header,
+    [
+      'hello (bare route)',
+      '0',
+      fmt(hello.rps),
+      fmt(hello.p50Ms, 2),
+      fmt(hello.p99Ms, 2),
+      String(hello.errors),
+      '',
+      '',
+      '',
+    ],
+    ...rows.map((r) => [
+      r.label,
+      String(r.queries),
+      fmt(r.plein.rps),
+      fmt(r.plein.p50Ms, 2),
+      fmt(r.plein.p99Ms, 2),
+      String(r.plein.errors + r.floor.errors),
+      fmt(r.floor.rps),
+      fmt(r.floor.p99Ms, 2),
+      `${fmt((100 * r.plein.rps) / r.floor.rps)}%`,
+    ]),
+  ];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  for (const [n, row] of table.entries()) {
+    console.log(
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+    );
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log(`node RSS after the run: ${memory.rssMb} MB (peak ${memory.peakRssMb} MB)`);
+
+  const result = {
+    at: new Date().toISOString(),
+    label: values.label,
+    engine: ready.engine,
+    database: values['database-url']
+      ? new URL(values['database-url']).pathname.slice(1)
+      : 'pglite (peer shape)',
+    tool,
+    connections,
+    seconds,
+    hello,
+    endpoints: rows,
+    memory,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${result.at.replace(/[:.]/g, '-')}-${ready.engine}${values.label ? `-${values.label}` : ''}.json`;
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

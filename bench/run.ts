@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runAutocannon } from './harness/autocannon.js';
@@ -42,6 +43,8 @@ function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // The node never outlives the bench, whichever way the bench ends.
+  process.once('exit', () => child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the Plein node exited with ${code} before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -67,6 +70,7 @@ async function main() {
   const connections = Number(values.connections);
   const seconds = Number(values.seconds);
   const warmup = Number(values.warmup);
+  const loadBefore = loadavg()[0]!;
   const { child, ready } = await startNode();
   const baseUrl = `http://127.0.0.1:${ready.port}`;
   const run = (requests: BenchRequest[], time: number): Promise<LoadResult> =>
@@ -85,9 +89,9 @@ async function main() {
       ...r,
       path: `/bench/floor/${scenario.name}/${i}`,
     }));
-    await run(scenario.requests, warmup);
+    if (warmup > 0) await run(scenario.requests, warmup);
     const plein = await run(scenario.requests, seconds);
-    await run(floorRequests, warmup);
+    if (warmup > 0) await run(floorRequests, warmup);
     const floor = await run(floorRequests, seconds);
     const queries = Math.round(
       scenario.floorQueries.reduce((a, b) => a + b, 0) / scenario.floorQueries.length,
@@ -142,6 +146,11 @@ async function main() {
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   console.log(`node RSS after the run: ${memory.rssMb} MB (peak ${memory.peakRssMb} MB)`);
+  // Other work on the machine skews every figure: the load average says how quiet it was.
+  const machineLoad = { before: loadBefore, after: loadavg()[0]! };
+  console.log(
+    `machine load average (1 min): ${machineLoad.before.toFixed(2)} before, ${machineLoad.after.toFixed(2)} after`,
+  );
 
   const result = {
     at: new Date().toISOString(),
@@ -156,6 +165,7 @@ async function main() {
     hello,
     endpoints: rows,
     memory,
+    machineLoad,
   };
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${result.at.replace(/[:.]/g, '-')}-${ready.engine}${values.label ? `-${values.label}` : ''}.json`;

@@ -15,7 +15,14 @@ import { inTransaction, openDatabase } from '../../server/platform/db/database.j
 import { migrate } from '../../server/platform/db/migrate.js';
 import { peerShape } from '../data/peer-shape.js';
 import { prepareScenarios } from './scenarios.js';
-import { installRecorder, record, replay } from './sql-recorder.js';
+import {
+  installRecorder,
+  type RecordedQuery,
+  recordRequest,
+  recordRequests,
+  replay,
+  stopRecording,
+} from './sql-recorder.js';
 
 installRecorder();
 const config = loadConfig({
@@ -38,9 +45,10 @@ if (empty) {
 }
 const loadSeconds = empty ? (performance.now() - loadStarted) / 1000 : 0;
 
-const { app, deps } = await buildApp({ config, db });
+const { app } = await buildApp({ config, db });
 app.get('/bench/hello', async (_request, reply) => reply.type('text/plain').send('hello'));
-const floors = new Map<string, Awaited<ReturnType<typeof record>>['queries'][]>();
+const floors = new Map<string, RecordedQuery[][]>();
+recordRequests(app);
 app.route({
   method: ['GET', 'POST'],
   url: '/bench/floor/:scenario/:index',
@@ -57,23 +65,24 @@ await app.ready();
 const scenarios = await prepareScenarios(app, db.pool);
 // Each request of each scenario runs once for real, with its SQL recorded for the floor.
 for (const scenario of scenarios) {
-  const recorded = [];
+  const recorded: RecordedQuery[][] = [];
   for (const request of scenario.requests) {
-    const { result, queries } = await record(() =>
-      app.inject({
-        method: request.method,
-        url: request.path,
-        headers: request.headers,
-        payload: request.body,
-      }),
-    );
-    if (result.statusCode >= 400) {
-      throw new Error(`${scenario.name} ${request.path}: ${result.statusCode} ${result.body.slice(0, 300)}`);
+    const { response, queries } = await recordRequest(app, {
+      method: request.method,
+      url: request.path,
+      headers: request.headers,
+      payload: request.body,
+    });
+    if (response.statusCode >= 400) {
+      throw new Error(
+        `${scenario.name} ${request.path}: ${response.statusCode} ${response.body.slice(0, 300)}`,
+      );
     }
     recorded.push(queries);
   }
   floors.set(scenario.name, recorded);
 }
+stopRecording();
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -97,9 +106,10 @@ process.stdout.write(
 
 const stop = async () => {
   await app.close();
+  // Floors whose client already hung up may still be replaying: let them finish before the pool ends.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await db.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
-void deps;

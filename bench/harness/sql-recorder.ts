@@ -3,6 +3,7 @@
  * the difference between the two is what Plein's own code costs. Bench-only: it patches pg's Client.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 
 export type RecordedQuery = {
@@ -64,10 +65,41 @@ export function installRecorder(): void {
   } as typeof pg.Client.prototype.query;
 }
 
-export async function record<T>(fn: () => Promise<T>): Promise<{ result: T; queries: RecordedQuery[] }> {
+const HEADER = 'x-bench-record';
+const pending = new Map<string, Recording>();
+let recordingPhase = true;
+
+/**
+ * Fastify's inject does not carry the caller's async context into the request, so the request enters its
+ * recording itself, found by a header, in a hook that runs before every other.
+ */
+export function recordRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (!recordingPhase) return;
+    const id = request.headers[HEADER];
+    storage.enterWith(typeof id === 'string' ? pending.get(id)! : (undefined as unknown as Recording));
+  });
+}
+
+/** Runs one request through the app and returns the SQL it ran; one at a time. */
+export async function recordRequest(
+  app: FastifyInstance,
+  options: InjectOptions,
+): Promise<{ response: LightMyRequestResponse; queries: RecordedQuery[] }> {
+  const id = String(pending.size + 1);
   const recording: Recording = { queries: [], inflight: 0, batch: 0, transactions: new Map() };
-  const result = await storage.run(recording, fn);
-  return { result, queries: recording.queries };
+  pending.set(id, recording);
+  try {
+    const response = await app.inject({ ...options, headers: { ...options.headers, [HEADER]: id } });
+    return { response, queries: recording.queries };
+  } finally {
+    pending.delete(id);
+  }
+}
+
+/** After the recordings the hook does nothing, so the measured runs pay no more than a flag. */
+export function stopRecording(): void {
+  recordingPhase = false;
 }
 
 /**

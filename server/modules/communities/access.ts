@@ -93,6 +93,7 @@ export async function requireReadable(
  * Every list, feed, count and event query that touches community content uses this.
  */
 export const readableCommunitySql = (column: string, viewerParam: string) =>
+  // A scalar subquery per row (a primary-key probe): the planner cannot turn it into a scan of every community.
   `(${column} is null
-    or exists (select 1 from communities rc where rc.id = ${column} and rc.visibility = 'open')
+    or (select rc.visibility from communities rc where rc.id = ${column}) = 'open'
     or exists (select 1 from community_members rm where rm.community_id = ${column} and rm.person_id = ${viewerParam}))`;

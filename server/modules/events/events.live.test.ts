@@ -67,6 +67,20 @@ describe('GET /api/v1/events over a real port', () => {
     await sse.close();
   });
 
+  it('hears replies to a thread I just started at once, without waiting for the next refresh', async () => {
+    const reader = await buildPerson(kit.ctx.db.pool);
+    const community = await buildCommunity(kit.ctx.db.pool, { members: [reader] });
+    const sse = await kit.connect(reader);
+    // As the threads module does: the author's own 'thread' event, then (the author now follows it) a reply.
+    const thread = await buildThread(kit.ctx.db.pool, { author: reader, community });
+    await kit.record({ type: 'thread', threadId: thread.id, communityId: community.id, actorId: reader.id });
+    await sse.next((m) => m.event === 'thread');
+    const reply = await kit.record({ type: 'reply', threadId: thread.id, communityId: community.id });
+    const message = await sse.next((m) => m.event === 'reply');
+    expect(message.id).toBe(reply.id);
+    await sse.close();
+  });
+
   it('delivers new threads in my communities and company-wide ones, not in others or personal updates', async () => {
     const reader = await buildPerson(kit.ctx.db.pool);
     const author = await buildPerson(kit.ctx.db.pool);

@@ -102,6 +102,8 @@ export class EventStream implements OpenStream {
   }
 
   onSignal(signal: EventSignal, companyWide: boolean): void {
+    // Starting or answering a thread makes its author follow it: hear its replies now, not at the next refresh.
+    if (signal.actorId === this.viewer.id && signal.threadId) this.sources?.threads.add(signal.threadId);
     if (this.closed || !this.mayConcern(signal, companyWide)) return;
     const id = BigInt(signal.id);
     if (!this.live) {

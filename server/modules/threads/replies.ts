@@ -103,6 +103,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
     ];
     await noticeReaders(tx, deps.bus, { thread, replyId: reply.id, actorId: viewer.id }, notices, now);
     await deps.bus.record(tx, {
+      actorId: viewer.id,
       type: 'reply',
       threadId,
       communityId: thread.community_id,

@@ -61,6 +61,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       now,
     );
     await deps.bus.record(tx, {
+      actorId: viewer.id,
       type: 'thread',
       threadId: thread.id,
       communityId: thread.community_id,

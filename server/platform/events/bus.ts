@@ -9,6 +9,8 @@ export type EventSignal = {
   recipientId: string | null;
   threadId: string | null;
   communityId: string | null;
+  /** Who caused it, when someone did: their own open streams start following what they just joined in. */
+  actorId?: string | null;
 };
 
 export type NewEvent = {
@@ -16,6 +18,7 @@ export type NewEvent = {
   recipientId?: string | null;
   threadId?: string | null;
   communityId?: string | null;
+  actorId?: string | null;
   payload?: Record<string, unknown>;
 };
 
@@ -59,6 +62,7 @@ export async function createEventBus(database: Database): Promise<EventBus> {
         recipientId: event.recipientId ?? null,
         threadId: event.threadId ?? null,
         communityId: event.communityId ?? null,
+        actorId: event.actorId ?? null,
       };
       if (listener) {
         await db.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newContext,
   PHONE,
+  photograph,
   photographOnFailure,
   settled,
   waitForPath,
@@ -30,20 +31,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pages = () => [
-  '/',
-  stage.open.threadPath,
-  `/g/${stage.open.slug}`,
-  `/g/${stage.open.slug}/members`,
-  `/g/${stage.open.slug}/manage`,
-  '/groups',
-  '/groups/new',
-  '/people',
-  `/u/${HELPER.handle}`,
-  '/tags/e2e-platform',
-  '/notifications',
-  '/settings',
-  '/g/no-such-community',
+/** Each main page, and the name its picture gets in e2e/artifacts/. */
+const pages = (): [name: string, path: string][] => [
+  ['home', '/'],
+  ['thread', stage.open.threadPath],
+  ['community', `/g/${stage.open.slug}`],
+  ['community-members', `/g/${stage.open.slug}/members`],
+  ['community-manage', `/g/${stage.open.slug}/manage`],
+  ['groups', '/groups'],
+  ['groups-new', '/groups/new'],
+  ['people', '/people'],
+  ['profile', `/u/${HELPER.handle}`],
+  ['hashtag', '/tags/e2e-platform'],
+  ['notifications', '/notifications'],
+  ['settings', '/settings'],
+  ['not-found', '/g/no-such-community'],
 ];
 
 /** Serious and critical WCAG 2.1 A/AA violations, in words a failing test can show. */
@@ -66,28 +68,34 @@ const devices: [string, Device][] = [
   ['phone, dark', { ...PHONE, language: 'en', dark: true }],
 ];
 
-describe('accessibility (axe): no serious or critical violations on the main pages', () => {
+describe('accessibility (axe): no serious or critical violations on the main pages', {
+  timeout: 240_000,
+}, () => {
   it.each(devices)('%s', async (_, device) => {
     const context = await newContext(browser, baseUrl, device);
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
+    const label = `${device.width}-${device.dark ? 'dark' : 'light'}`;
     try {
-      await photographOnFailure([page], `axe-${device.width}-${device.dark ? 'dark' : 'light'}`, async () => {
+      await photographOnFailure([page], `axe-${label}`, async () => {
         await page.goto('/login');
         await page.locator('.demo-person').first().waitFor();
         found['/login'] = await violations(page);
+        await photograph(page, `${label}-login`);
         await page.locator('.demo-person', { hasText: HELPER.name }).click();
         await waitForPath(page, '/');
-        for (const path of pages()) {
+        for (const [name, path] of pages()) {
           await page.goto(path);
           await settled(page);
           found[path] = await violations(page);
+          await photograph(page, `${label}-${name}`);
         }
         // The open composer and the open account menu, too.
         await page.goto('/');
         await page.locator('.composer-prompt').click();
         await page.locator('form.composer').waitFor();
         found['/ (composer open)'] = await violations(page);
+        await photograph(page, `${label}-home-composer`);
       });
     } finally {
       await context.close();

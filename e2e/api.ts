@@ -36,6 +36,8 @@ async function open(baseUrl: string, path: string, body: unknown): Promise<ApiSe
 }
 
 export const signInAsAdmin = (baseUrl: string) => open(baseUrl, '/api/v1/auth/login', ADMIN);
+export const signInWithPassword = (baseUrl: string, person: NewPerson) =>
+  open(baseUrl, '/api/v1/auth/login', { email: person.email, password: person.password });
 export const signInAsDemo = (baseUrl: string, handle: string) =>
   open(baseUrl, '/api/v1/demo/login', { handle });
 

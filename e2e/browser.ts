@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.PLEIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -35,12 +37,12 @@ export async function newContext(browser: Browser, baseURL: string, device: Devi
     isMobile: device.width < 500,
     hasTouch: device.width < 500,
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(20_000);
   return context;
 }
 
 /** Waits until the locator shows; a readable failure names what was expected. */
-export async function seen(locator: Locator, timeout = 15_000): Promise<Locator> {
+export async function seen(locator: Locator, timeout = 20_000): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });
   return locator.first();
 }
@@ -54,16 +56,31 @@ export async function settled(page: Page): Promise<void> {
   await page.locator('.skeleton').first().waitFor({ state: 'detached' });
 }
 
-/** On a failure, a picture of every open page in /tmp/plein-e2e-failures, to see what the person saw. */
+/** Where a run leaves its pictures, for CI to keep: one per page visited, and `failures/` (git-ignored). */
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+const fileName = (name: string) => name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '');
+
+/** A picture of the page as it is now, in e2e/artifacts/<name>.png: no extra page load. */
+export async function photograph(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({
+    path: join(ARTIFACTS, `${fileName(name)}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+/** On a failure, a picture of every open page in e2e/artifacts/failures, to see what the person saw. */
 export async function photographOnFailure<T>(pages: Page[], name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const dir = '/tmp/plein-e2e-failures';
+    const dir = join(ARTIFACTS, 'failures');
     mkdirSync(dir, { recursive: true });
     for (const [index, page] of pages.entries()) {
       await page
-        .screenshot({ path: `${dir}/${name.replace(/\W+/g, '-')}-${index}.png`, fullPage: true })
+        .screenshot({ path: join(dir, `${fileName(name)}-${index}.png`), fullPage: true })
         .catch(() => {});
     }
     throw error;

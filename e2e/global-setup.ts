@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { ARTIFACTS } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 
 let server: RunningServer | null = null;
@@ -9,6 +10,8 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(new URL('../web/dist/index.html', import.meta.url))) {
     throw new Error('No web build: run `npm run test:e2e`, which builds the web first.');
   }
+  // This run's pictures only, for CI to keep.
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   server = await startServer();
   project.provide('baseUrl', server.url);
 }

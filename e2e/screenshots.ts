@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInAsDemo } from './api.js';
-import { LAPTOP, launchBrowser, newContext, PHONE } from './browser.js';
+import { LAPTOP, launchBrowser, newContext, PHONE, settled } from './browser.js';
 import { startServer } from './server.js';
 
 /**
@@ -18,16 +18,19 @@ try {
   const api = await signInAsDemo(server.url, handle);
   const feed = await api.get<{ items: { id: string; title: string; replyCount: number }[] }>('/api/v1/feed');
   const busiest = [...feed.items].sort((a, b) => b.replyCount - a.replyCount)[0]!;
+  const mine = await api.get<{ items: { slug: string }[] }>('/api/v1/groups?member=me');
   const pages: [string, string][] = [
     ['home', '/'],
     ['thread', `/t/${busiest.id}`],
-    ['community', '/g/kubernetes'],
+    ['community', `/g/${mine.items[0]?.slug ?? 'none'}`],
     ['communities', '/groups'],
     ['people', '/people'],
     ['profile', `/u/${handle}`],
     ['notifications', '/notifications'],
     ['settings', '/settings'],
-    ['notfound', '/g/board'],
+    ['notfound', '/g/no-such-community'],
+    ['new-community', '/groups/new'],
+    ['members', `/g/${mine.items[0]?.slug ?? 'none'}/members`],
   ];
   for (const [size, device] of [
     ['1440', LAPTOP],
@@ -48,12 +51,11 @@ try {
       await page.waitForURL((url) => url.pathname === '/');
       for (const [name, path] of pages) {
         await page.goto(path);
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(300);
+        await settled(page);
         // A phone shows one screen at a time: photograph what a person sees first.
         await page.screenshot({
           path: join(dir, `${name}-${size}-${dark ? 'dark' : 'light'}.png`),
-          fullPage: size === '1440',
+          fullPage: size === '1440' && name === 'thread',
         });
       }
       await context.close();

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
@@ -7,7 +8,8 @@ import { createServer } from 'vite';
  * address: open the URL Vite prints; it passes /api through to the Plein node.
  */
 const port = process.env.PORT ?? '3000';
-const api = spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], {
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const api = spawn(process.execPath, [tsx, 'watch', 'server/main.ts'], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   env: { ...process.env, PORT: port },
   stdio: 'inherit',

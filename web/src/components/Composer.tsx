@@ -2,12 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ThreadDetail, ThreadKind } from '../../../contract/threads.js';
-import { LIMITS, THREAD_KINDS, UNTITLED_KINDS } from '../api/contract-values.js';
+import type { ThreadDetail } from '../../../contract/threads.js';
+import { LIMITS, THREAD_KINDS } from '../api/contract-values.js';
 import { api } from '../api/endpoints.js';
 import { keys } from '../api/query-client.js';
 import { useMe } from '../api/session.js';
 import { threadPath } from '../lib/paths.js';
+import {
+  type Draft,
+  draftAfterPost,
+  draftPayload,
+  draftProblems,
+  emptyDraft,
+  needsTitle,
+} from './composer/draft.js';
 import { ErrorMessage, fieldError } from './ErrorMessage.js';
 import { Field } from './Field.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
@@ -25,10 +33,9 @@ export function Composer({ community }: { community?: Community }) {
   const client = useQueryClient();
   const formId = useId();
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<ThreadKind>('question');
-  const [slug, setSlug] = useState(community?.slug ?? '');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(community?.slug));
+  const { kind, communitySlug: slug, title, body } = draft;
+  const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [posted, setPosted] = useState<ThreadDetail | null>(null);
   const titleInput = useRef<HTMLInputElement>(null);
@@ -43,16 +50,14 @@ export function Composer({ community }: { community?: Community }) {
   // Announcements speak for the organisation (leaders, admins) or for a community (also its owners).
   const mayAnnounce = me.isLeader || me.role === 'admin' || chosen?.myRole === 'owner';
   const kinds = THREAD_KINDS.filter((k) => k !== 'announcement' || mayAnnounce);
-  const titled = !UNTITLED_KINDS.includes(kind);
+  const titled = needsTitle(kind);
 
   const post = useMutation({
-    mutationFn: () =>
-      api.threads.create({ communitySlug: slug || null, kind, title: title.trim(), body: body.trim() }),
+    mutationFn: () => api.threads.create(draftPayload(draft)),
     onSuccess: (thread) => {
       rememberOwnThread(thread.id);
       setPosted(thread);
-      setTitle('');
-      setBody('');
+      setDraft((current) => draftAfterPost(current, 'posted'));
       setOpen(false);
       void client.invalidateQueries({ queryKey: keys.feed });
       void client.invalidateQueries({ queryKey: ['group-threads'] });
@@ -62,10 +67,10 @@ export function Composer({ community }: { community?: Community }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (titled && !title.trim()) found.title = t('composer.titleRequired');
-    if (title.length > LIMITS.titleLength) found.title = t('composer.tooLong', { max: LIMITS.titleLength });
-    if (!body.trim()) found.body = t('composer.bodyRequired');
-    if (body.length > LIMITS.bodyLength) found.body = t('composer.tooLong', { max: LIMITS.bodyLength });
+    for (const [field, problem] of Object.entries(draftProblems(draft))) {
+      found[field] =
+        problem.key === 'composer.tooLong' ? t(problem.key, { max: problem.max }) : t(problem.key);
+    }
     setChecks(found);
     if (Object.keys(found).length === 0) post.mutate();
   };
@@ -110,7 +115,7 @@ export function Composer({ community }: { community?: Community }) {
                 name={`${formId}-kind`}
                 value={k}
                 checked={k === kind}
-                onChange={() => setKind(k)}
+                onChange={() => change({ kind: k })}
               />
               {t(`kinds.${k}`)}
             </label>
@@ -120,7 +125,7 @@ export function Composer({ community }: { community?: Community }) {
       </fieldset>
       {!community && (
         <Field label={t('composer.community')} error={error('communitySlug')}>
-          <select value={slug} onChange={(event) => setSlug(event.target.value)}>
+          <select value={slug} onChange={(event) => change({ communitySlug: event.target.value })}>
             <option value="">
               {kind === 'announcement' ? t('composer.companyWide') : t('composer.noCommunity')}
             </option>
@@ -138,12 +143,12 @@ export function Composer({ community }: { community?: Community }) {
           type="text"
           value={title}
           maxLength={LIMITS.titleLength}
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={(event) => change({ title: event.target.value })}
           placeholder={t(`titlePlaceholders.${kind}`)}
         />
       </Field>
       <Field label={t('composer.body')} hint={t('composer.markdownHint')} error={error('body')}>
-        <MarkdownEditor value={body} onChange={setBody} rows={6} />
+        <MarkdownEditor value={body} onChange={(value) => change({ body: value })} rows={6} />
       </Field>
       <ErrorMessage error={post.error} />
       <div className="actions">

@@ -3,9 +3,7 @@ import { type KeyboardEvent, type TextareaHTMLAttributes, useEffect, useId, useR
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints.js';
 import { Avatar } from './Avatar.js';
-
-/** "@" followed by what is typed so far, right before the caret, at the start of a word. */
-const MENTION = /(?:^|[\s(])@([\p{L}\p{N}._-]{1,40})$/u;
+import { insertMention, mentionQuery } from './composer/mention-query.js';
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
   value: string;
@@ -36,23 +34,21 @@ export function MentionTextarea({ value, onChange, onKeyDown, ...rest }: Props) 
   const open = options.length > 0;
 
   const look = (text: string, caret: number) => {
-    const match = MENTION.exec(text.slice(0, caret));
-    setToken(match ? match[1]! : null);
+    setToken(mentionQuery(text, caret)?.query ?? null);
     setActive(0);
   };
 
   const pick = (handle: string) => {
     const element = area.current;
     if (!element || !token) return;
-    const caret = element.selectionStart;
-    const start = caret - token.length - 1;
-    const next = `${value.slice(0, start)}@${handle} ${value.slice(caret)}`;
-    onChange(next);
+    const mention = mentionQuery(value, element.selectionStart);
     setToken(null);
+    if (!mention) return;
+    const next = insertMention(value, mention, handle);
+    onChange(next.text);
     requestAnimationFrame(() => {
-      const at = start + handle.length + 2;
       element.focus();
-      element.setSelectionRange(at, at);
+      element.setSelectionRange(next.caret, next.caret);
     });
   };
 

@@ -15,7 +15,10 @@ export function ReactionBar({
   counts,
   onToggle,
   onShowWho,
+  compact = false,
 }: {
+  /** Replies: the add button shows only its icon, so a long conversation stays quiet. */
+  compact?: boolean;
   counts: ReactionCount[];
   onToggle: (kind: ReactionKind, on: boolean) => Promise<unknown>;
   onShowWho?: () => void;
@@ -71,7 +74,9 @@ export function ReactionBar({
           aria-expanded={picking}
           onClick={() => setPicking((value) => !value)}
         >
-          <Icon name="smile" size={16} /> {t('reactions.add')}
+          <Icon name="smile" size={16} />
+          {compact ? <span className="visually-hidden">{t('reactions.add')}</span> : ` ${t('reactions.add')}`}
+          {compact && <span aria-hidden="true">+</span>}
         </button>
         {onShowWho && given.length > 0 && (
           <button type="button" className="link-button small" onClick={onShowWho}>

@@ -19,7 +19,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  usePageTitle(t('login.title'));
+  usePageTitle(t('login.signIn'));
   const client = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -114,9 +114,6 @@ function DemoPicker({ onPick, error }: { onPick: (handle: string) => void; error
     <section className="card demo-picker" aria-labelledby="demo-heading">
       <h2 id="demo-heading">{t('login.demoTitle')}</h2>
       <p className="muted small">{t('login.demoIntro')}</p>
-      <Field label={t('login.demoSearch')}>
-        <input type="search" value={q} onChange={(event) => setQ(event.target.value)} autoComplete="off" />
-      </Field>
       <ErrorMessage error={error ?? people.error} />
       {people.isSuccess && people.data.items.length === 0 && <p className="muted">{t('login.demoNobody')}</p>}
       <ul className="demo-people">
@@ -142,6 +139,11 @@ function DemoPicker({ onPick, error }: { onPick: (handle: string) => void; error
           </li>
         ))}
       </ul>
+      <div className="demo-search">
+        <Field label={t('login.demoSearch')}>
+          <input type="search" value={q} onChange={(event) => setQ(event.target.value)} autoComplete="off" />
+        </Field>
+      </div>
     </section>
   );
 }

@@ -34,8 +34,12 @@ export function Activity({ handle, name }: { handle: string; name: string }) {
         {items.map((item) => (
           <li key={`${item.type}-${item.type === 'reply' ? item.reply.id : item.thread.id}`}>
             <div className="muted small">
-              {item.type === 'thread' ? t('profile.started') : t('profile.replied')}
-              {item.thread.community && ` · ${item.thread.community.name}`} · {format.relative(item.at)}
+              {item.thread.community
+                ? t(item.type === 'thread' ? 'profile.startedIn' : 'profile.repliedIn', {
+                    community: item.thread.community.name,
+                  })
+                : t(item.type === 'thread' ? 'profile.started' : 'profile.replied')}{' '}
+              · {format.relative(item.at)}
             </div>
             <div className="activity-title">
               <KindBadge kind={item.thread.kind} />{' '}

@@ -96,8 +96,9 @@ function ReplyItem({
         <RichText html={reply.bodyHtml} />
       )}
       {!reply.removed && !editing && (
-        <>
+        <div className="reply-footer">
           <ReactionBar
+            compact
             counts={reply.reactionCounts}
             onToggle={async (kind, on) => {
               await api.replies.react(reply.id, kind, on);
@@ -127,7 +128,7 @@ function ReplyItem({
             )}
           </div>
           <ErrorMessage error={remove.error ?? accept.error} />
-        </>
+        </div>
       )}
       {answering && (
         <ReplyBox

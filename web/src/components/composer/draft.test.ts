@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, THREAD_KINDS } from '../../api/contract-values.js';
+import { type Draft, draftAfterPost, draftPayload, draftProblems, emptyDraft, needsTitle } from './draft.js';
+
+const draft = (patch: Partial<Draft>): Draft => ({ ...emptyDraft('sales'), ...patch });
+
+describe('needsTitle: a title is required per kind', () => {
+  it('updates and praise may go without; every other kind needs one', () => {
+    const untitled = THREAD_KINDS.filter((kind) => !needsTitle(kind));
+    expect(untitled.sort()).toEqual(['praise', 'update']);
+    expect(needsTitle('question')).toBe(true);
+    expect(needsTitle('announcement')).toBe(true);
+  });
+});
+
+describe('draftProblems', () => {
+  it('a complete question has none', () => {
+    expect(draftProblems(draft({ title: 'Where is the VPN guide?', body: 'Thanks!' }))).toEqual({});
+  });
+
+  it('a question without a title, or with only spaces, needs one', () => {
+    expect(draftProblems(draft({ title: '', body: 'text' }))).toEqual({
+      title: { key: 'composer.titleRequired' },
+    });
+    expect(draftProblems(draft({ title: '   ', body: 'text' })).title).toEqual({
+      key: 'composer.titleRequired',
+    });
+  });
+
+  it('an update or praise without a title is fine', () => {
+    expect(draftProblems(draft({ kind: 'update', body: 'Shipped.' }))).toEqual({});
+    expect(draftProblems(draft({ kind: 'praise', body: 'Well done @an' }))).toEqual({});
+  });
+
+  it('the body is required for every kind, spaces and newlines do not count', () => {
+    expect(draftProblems(draft({ kind: 'update', body: ' \n\t ' }))).toEqual({
+      body: { key: 'composer.bodyRequired' },
+    });
+    expect(draftProblems(draft({ title: 'T', body: '' })).body).toEqual({ key: 'composer.bodyRequired' });
+  });
+
+  it('reports both fields at once', () => {
+    expect(Object.keys(draftProblems(draft({})))).toEqual(['title', 'body']);
+  });
+
+  it('takes the limits from the contract: exactly at the limit passes, one over does not', () => {
+    const atLimit = draft({ title: 't'.repeat(LIMITS.titleLength), body: 'b'.repeat(LIMITS.bodyLength) });
+    expect(draftProblems(atLimit)).toEqual({});
+    const over = draft({
+      title: 't'.repeat(LIMITS.titleLength + 1),
+      body: 'b'.repeat(LIMITS.bodyLength + 1),
+    });
+    expect(draftProblems(over)).toEqual({
+      title: { key: 'composer.tooLong', max: 200 },
+      body: { key: 'composer.tooLong', max: 50_000 },
+    });
+  });
+
+  it('too long wins over required for an untitled kind with a very long title', () => {
+    expect(draftProblems(draft({ kind: 'update', title: 'x'.repeat(201), body: 'b' })).title).toEqual({
+      key: 'composer.tooLong',
+      max: 200,
+    });
+  });
+});
+
+describe('draftPayload', () => {
+  it('trims the title and body and sends no community as null (company-wide)', () => {
+    expect(
+      draftPayload(draft({ communitySlug: '', kind: 'announcement', title: '  Hi ', body: '\n Body \n' })),
+    ).toEqual({ communitySlug: null, kind: 'announcement', title: 'Hi', body: 'Body' });
+    expect(draftPayload(draft({ title: 'T', body: 'B' })).communitySlug).toBe('sales');
+  });
+});
+
+describe('draftAfterPost', () => {
+  const typed = draft({ kind: 'idea', title: 'A better coffee machine', body: 'Hear me out.' });
+
+  it('a failed post keeps every word typed', () => {
+    expect(draftAfterPost(typed, 'failed')).toEqual(typed);
+  });
+
+  it('a post that went through empties title and body, keeping kind and community for the next one', () => {
+    expect(draftAfterPost(typed, 'posted')).toEqual({
+      kind: 'idea',
+      communitySlug: 'sales',
+      title: '',
+      body: '',
+    });
+  });
+
+  it('an empty draft starts as a question, in the community given', () => {
+    expect(emptyDraft()).toEqual({ kind: 'question', communitySlug: '', title: '', body: '' });
+  });
+});

@@ -130,13 +130,23 @@ export async function copyOrganisation(
       created,
     ]);
     for (const personId of t.mentions) copy.mentions.row([t.id, null, personId, created]);
-    for (const tag of t.tags) copy.thread_hashtags.row([t.id, org.hashtags.idOf(tag, t.createdAt), lastActivity]);
+    for (const tag of t.tags)
+      copy.thread_hashtags.row([t.id, org.hashtags.idOf(tag, t.createdAt), lastActivity]);
     for (const f of t.follows) copy.thread_follows.row([t.id, f.personId, iso(f.at)]);
     for (const r of t.reactions) copy.thread_reactions.row([t.id, r.personId, r.kind, iso(r.at)]);
-    for (const s of t.statusChanges) copy.thread_status_changes.row([t.id, s.from, s.to, s.note, s.by, iso(s.at)]);
+    for (const s of t.statusChanges)
+      copy.thread_status_changes.row([t.id, s.from, s.to, s.note, s.by, iso(s.at)]);
     for (const reply of t.replies) {
       const replied = iso(reply.at);
-      copy.replies.row([reply.id, t.id, reply.parentId, reply.authorId, reply.body, fastHtml(reply.body), replied]);
+      copy.replies.row([
+        reply.id,
+        t.id,
+        reply.parentId,
+        reply.authorId,
+        reply.body,
+        fastHtml(reply.body),
+        replied,
+      ]);
       for (const personId of reply.mentions) copy.mentions.row([t.id, reply.id, personId, replied]);
       for (const r of reply.reactions) copy.reply_reactions.row([reply.id, r.personId, r.kind, iso(r.at)]);
     }
@@ -149,5 +159,8 @@ export async function copyOrganisation(
   }
   for (const [tag, h] of org.hashtags.byTag) copy.hashtags.row([h.id, tag, iso(h.createdAt)]);
   await Promise.all(open.map((table) => table.end()));
-  return Object.fromEntries(LOADED_TABLES.map((table) => [table, copy[table].rows])) as Record<TableName, number>;
+  return Object.fromEntries(LOADED_TABLES.map((table) => [table, copy[table].rows])) as Record<
+    TableName,
+    number
+  >;
 }

@@ -20,7 +20,9 @@ function encode(value: Value): string {
 
 const escape = (text: string) =>
   /[\\\t\n\r]/.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    ? text.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
     : text;
 
 /** One table's COPY FROM STDIN on its own connection, fed row by row, flushed in 1 MB chunks. */

@@ -5,7 +5,12 @@ import { fastHtml } from './fast-html.js';
 
 describe('the bulk loader’s HTML', () => {
   it('is exactly what the Markdown renderer makes of every generated text', () => {
-    const org = generateOrganisation({ ...DEMO_DEFAULTS, people: 400, threads: 800, now: Date.UTC(2026, 2, 16) });
+    const org = generateOrganisation({
+      ...DEMO_DEFAULTS,
+      people: 400,
+      threads: 800,
+      now: Date.UTC(2026, 2, 16),
+    });
     let checked = 0;
     for (const thread of org.threads) {
       for (const body of [thread.body, ...thread.replies.map((r) => r.body)]) {

@@ -4,7 +4,8 @@
  * renderer's exact output.
  */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const INLINE = /`([^`\n]+)`|(^|[^\p{L}\p{N}_@#./&-])([@#])([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)|[&<>]/gu;
+const INLINE =
+  /`([^`\n]+)`|(^|[^\p{L}\p{N}_@#./&-])([@#])([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)|[&<>]/gu;
 
 function inline(text: string): string {
   return text.replace(INLINE, (match, code, lead, sigil, raw) => {

@@ -29,7 +29,8 @@ const { values } = parseArgs({
 });
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const log = (message: string) => console.log(`[bench:data ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench:data ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function main() {
   const name = values.database;
@@ -53,12 +54,22 @@ async function main() {
   const org: DemoOrganisation =
     values.shape === 'peer'
       ? peerShape(now)
-      : generateOrganisation({ seed: values.seed, now, people, threads: Math.round(posts / POSTS_PER_THREAD) });
-  log(`${org.people.length} people, ${org.communities.length} communities; loading ${values.shape} into ${name}`);
+      : generateOrganisation({
+          seed: values.seed,
+          now,
+          people,
+          threads: Math.round(posts / POSTS_PER_THREAD),
+        });
+  log(
+    `${org.people.length} people, ${org.communities.length} communities; loading ${values.shape} into ${name}`,
+  );
 
   const loading = performance.now();
   const counts = await copyOrganisation(pool, org, await hashPassword(DEMO_PASSWORD), now, (done) => {
-    if (done % 1_000_000 < 100_000) log(`${done.toLocaleString('en')} posts, ${Math.round(done / seconds(loading)).toLocaleString('en')} posts/s`);
+    if (done % 1_000_000 < 100_000)
+      log(
+        `${done.toLocaleString('en')} posts, ${Math.round(done / seconds(loading)).toLocaleString('en')} posts/s`,
+      );
   });
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   const loadSeconds = seconds(loading);
@@ -71,14 +82,20 @@ async function main() {
   await restore(pool, deferred.keys, 2);
   await restore(pool, deferred.indexes, 2);
   await restore(pool, deferred.foreignKeys, 2);
-  log(`keys, ${deferred.indexes.length} indexes and foreign keys rebuilt in ${seconds(indexing).toFixed(0)} s`);
+  log(
+    `keys, ${deferred.indexes.length} indexes and foreign keys rebuilt in ${seconds(indexing).toFixed(0)} s`,
+  );
   const vacuuming = performance.now();
   for (const table of ['people', 'communities', 'hashtags', 'threads', 'replies']) {
-    await pool.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
+    await pool.query(
+      `select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`,
+    );
   }
   await pool.query('vacuum (analyze)');
   log(`vacuum analyze in ${seconds(vacuuming).toFixed(0)} s`);
-  const size = await pool.query<{ size: string }>('select pg_size_pretty(pg_database_size(current_database())) as size');
+  const size = await pool.query<{ size: string }>(
+    'select pg_size_pretty(pg_database_size(current_database())) as size',
+  );
   const total = seconds(started);
   const summary = {
     database: name,
@@ -87,7 +104,12 @@ async function main() {
     communities: org.communities.length,
     posts: loadedPosts,
     rows: counts,
-    seconds: { load: Math.round(loadSeconds), indexes: Math.round(seconds(indexing) - seconds(vacuuming)), vacuum: Math.round(seconds(vacuuming)), total: Math.round(total) },
+    seconds: {
+      load: Math.round(loadSeconds),
+      indexes: Math.round(seconds(indexing) - seconds(vacuuming)),
+      vacuum: Math.round(seconds(vacuuming)),
+      total: Math.round(total),
+    },
     rowsPerSecond: Math.round(rows / loadSeconds),
     size: size.rows[0]!.size,
   };

@@ -38,7 +38,10 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
   const community = communities[0]!;
   const writer = new Writer(random.fork('texts'));
   const start = now - 180 * DAY;
-  const counts = [...Array.from({ length: PEER_SHAPE.threads }, () => PEER_SHAPE.replies), PEER_SHAPE.longThreadReplies];
+  const counts = [
+    ...Array.from({ length: PEER_SHAPE.threads }, () => PEER_SHAPE.replies),
+    PEER_SHAPE.longThreadReplies,
+  ];
   let replyId = 1;
   function* threads(): Generator<ThreadRecord> {
     for (const [i, replyCount] of counts.entries()) {
@@ -56,7 +59,11 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
         },
       };
       const kind: ThreadKind = 'discussion';
-      const { title, body } = writer.titled(scene, (f) => f.discussionTitle, (f) => f.discussionBody);
+      const { title, body } = writer.titled(
+        scene,
+        (f) => f.discussionTitle,
+        (f) => f.discussionBody,
+      );
       const replies: ReplyRecord[] = [];
       for (let k = 0; k < replyCount; k++) {
         const replier = people[(i + k + 1) % people.length]!;
@@ -97,5 +104,13 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
       };
     }
   }
-  return { people, communities, personFollows: [], hashtagFollows: [], hashtags: new Hashtags(), threads: threads(), start };
+  return {
+    people,
+    communities,
+    personFollows: [],
+    hashtagFollows: [],
+    hashtags: new Hashtags(),
+    threads: threads(),
+    start,
+  };
 }

@@ -13,12 +13,12 @@ function encode(value: Value): string {
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    return escape(`{${value.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+    return escapeCopyText(`{${value.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
   }
-  return escape(value);
+  return escapeCopyText(value);
 }
 
-const escape = (text: string) =>
+const escapeCopyText = (text: string) =>
   /[\\\t\n\r]/.test(text)
     ? text.replace(/[\\\t\n\r]/g, (c) =>
         c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',

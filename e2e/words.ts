@@ -1,11 +1,8 @@
-import en from '../web/src/i18n/en.json' with { type: 'json' };
-import nl from '../web/src/i18n/nl.json' with { type: 'json' };
-
-type Tree = { [key: string]: string | Tree };
+import { catalogues, type Tree } from '../web/src/i18n/catalogues.js';
 
 /** The UI's own words from the catalogues, so a journey reads the same in Dutch and English. */
 export function wordsFor(language: 'nl' | 'en') {
-  const catalogue = (language === 'nl' ? nl : en) as Tree;
+  const catalogue: Tree = catalogues[language];
   return (key: string, values: Record<string, string | number> = {}): string => {
     let node: string | Tree | undefined = catalogue;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;

@@ -4,6 +4,7 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, invalidField, notFound } from '../../platform/http/problem.js';
+import { recordParticipation } from '../activity/repository.js';
 import { presentSummary } from '../people/present.js';
 import { loadLiveThread, loadReadableThread } from './policy.js';
 import * as reactions from './reaction-repository.js';
@@ -19,9 +20,11 @@ export async function reactToThread(
   on: boolean,
 ): Promise<void> {
   const db = deps.db.pool;
-  await loadLiveThread(db, viewer, threadId);
-  if (on) await reactions.addReaction(db, reactions.onThread, threadId, viewer.id, kind, deps.clock.now());
-  else await reactions.removeReaction(db, reactions.onThread, threadId, viewer.id, kind);
+  const { thread } = await loadLiveThread(db, viewer, threadId);
+  if (on) {
+    await reactions.addReaction(db, reactions.onThread, threadId, viewer.id, kind, deps.clock.now());
+    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now());
+  } else await reactions.removeReaction(db, reactions.onThread, threadId, viewer.id, kind);
 }
 
 export async function reactToReply(
@@ -34,10 +37,12 @@ export async function reactToReply(
   const db = deps.db.pool;
   const reply = await findReply(db, replyId);
   if (!reply) throw notFound('reply');
-  await loadLiveThread(db, viewer, reply.thread_id, 'reply');
+  const { thread } = await loadLiveThread(db, viewer, reply.thread_id, 'reply');
   if (reply.deleted_at) throw conflict('This reply was removed.');
-  if (on) await reactions.addReaction(db, reactions.onReply, replyId, viewer.id, kind, deps.clock.now());
-  else await reactions.removeReaction(db, reactions.onReply, replyId, viewer.id, kind);
+  if (on) {
+    await reactions.addReaction(db, reactions.onReply, replyId, viewer.id, kind, deps.clock.now());
+    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now());
+  } else await reactions.removeReaction(db, reactions.onReply, replyId, viewer.id, kind);
 }
 
 /** Who reacted, optionally to one kind; keyset on (person, kind). */

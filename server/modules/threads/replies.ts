@@ -6,6 +6,7 @@ import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
+import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { followThread } from '../follows/repository.js';
 import { summariesByIds } from '../people/repository.js';
@@ -93,6 +94,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
     await recordReply(tx, threadId, now, viewer.id !== thread.author_id);
     await replaceMentions(tx, { threadId, replyId: reply.id }, content.mentionedIds, now);
     await followThread(tx, threadId, viewer.id, now);
+    await recordParticipation(tx, viewer.id, thread.community_id, now);
     const notices: Notice[] = [
       // Both the reply answered and the top of its conversation hear of it.
       ...[answered, parent].flatMap((r): Notice[] =>

@@ -3,6 +3,7 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField } from '../../platform/http/problem.js';
+import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { followsThread, followThread } from '../follows/repository.js';
@@ -53,6 +54,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     await replaceMentions(tx, { threadId: thread.id, replyId: null }, content.mentionedIds, now);
     await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
     await followThread(tx, thread.id, viewer.id, now);
+    await recordParticipation(tx, viewer.id, thread.community_id, now);
     await noticeReaders(
       tx,
       deps.bus,

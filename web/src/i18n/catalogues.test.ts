@@ -5,10 +5,7 @@ import { CommunityKind, Visibility } from '../../../contract/communities.js';
 import { NOTIFICATION_KINDS } from '../../../contract/notifications.js';
 import { Role } from '../../../contract/people.js';
 import { ReactionKind, THREAD_KINDS, ThreadStatus } from '../../../contract/threads.js';
-import en from './en.json';
-import nl from './nl.json';
-
-type Tree = { [key: string]: string | Tree };
+import { parts, type Tree, catalogues as trees } from './catalogues.js';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -20,7 +17,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogues = { en: flatten(en), nl: flatten(nl) };
+const catalogues = { en: flatten(trees.en), nl: flatten(trees.nl) };
 const PLURALS = ['_zero', '_one', '_other'];
 const has = (catalogue: Map<string, string>, key: string) =>
   catalogue.has(key) || PLURALS.some((suffix) => catalogue.has(`${key}${suffix}`));
@@ -71,6 +68,13 @@ function usedKeys(): string[] {
 }
 
 describe('the Dutch and English catalogues', () => {
+  it('give each top-level key to one file only, so no feature hides another', () => {
+    for (const files of Object.values(parts)) {
+      const keys = files.flatMap((file) => Object.keys(file));
+      expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    }
+  });
+
   it('have exactly the same keys', () => {
     const onlyIn = (a: Map<string, string>, b: Map<string, string>) =>
       [...a.keys()].filter((key) => !b.has(key));

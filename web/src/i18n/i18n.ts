@@ -1,13 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { catalogues } from './catalogues.js';
 import {
   browserLanguage,
   chooseLanguage as choose,
   type Language,
   formattingLocale as locale,
 } from './choose-language.js';
-import en from './en.json';
-import nl from './nl.json';
 
 const browserLanguages = (): readonly string[] =>
   typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
@@ -23,7 +22,7 @@ export const chooseLanguage = (personal: string | null | undefined, organisation
 export const formattingLocale = (language: Language): string => locale(language, browserLanguages());
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
+  resources: { en: { translation: catalogues.en }, nl: { translation: catalogues.nl } },
   lng: browserLanguage(browserLanguages()) ?? 'nl',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

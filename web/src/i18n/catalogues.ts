@@ -1,0 +1,26 @@
+import en from './en.json' with { type: 'json' };
+import analyticsEn from './features/analytics.en.json' with { type: 'json' };
+import analyticsNl from './features/analytics.nl.json' with { type: 'json' };
+import communitiesEn from './features/communities.en.json' with { type: 'json' };
+import communitiesNl from './features/communities.nl.json' with { type: 'json' };
+import goalsEn from './features/goals.en.json' with { type: 'json' };
+import goalsNl from './features/goals.nl.json' with { type: 'json' };
+import ideasEn from './features/ideas.en.json' with { type: 'json' };
+import ideasNl from './features/ideas.nl.json' with { type: 'json' };
+import searchEn from './features/search.en.json' with { type: 'json' };
+import searchNl from './features/search.nl.json' with { type: 'json' };
+import themesEn from './features/themes.en.json' with { type: 'json' };
+import themesNl from './features/themes.nl.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
+
+export type Tree = { [key: string]: string | Tree };
+
+/** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
+export const parts: Record<'nl' | 'en', Tree[]> = {
+  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn],
+  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl],
+};
+
+const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);
+
+export const catalogues: Record<'nl' | 'en', Tree> = { en: merge(parts.en), nl: merge(parts.nl) };

@@ -1,8 +1,10 @@
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { allJobs } from './jobs.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { startJobs } from './platform/jobs/scheduler.js';
 
 /** config → database → migrations → bootstrap → app → listen; SIGTERM drains and exits 0. */
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   app.log.info({ engine: db.engine, applied }, applied.length ? 'migrations applied' : 'schema up to date');
   await bootstrap(deps);
   await app.listen({ port: config.port, host: config.host });
+  const jobs = startJobs(deps, allJobs);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests, ends open streams
+    await jobs.stop();
     await db.close();
     process.exit(0);
   };

@@ -59,3 +59,12 @@ create table goal_hashtags (
 );
 create index goal_hashtags_hashtag_idx on goal_hashtags (hashtag_id);
 alter table goals drop column scope;
+
+-- Background jobs (routing, roll-ups): a lease per job so that of N nodes one runs each tick.
+create table job_leases (
+  name          text primary key,
+  held_by       text not null,
+  held_until    timestamptz not null,
+  last_run_at   timestamptz,
+  last_error    text
+);

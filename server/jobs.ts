@@ -1,0 +1,4 @@
+import type { Job } from './platform/jobs/scheduler.js';
+
+/** Every background job a node runs; the scheduler gives each tick to one node. */
+export const allJobs: Job[] = [];

@@ -8,7 +8,7 @@ export type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<
 const node = randomUUID();
 
 /** Takes the job's lease until `until` when it is free or expired; true when this node holds it. */
-export async function takeLease(db: Queryable, name: string, now: Date, until: Date, holder = node) {
+export async function takeLease(db: Queryable, name: string, now: Date, until: Date, holder: string = node) {
   const { rows } = await db.query(
     `insert into job_leases (name, held_by, held_until) values ($1, $2, $3)
      on conflict (name) do update set held_by = $2, held_until = $3
@@ -19,7 +19,7 @@ export async function takeLease(db: Queryable, name: string, now: Date, until: D
   return rows.length > 0;
 }
 
-async function finish(db: Queryable, name: string, now: Date, error: string | null, holder = node) {
+async function finish(db: Queryable, name: string, now: Date, error: string | null, holder: string = node) {
   await db.query(
     `update job_leases set held_until = $3, last_run_at = $3, last_error = $4 where name = $1 and held_by = $2`,
     [name, holder, now, error],

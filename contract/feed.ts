@@ -3,7 +3,13 @@ import { Handle, Id, PageQuery, Slug, Timestamp } from './common.js';
 import { CommunityRef, ThreadKind, ThreadSummary } from './threads.js';
 
 export const FeedQuery = PageQuery;
-export const CommunityFeedQuery = PageQuery.extend({ kind: ThreadKind.optional() });
+/** Who started a thread: a leader (top_down) or anyone else (bottom_up), fixed at creation. */
+export const Origin = z.enum(['top_down', 'bottom_up']);
+export const HomeFeedQuery = PageQuery.extend({ origin: Origin.optional() });
+export const CommunityFeedQuery = PageQuery.extend({
+  kind: ThreadKind.optional(),
+  origin: Origin.optional(),
+});
 export const CommunityFeedParams = z.object({ slug: Slug });
 export const ActivityParams = z.object({ handle: Handle });
 

@@ -8,6 +8,10 @@ export const NOTIFICATION_KINDS = [
   'reply_to_thread',
   'reply_to_reply',
   'accepted_answer',
+  'question_answered',
+  'idea_status',
+  'praised',
+  'routed_question',
 ] as const;
 
 const Flag = z
@@ -26,6 +30,8 @@ export const Notification = z.object({
   thread: z.object({ id: Id, title: z.string() }).nullable(),
   replyId: Id.nullable(),
   community: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  /** The strategic theme it is about (an outcome update), so a client can link to it. */
+  theme: z.object({ id: Id, title: z.string() }).nullable(),
   createdAt: Timestamp,
   readAt: Timestamp.nullable(),
 });

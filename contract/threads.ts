@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Body, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
+import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { PersonSummary } from './people.js';
 
 export const THREAD_KINDS = [
@@ -30,6 +30,22 @@ export const ThreadStatus = z.enum([
   'declined',
 ]);
 
+export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'done', 'declined'] as const;
+export const IdeaStatus = z.enum(IDEA_STATUSES);
+export type IdeaStatus = z.infer<typeof IdeaStatus>;
+
+/** Where an idea may go from each status: forward one step, declined from any open step, and back to review. */
+export const IDEA_TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
+  new: ['under_review', 'declined'],
+  under_review: ['planned', 'declined'],
+  planned: ['done', 'declined'],
+  done: [],
+  declined: ['under_review'],
+};
+
+export const PRAISE_LIMITS = { recipients: 20 } as const;
+export const STATUS_NOTE_LENGTH = 2000;
+
 /** A hashtag as it appears after '#': letters (any script), digits, '_' and '-', with at least one letter. */
 export const Tag = z
   .string()
@@ -49,11 +65,35 @@ export const CreateThread = z
     kind: ThreadKind,
     title: Title.default(''),
     body: RequiredBody,
+    /** An open strategic theme this thread contributes to. */
+    themeId: Id.nullable().optional(),
+    /** A business goal (not archived) this thread counts towards. */
+    goalId: Id.nullable().optional(),
+    /** For praise: the handles of the people it recognises. */
+    praised: z
+      .array(Handle)
+      .min(1, 'must name at least one person')
+      .max(PRAISE_LIMITS.recipients, `may name at most ${PRAISE_LIMITS.recipients} people`)
+      .optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
     if (!UNTITLED_KINDS.includes(input.kind) && input.title.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['title'], message: `is required for a ${input.kind}` });
+    }
+    if (input.kind === 'praise' && !input.praised) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['praised'],
+        message: 'is required for praise: name who you praise',
+      });
+    }
+    if (input.kind !== 'praise' && input.praised) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['praised'],
+        message: `is only for praise, not for a ${input.kind}`,
+      });
     }
   });
 export type CreateThread = z.infer<typeof CreateThread>;
@@ -93,6 +133,11 @@ export const CommunityRef = z.object({
 });
 
 /** A thread as lists and feeds show it. */
+/** The strategic theme a thread contributes to. */
+export const ThreadThemeRef = z.object({ id: Id, title: z.string() });
+/** The business goal a thread counts towards. */
+export const ThreadGoalRef = z.object({ id: Id, name: z.string() });
+
 export const ThreadSummary = z.object({
   id: Id,
   kind: ThreadKind,
@@ -105,6 +150,15 @@ export const ThreadSummary = z.object({
   companyWide: z.boolean(),
   origin: z.enum(['top_down', 'bottom_up']),
   status: ThreadStatus.nullable(),
+  theme: ThreadThemeRef.nullable(),
+  goal: ThreadGoalRef.nullable(),
+  /** Questions: nobody else replied yet, someone did, or an answer was accepted; null for other kinds. */
+  answerState: z.enum(['unanswered', 'answered', 'accepted']).nullable(),
+  /** Ideas: how many people voted for it (0 for other kinds). */
+  voteCount: z.number().int(),
+  votedByMe: z.boolean(),
+  /** Praise: the people it recognises (empty for other kinds). */
+  praised: z.array(PersonSummary),
   replyCount: z.number().int(),
   reactionCounts: z.array(ReactionCount),
   removed: z.boolean(),
@@ -123,7 +177,13 @@ export const ThreadDetail = ThreadSummary.extend({
   canEdit: z.boolean(),
   canDelete: z.boolean(),
   canAccept: z.boolean(),
+  /** Ideas: whether the viewer may move it to another status. */
+  canChangeStatus: z.boolean(),
   editedAt: Timestamp.nullable(),
+  /** Questions: the first reply by someone other than the asker (removed replies do not count). */
+  firstAnswerAt: Timestamp.nullable(),
+  secondsToFirstAnswer: z.number().int().nullable(),
+  secondsToAcceptedAnswer: z.number().int().nullable(),
 });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 
@@ -147,3 +207,40 @@ export type Reply = z.infer<typeof Reply>;
 
 export const Reactor = z.object({ kind: ReactionKind, person: PersonSummary, reactedAt: Timestamp });
 export type Reactor = z.infer<typeof Reactor>;
+
+export const ChangeIdeaStatus = z
+  .object({
+    status: IdeaStatus,
+    note: z
+      .string()
+      .trim()
+      .min(1, 'is required: say why the status changes')
+      .max(STATUS_NOTE_LENGTH, `must be at most ${STATUS_NOTE_LENGTH} characters`),
+  })
+  .strict();
+export type ChangeIdeaStatus = z.infer<typeof ChangeIdeaStatus>;
+
+/** One step in an idea's history: who moved it where, and why. */
+export const StatusChange = z.object({
+  id: Id,
+  from: IdeaStatus.nullable(),
+  to: IdeaStatus,
+  note: z.string(),
+  changedBy: PersonSummary,
+  createdAt: Timestamp,
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+
+export const IdeaBoardParams = z.object({ slug: Slug });
+export const IdeaBoardQuery = PageQuery.extend({
+  sort: z.enum(['votes', 'newest']).default('votes'),
+  status: IdeaStatus.optional(),
+});
+export type IdeaBoardQuery = z.infer<typeof IdeaBoardQuery>;
+
+export const UnansweredQuery = PageQuery.extend({
+  community: Slug.optional().describe('only this community'),
+});
+export type UnansweredQuery = z.infer<typeof UnansweredQuery>;
+
+export const PraiseParams = z.object({ handle: Handle });

@@ -5,19 +5,27 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
+import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { communityRoutes } from './modules/communities/routes.js';
+import { communityHealthRoutes } from './modules/community-health/routes.js';
+import { contributionRoutes } from './modules/contributions/routes.js';
 import { demoRoutes } from './modules/demo/routes.js';
 import { closeEventStreams } from './modules/events/hub.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
+import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { routingRoutes } from './modules/routing/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
+import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
@@ -36,6 +44,8 @@ export const allRoutes: Route[] = [
   ...peopleRoutes,
   ...auditRoutes,
   ...communityRoutes,
+  ...communityHealthRoutes,
+  ...contributionRoutes,
   ...threadRoutes,
   ...feedRoutes,
   ...followRoutes,
@@ -44,6 +54,12 @@ export const allRoutes: Route[] = [
   ...settingsRoutes,
   ...siteRoutes,
   ...demoRoutes,
+  ...themeRoutes,
+  ...goalRoutes,
+  ...analyticsRoutes,
+  ...searchRoutes,
+  ...expertRoutes,
+  ...routingRoutes,
 ];
 
 export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean };

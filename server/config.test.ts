@@ -23,6 +23,7 @@ describe('configuration', () => {
       logLevel: 'info',
       secureCookies: false,
       trustProxy: false,
+      routingAfterMinutes: 30,
     });
   });
 
@@ -38,6 +39,7 @@ describe('configuration', () => {
       PLEIN_LOG_LEVEL: 'warn',
       PLEIN_SECURE_COOKIES: 'true',
       PLEIN_TRUST_PROXY: 'on',
+      PLEIN_ROUTING_AFTER_MINUTES: '45',
     });
     expect(config).toEqual({
       port: 8080,
@@ -49,6 +51,7 @@ describe('configuration', () => {
       logLevel: 'warn',
       secureCookies: true,
       trustProxy: true,
+      routingAfterMinutes: 45,
     });
   });
 

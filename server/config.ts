@@ -17,6 +17,7 @@ const environmentSchema = z
     PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PLEIN_SECURE_COOKIES: flag.optional(),
     PLEIN_TRUST_PROXY: flag.optional(),
+    PLEIN_ROUTING_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
@@ -35,6 +36,8 @@ export type Config = {
   secureCookies: boolean;
   /** Believe X-Forwarded-For (only behind a load balancer that sets it), so throttling sees real addresses. */
   trustProxy: boolean;
+  /** Business minutes a question waits without an answer before it is routed to likely experts. */
+  routingAfterMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.PLEIN_LOG_LEVEL,
     secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
     trustProxy: e.PLEIN_TRUST_PROXY ?? false,
+    routingAfterMinutes: e.PLEIN_ROUTING_AFTER_MINUTES,
   };
 }
 

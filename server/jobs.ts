@@ -1,4 +1,6 @@
+import { analyticsJob } from './modules/analytics/refresh.js';
+import { routingJobs } from './modules/routing/jobs.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [];
+export const allJobs: Job[] = [analyticsJob, ...routingJobs];

@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import { DAY } from '../../server/demo/calendar.js';
+import { thresholdOf } from '../../server/demo/communities.js';
 import type { DemoOrganisation } from '../../server/demo/generate.js';
 import { DEMO_EMAIL_DOMAIN } from '../../server/demo/organisation.js';
+import { activatedAt } from '../../server/demo/seed-conditions.js';
+import { renderMarkdown } from '../../server/platform/markdown/render.js';
 import { CopyTable } from './copy.js';
 import { fastHtml } from './fast-html.js';
 
@@ -10,14 +13,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Every table the organisation fills, with the columns it loads. */
 const TABLES = {
   people:
-    'id handle email name title department location time_zone manager_id is_leader role skills bio locale password_hash activated_at created_at updated_at',
+    'id handle email name title department location time_zone manager_id is_leader role skills bio avatar_url locale password_hash activated_at created_at updated_at',
   communities:
     'id slug name description visibility kind viability_threshold sponsor_id created_by member_count created_at updated_at',
   community_members: 'community_id person_id role joined_at',
   person_follows: 'follower_id followee_id created_at',
   hashtag_follows: 'person_id hashtag_id created_at',
   threads:
-    'id community_id author_id kind title body_md body_html origin company_wide status accepted_reply_id reply_count first_reply_at accepted_at last_activity_at created_at',
+    'id community_id author_id kind title body_md body_html origin company_wide status theme_id goal_id vote_count accepted_reply_id reply_count first_reply_at accepted_at last_activity_at created_at',
   replies: 'id thread_id parent_id author_id body_md body_html created_at',
   mentions: 'thread_id reply_id person_id created_at',
   hashtags: 'id tag created_at',
@@ -26,6 +29,14 @@ const TABLES = {
   thread_reactions: 'thread_id person_id kind created_at',
   reply_reactions: 'reply_id person_id kind created_at',
   thread_status_changes: 'thread_id from_status to_status note changed_by created_at',
+  themes: 'id title question why owner_id state ends_at created_at closed_at',
+  theme_outcomes: 'theme_id author_id body_md body_html created_at',
+  theme_follows: 'person_id theme_id created_at',
+  goals: 'id name description owner_id kpi target attainment_target calendar created_at updated_at',
+  goal_communities: 'goal_id community_id',
+  goal_hashtags: 'goal_id hashtag_id',
+  idea_votes: 'thread_id person_id created_at',
+  praise_recipients: 'thread_id person_id',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -64,9 +75,10 @@ export async function copyOrganisation(
       p.role,
       p.skills,
       p.bio,
+      p.avatarUrl,
       p.locale,
       passwordHash,
-      joined,
+      activatedAt(p, now),
       joined,
       joined,
     ]);
@@ -80,8 +92,8 @@ export async function copyOrganisation(
       c.description,
       c.visibility,
       c.kind,
-      c.kind === 'general' ? 250 : 25,
-      c.sponsor.id,
+      thresholdOf(c),
+      c.sponsor?.id ?? null,
       c.owners[0]!.id,
       c.members.length,
       created,
@@ -105,6 +117,7 @@ export async function copyOrganisation(
     copy.hashtag_follows.row([f.personId, org.hashtags.byTag.get(f.tag)!.id, iso(Math.min(f.at, now))]);
   }
   await Promise.all([copy.people.flush(), copy.person_follows.flush()]);
+  copyStrategy(copy, org);
 
   let posts = 0;
   let reported = 0;
@@ -122,6 +135,9 @@ export async function copyOrganisation(
       t.origin,
       t.companyWide,
       t.status,
+      t.themeId,
+      t.goalId,
+      t.votes.length,
       t.acceptedReplyId,
       t.replies.length,
       t.firstReplyAt === null ? null : iso(t.firstReplyAt),
@@ -136,6 +152,8 @@ export async function copyOrganisation(
     for (const r of t.reactions) copy.thread_reactions.row([t.id, r.personId, r.kind, iso(r.at)]);
     for (const s of t.statusChanges)
       copy.thread_status_changes.row([t.id, s.from, s.to, s.note, s.by, iso(s.at)]);
+    for (const v of t.votes) copy.idea_votes.row([t.id, v.personId, iso(v.at)]);
+    for (const personId of t.praised) copy.praise_recipients.row([t.id, personId]);
     for (const reply of t.replies) {
       const replied = iso(reply.at);
       copy.replies.row([
@@ -158,9 +176,51 @@ export async function copyOrganisation(
     }
   }
   for (const [tag, h] of org.hashtags.byTag) copy.hashtags.row([h.id, tag, iso(h.createdAt)]);
+  for (const g of org.goals) {
+    for (const tag of g.tags) {
+      const hashtag = org.hashtags.byTag.get(tag);
+      if (hashtag) copy.goal_hashtags.row([g.id, hashtag.id]);
+    }
+  }
   await Promise.all(open.map((table) => table.end()));
   return Object.fromEntries(LOADED_TABLES.map((table) => [table, copy[table].rows])) as Record<
     TableName,
     number
   >;
+}
+
+/** Themes with their outcomes and followers, goals with their communities: a handful of rows, before the threads. */
+function copyStrategy(copy: Record<TableName, CopyTable>, org: DemoOrganisation): void {
+  for (const t of org.themes) {
+    copy.themes.row([
+      t.id,
+      t.title,
+      t.question,
+      t.why,
+      t.owner.id,
+      t.closedAt === null ? 'open' : 'closed',
+      t.endsAt === null ? null : iso(t.endsAt),
+      iso(t.openedAt),
+      t.closedAt === null ? null : iso(t.closedAt),
+    ]);
+    for (const o of t.outcomes) {
+      copy.theme_outcomes.row([t.id, o.authorId, o.body, renderMarkdown(o.body).html, iso(o.at)]);
+    }
+    for (const f of t.followers) copy.theme_follows.row([f.personId, t.id, iso(f.at)]);
+  }
+  for (const g of org.goals) {
+    copy.goals.row([
+      g.id,
+      g.name,
+      g.description,
+      g.owner.id,
+      g.kpi,
+      g.target,
+      g.attainmentTarget,
+      g.calendar === null ? null : JSON.stringify(g.calendar),
+      iso(g.createdAt),
+      iso(g.createdAt),
+    ]);
+    for (const communityId of g.communityIds) copy.goal_communities.row([g.id, communityId]);
+  }
 }

@@ -8,11 +8,15 @@ import pg from 'pg';
 import { HOUR } from '../../server/demo/calendar.js';
 import { DEMO_DEFAULTS, type DemoOrganisation, generateOrganisation } from '../../server/demo/generate.js';
 import { DEMO_PASSWORD } from '../../server/demo/organisation.js';
+import { alignActivation } from '../../server/demo/seed-conditions.js';
+import { rebuildParticipation } from '../../server/modules/activity/repository.js';
+import { rebuildAnalytics } from '../../server/modules/analytics/refresh.js';
 import { hashPassword } from '../../server/platform/auth/secrets.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { copyOrganisation, LOADED_TABLES } from './copy-organisation.js';
 import { deferIndexes, restore } from './deferred-indexes.js';
 import { peerShape } from './peer-shape.js';
+import { fillSearchVectors, pauseSearchTriggers } from './search-vectors.js';
 
 /** Posts (threads and replies) per thread in the generated history, measured on the demo organisation. */
 const POSTS_PER_THREAD = 4.4;
@@ -43,10 +47,12 @@ async function main() {
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = `${values.server}/${name}`;
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // One connection per loaded table's COPY, plus a few for the work around it.
+  const pool = new pg.Pool({ connectionString: url, max: LOADED_TABLES.length + 4 });
   const started = performance.now();
   await migrate(pool);
   const deferred = await deferIndexes(pool, LOADED_TABLES);
+  await pauseSearchTriggers(pool);
 
   const now = Math.floor(Date.now() / HOUR) * HOUR;
   const people = Number(values.people);
@@ -78,6 +84,9 @@ async function main() {
     `copied ${rows.toLocaleString('en')} rows (${loadedPosts.toLocaleString('en')} posts) in ${loadSeconds.toFixed(0)} s: ` +
       `${Math.round(rows / loadSeconds).toLocaleString('en')} rows/s, ${Math.round(loadedPosts / loadSeconds).toLocaleString('en')} posts/s`,
   );
+  const vectors = performance.now();
+  await fillSearchVectors(pool, 4);
+  log(`search vectors filled in ${seconds(vectors).toFixed(0)} s`);
   const indexing = performance.now();
   await restore(pool, deferred.keys, 2);
   await restore(pool, deferred.indexes, 2);
@@ -85,8 +94,16 @@ async function main() {
   log(
     `keys, ${deferred.indexes.length} indexes and foreign keys rebuilt in ${seconds(indexing).toFixed(0)} s`,
   );
+  const rollingUp = performance.now();
+  // The participation roll-ups community health and the scorecard read, and sign-in no later than anyone's first act.
+  await rebuildParticipation(pool);
+  await alignActivation(pool);
+  log(`participation roll-ups rebuilt in ${seconds(rollingUp).toFixed(0)} s`);
+  const analysing = performance.now();
+  await rebuildAnalytics(pool, new Date());
+  log(`analytics roll-ups rebuilt in ${seconds(analysing).toFixed(0)} s`);
   const vacuuming = performance.now();
-  for (const table of ['people', 'communities', 'hashtags', 'threads', 'replies']) {
+  for (const table of ['people', 'communities', 'hashtags', 'threads', 'replies', 'themes', 'goals']) {
     await pool.query(
       `select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`,
     );

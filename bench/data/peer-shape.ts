@@ -101,6 +101,10 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
         reactions: [],
         follows: [...follows].map(([personId, at]) => ({ personId, at })),
         statusChanges: [],
+        themeId: null,
+        goalId: null,
+        votes: [],
+        praised: [],
       };
     }
   }
@@ -110,6 +114,8 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
     personFollows: [],
     hashtagFollows: [],
     hashtags: new Hashtags(),
+    themes: [],
+    goals: [],
     threads: threads(),
     start,
   };

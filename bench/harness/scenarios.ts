@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { DEMO_PASSWORD } from '../../server/demo/organisation.js';
+import { rebuildExpertise } from '../../server/modules/experts/rebuild.js';
 import { PEER_SLUG } from '../data/peer-shape.js';
 
 export type BenchRequest = {
@@ -48,6 +49,28 @@ async function signIn(app: FastifyInstance, pool: pg.Pool, community: string): P
   return sessions;
 }
 
+/** One community manager or leader (the scorecard's readers), signed in from an address of their own. */
+async function signInAnalyst(app: FastifyInstance, pool: pg.Pool): Promise<Session | null> {
+  const { rows } = await pool.query<{ email: string; handle: string }>(
+    `select email, handle from people
+      where status = 'active' and password_hash is not null and (role = 'community_manager' or is_leader)
+      order by (role = 'community_manager') desc, id limit 1`,
+  );
+  if (!rows[0]) return null;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: rows[0].email, password: DEMO_PASSWORD },
+    remoteAddress: '127.2.0.1',
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${rows[0].email} failed: ${response.body}`);
+  const cookie = [response.headers['set-cookie']]
+    .flat()
+    .map((c) => String(c).split(';')[0])
+    .join('; ');
+  return { handle: rows[0].handle, headers: { cookie, 'x-csrf-token': response.json().csrfToken } };
+}
+
 /**
  * The scenarios on whatever data the database holds: the peer-shape forum if it is there, otherwise the
  * company-wide community (everyone is a member) of a generated organisation.
@@ -88,7 +111,52 @@ export async function prepareScenarios(app: FastifyInstance, pool: pg.Pool): Pro
       body: JSON.stringify(body(s, i)),
     }));
   const thread = (i: number) => tenReplies[i % tenReplies.length]!;
+  const analyst = await signInAnalyst(app, pool);
+  // The adoption scorecard, default period and one department: read from the analytics roll-ups.
+  const scorecard: Scenario[] = analyst
+    ? [
+        {
+          name: 'scorecard',
+          label: 'adoption scorecard (analytics roll-ups)',
+          write: false,
+          requests: ['', '?department=Engineering', '?location=Amsterdam'].map((query) => ({
+            method: 'GET' as const,
+            path: `/api/v1/analytics/scorecard${query}`,
+            headers: analyst.headers,
+          })),
+        },
+      ]
+    : [];
+  // Search in the organisation's words, and expert ranking on its hashtags (the roll-up built once if empty).
+  const searches = ['klant', 'planning overleg', '"nieuwe werkwijze"', 'project -budget', 'vraa'];
+  if ((await pool.query('select 1 from expertise_evidence limit 1')).rows.length === 0)
+    await rebuildExpertise(pool);
+  const topics = (
+    await pool.query<{ tag: string }>(
+      'select topic as tag from expertise_evidence group by topic order by count(*) desc limit 8',
+    )
+  ).rows.map((r) => r.tag);
+  const discovery: Scenario[] = [
+    {
+      name: 'search',
+      label: 'search (threads, replies, people, communities)',
+      write: false,
+      requests: each((_, i) => `/api/v1/search?q=${encodeURIComponent(searches[i % searches.length]!)}`),
+    },
+    ...(topics.length
+      ? [
+          {
+            name: 'experts',
+            label: 'expert ranking for a topic',
+            write: false,
+            requests: each((_, i) => `/api/v1/experts?q=${encodeURIComponent(topics[i % topics.length]!)}`),
+          },
+        ]
+      : []),
+  ];
   return [
+    ...scorecard,
+    ...discovery,
     { name: 'feed', label: 'home feed', write: false, requests: each(() => '/api/v1/feed') },
     {
       name: 'community',

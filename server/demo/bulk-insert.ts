@@ -35,3 +35,11 @@ export async function continueIdentity(db: Queryable, tables: string[]): Promise
     );
   }
 }
+
+/** "id:bigint tag:text" → column list. */
+export function columns(spec: string): Column[] {
+  return spec.split(' ').map((pair) => {
+    const [name, type] = pair.split(':') as [string, string];
+    return { name, type };
+  });
+}

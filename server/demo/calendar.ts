@@ -62,8 +62,12 @@ export function officeMoment(random: Random, timeZone: string, localDay: number)
   return localMs - utcOffsetMinutes(timeZone, localDay) * MINUTE;
 }
 
+/** When people start their working morning: from 08:00 within two and a half hours, or an early shift's. */
+export type Shift = { fromMinutes: number; spreadMinutes: number };
+const USUAL_MORNING: Shift = { fromMinutes: 8 * 60, spreadMinutes: 150 };
+
 /** Moves a moment that falls at night or in a weekend to the next working morning, as people reply then. */
-export function intoOfficeHours(random: Random, timeZone: string, at: number): number {
+export function intoOfficeHours(random: Random, timeZone: string, at: number, shift = USUAL_MORNING): number {
   const weekday = localWeekday(timeZone, at);
   const hour = localHour(timeZone, at);
   const weekend = weekday === 0 || weekday === 6;
@@ -73,7 +77,7 @@ export function intoOfficeHours(random: Random, timeZone: string, at: number): n
   const local = at + utcOffsetMinutes(timeZone, dayStartOf(at)) * MINUTE;
   let day = dayStartOf(local) + (hour >= 7.5 ? DAY : 0);
   while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY;
-  const morning = day + 8 * HOUR + random.int(0, 150) * MINUTE;
+  const morning = day + shift.fromMinutes * MINUTE + random.int(0, shift.spreadMinutes) * MINUTE;
   return morning - utcOffsetMinutes(timeZone, day) * MINUTE;
 }
 

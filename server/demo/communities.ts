@@ -34,17 +34,21 @@ export type CommunityPlan = {
   activity: number;
   vitality: Vitality;
   kinds: ThreadKindMix;
-  /** Whose department sponsors it ('ceo' for the company-wide ones). */
-  sponsor: DepartmentKey | 'ceo';
+  /** Whose department sponsors it ('ceo' for the company-wide ones); null: nobody yet (admins see it flagged). */
+  sponsor: DepartmentKey | 'ceo' | null;
+  /** The viability threshold an admin set for it; unset: the default of its kind (250 general, 25 specialist). */
+  threshold?: number;
   /** Typical minutes to a first reply. */
   responseMinutes: number;
   answerRate: number;
+  /** A team that committed to a response goal answers faster from that day on (condition 2). */
+  committed?: { daysAgo: number; responseMinutes: number; answerRate: number };
 };
 
 export type DemoCommunity = Omit<CommunityPlan, 'sponsor'> & {
   /** 1-based, in insert order. */
   id: number;
-  sponsor: DemoPerson;
+  sponsor: DemoPerson | null;
   owners: DemoPerson[];
   /** Owners first. */
   members: DemoPerson[];
@@ -62,16 +66,18 @@ export function buildCommunities(
   return plans.map((plan, i) => {
     const audience = people.filter((p) => inAudience(plan, p));
     const sponsor =
-      plan.sponsor === 'ceo'
-        ? ceo
-        : (people.find((p) => p.level === 2 && p.department.key === plan.sponsor && p.leader) ?? ceo);
+      plan.sponsor === null
+        ? null
+        : plan.sponsor === 'ceo'
+          ? ceo
+          : (people.find((p) => p.level === 2 && p.department.key === plan.sponsor && p.leader) ?? ceo);
     const joined = new Set(audience.filter(() => random.chance(plan.share)));
-    joined.add(sponsor);
+    if (sponsor) joined.add(sponsor);
     const pickOwner = () => random.weighted([...joined], (p) => p.voice);
     const owners =
       plan.field === 'company' && plan.visibility === 'open'
         ? [communityManager]
-        : plan.visibility === 'secret'
+        : plan.visibility === 'secret' && sponsor
           ? [sponsor]
           : [pickOwner()];
     if (random.chance(0.4)) owners.push(pickOwner());
@@ -97,4 +103,22 @@ function inAudience(plan: CommunityPlan, person: DemoPerson): boolean {
     audience.departments.includes(person.department.key) &&
     (!audience.locations || audience.locations.includes(person.location.name))
   );
+}
+
+/** The threshold its active participants are measured against (DESIGN.md condition 5). */
+export const thresholdOf = (community: Pick<CommunityPlan, 'kind' | 'threshold'>) =>
+  community.threshold ?? (community.kind === 'general' ? 250 : 25);
+
+/** How fast and how surely a community answers a question asked `daysAgo` days before now. */
+export function paceOf(
+  community: Pick<CommunityPlan, 'committed' | 'responseMinutes' | 'answerRate'> | null,
+  daysAgo: number,
+) {
+  const committed = community?.committed;
+  if (committed && daysAgo <= committed.daysAgo) return { ...committed, onDuty: true };
+  return {
+    responseMinutes: community?.responseMinutes ?? 60,
+    answerRate: community?.answerRate ?? 0.8,
+    onDuty: false,
+  };
 }

@@ -18,7 +18,13 @@ function fingerprint(seed: string) {
       t.createdAt,
       t.body,
       t.replies.map((r) => [r.id, r.body, r.at]),
+      t.themeId,
+      t.goalId,
+      t.votes,
+      t.praised,
     ]),
+    themes: org.themes.map((t) => [t.title, t.owner.id, t.openedAt, t.outcomes]),
+    goals: org.goals.map((g) => [g.name, g.owner.id, g.createdAt]),
   });
 }
 

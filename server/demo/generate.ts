@@ -2,13 +2,17 @@
 import { DAY, HOUR } from './calendar.js';
 import { buildCommunities, type DemoCommunity, type Vitality } from './communities.js';
 import { communityPlans } from './community-plans.js';
+import { applyFunnel } from './funnel.js';
+import { buildGoals, type DemoGoal } from './goals.js';
 import { history, type ThreadRecord } from './history.js';
+import { linkConditions } from './links.js';
 import { type DemoPerson, generatePeople } from './organisation.js';
 import { Picker } from './picker.js';
 import { Random } from './random.js';
 import type { FieldKey } from './texts/fields.js';
 import { enFields } from './texts/fields-en.js';
 import { nlFields } from './texts/fields-nl.js';
+import { buildThemes, type DemoTheme, themeKickoffs } from './themes.js';
 
 export type GenerateOptions = {
   seed: string;
@@ -29,6 +33,8 @@ export type DemoOrganisation = {
   personFollows: { followerId: number; followeeId: number; at: number }[];
   hashtagFollows: { personId: number; tag: string; at: number }[];
   hashtags: Hashtags;
+  themes: DemoTheme[];
+  goals: DemoGoal[];
   /** Generated lazily, in the order threads were started: consume once. */
   threads: Iterable<ThreadRecord>;
   start: number;
@@ -53,24 +59,31 @@ export function generateOrganisation(options: GenerateOptions): DemoOrganisation
   const days = options.days ?? DEMO_DEFAULTS.days;
   const start = options.now - days * DAY;
   const people = generatePeople(root.fork('people'), options.people);
+  applyFunnel(root.fork('funnel'), people);
   const communities = buildCommunities(root.fork('communities'), people, communityPlans);
   // A large organisation also has a community per team; the demo's ~40 stay readable without them.
   if (people.length > 2000)
     communities.push(...teamCommunities(root.fork('teams'), people, communities.length));
   const hashtags = new Hashtags();
   const follows = root.fork('follows');
+  const themes = buildThemes(root.fork('themes'), people, communities, options.now);
+  const goals = buildGoals(root.fork('goals'), people, communities, options.now);
+  const threads = history(root.fork('history'), people, communities, {
+    now: options.now,
+    days,
+    threads: options.threads,
+    replyScale: options.replyScale ?? 1,
+    scheduled: themeKickoffs(themes, communities),
+  });
   return {
     people,
     communities,
     personFollows: personFollows(follows, people, start),
     hashtagFollows: hashtagFollows(follows, people, start, hashtags),
     hashtags,
-    threads: history(root.fork('history'), people, communities, {
-      now: options.now,
-      days,
-      threads: options.threads,
-      replyScale: options.replyScale ?? 1,
-    }),
+    themes,
+    goals,
+    threads: linkConditions(root.fork('links'), threads, { communities, themes, goals, now: options.now }),
     start,
   };
 }

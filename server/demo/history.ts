@@ -3,7 +3,7 @@
  * the order they were started, each with its replies, reactions and follows, so a caller can stream millions.
  */
 import { DAY, dayFactor, dayStartOf, intoOfficeHours, MINUTE, officeMoment } from './calendar.js';
-import type { DemoCommunity, ThreadKindMix, Vitality } from './communities.js';
+import { type DemoCommunity, paceOf, type ThreadKindMix, type Vitality } from './communities.js';
 import type { DemoPerson } from './organisation.js';
 import { Picker } from './picker.js';
 import type { Random } from './random.js';
@@ -29,6 +29,17 @@ export type ReplyRecord = {
 
 export type StatusChange = { from: IdeaStatus; to: IdeaStatus; note: string; by: number; at: number };
 
+/** A post planned outside the usual flow (a theme's opening discussion), with its own text. */
+export type ScheduledPost = {
+  at: number;
+  communityId: number;
+  authorId: number;
+  kind: ThreadKind;
+  title: string;
+  body: string;
+  themeId: number | null;
+};
+
 export type ThreadRecord = {
   id: number;
   communityId: number | null;
@@ -50,6 +61,13 @@ export type ThreadRecord = {
   reactions: Reaction[];
   follows: { personId: number; at: number }[];
   statusChanges: StatusChange[];
+  /** Strategic theme and business goal it is linked to (filled in by links.ts for most threads). */
+  themeId: number | null;
+  goalId: number | null;
+  /** Idea votes, one per person. */
+  votes: { personId: number; at: number }[];
+  /** The people a praise post recognises: the colleagues it mentions. */
+  praised: number[];
 };
 
 export type HistoryOptions = {
@@ -60,6 +78,7 @@ export type HistoryOptions = {
   threads: number;
   /** Multiplies every kind's usual number of replies. */
   replyScale: number;
+  scheduled?: ScheduledPost[];
 };
 
 /** A burst: a day the organisation talks much more than usual somewhere. */
@@ -142,13 +161,14 @@ export function* history(
         voice,
       ),
       everyone: new Picker(members, voice),
-      announcers: [...new Set([community.sponsor, ...community.owners])],
+      announcers: [...new Set([...(community.sponsor ? [community.sponsor] : []), ...community.owners])],
       startT: 1 - community.createdDaysAgo / options.days,
     };
   });
   const everybody = new Picker(people, voice);
   const leaders = people.filter((p) => p.leader && p.level <= 2);
-  const stream = new Stream(random, options, everybody);
+  const stream = new Stream(random, options);
+  const scheduled = [...(options.scheduled ?? [])].sort((a, b) => a.at - b.at);
 
   const start = dayStartOf(options.now) - (options.days - 1) * DAY;
   const expectedOn = (source: Source, day: number) => {
@@ -206,6 +226,16 @@ export function* history(
         at: officeMoment(random, author.location.timeZone, day),
       });
     }
+    while (scheduled.length > 0 && scheduled[0]!.at < day + DAY) {
+      const post = scheduled.shift()!;
+      planned.push({
+        source: sources[post.communityId - 1]!,
+        kind: post.kind,
+        author: people[post.authorId - 1]!,
+        at: post.at,
+        scheduled: post,
+      });
+    }
     planned.sort((a, b) => a.at - b.at);
     for (const plan of planned) {
       if (plan.at >= options.now) continue;
@@ -214,7 +244,13 @@ export function* history(
   }
 }
 
-type Planned = { source: Source; kind: ThreadKind; author: DemoPerson; at: number };
+type Planned = {
+  source: Source;
+  kind: ThreadKind;
+  author: DemoPerson;
+  at: number;
+  scheduled?: ScheduledPost;
+};
 
 /** Writes each planned thread out: text, replies, reactions, follows; hands out ids in order. */
 class Stream {
@@ -225,7 +261,6 @@ class Stream {
   constructor(
     private readonly random: Random,
     private readonly options: HistoryOptions,
-    private readonly everybody: Picker<DemoPerson>,
   ) {
     this.writer = new Writer(random);
   }
@@ -234,7 +269,7 @@ class Stream {
   authorFor(source: Source, kind: ThreadKind, t: number): DemoPerson | undefined {
     const random = this.random;
     if (kind === 'announcement') return random.pick(source.announcers);
-    const leaderBias = 3.5 - 2.8 * t;
+    const leaderBias = 0.45 + 4.5 * (1 - t) ** 1.6;
     const leaderWeight = source.leaders.total * leaderBias;
     const pool =
       random.next() * (leaderWeight + source.others.total) < leaderWeight ? source.leaders : source.others;
@@ -253,7 +288,9 @@ class Stream {
     const language: Language =
       community && community.language !== 'mixed' ? community.language : author.locale;
     const scene = this.scene(language, community?.field ?? 'company', author, author, source);
-    const { title, body } = this.openingPost(kind, scene);
+    const { title, body } = plan.scheduled
+      ? { title: plan.scheduled.title, body: { text: plan.scheduled.body, mentions: [], tags: [] } }
+      : this.openingPost(kind, scene);
     const id = this.nextThreadId++;
     const t = community
       ? vitalityAt(
@@ -264,7 +301,10 @@ class Stream {
       : 1;
     const liveliness = Math.min(1.3, 0.55 + 0.45 * t);
     const answered =
-      kind === 'question' && random.chance((community?.answerRate ?? 0.8) * (0.75 + 0.25 * Math.min(t, 1)));
+      kind === 'question' &&
+      random.chance(
+        paceOf(community, (this.options.now - at) / DAY).answerRate * (0.75 + 0.25 * Math.min(t, 1)),
+      );
     let replyCount = random.poisson(replyMeans[kind] * this.options.replyScale * liveliness);
     if (answered) replyCount = Math.max(1, replyCount);
     const replies = this.replies(plan, scene, replyCount, answered);
@@ -331,6 +371,10 @@ class Stream {
       reactions: this.reactions(source, kind, author, at),
       follows: [...follows].map(([personId, followedAt]) => ({ personId, at: followedAt })),
       statusChanges,
+      themeId: plan.scheduled?.themeId ?? null,
+      goalId: null,
+      votes: [],
+      praised: kind === 'praise' ? body.mentions : [],
     };
   }
 
@@ -383,8 +427,12 @@ class Stream {
           (f) => f.announcementTitle,
           (f) => f.announcementBody,
         );
-      case 'praise':
-        return { title: '', body: w.write(scene, (f) => f.praise) };
+      case 'praise': {
+        // Praise always names someone: write it again in the rare case no colleague could be mentioned.
+        let body = w.write(scene, (f) => f.praise);
+        for (let i = 0; i < 8 && body.mentions.length === 0; i++) body = w.write(scene, (f) => f.praise);
+        return { title: '', body };
+      }
       case 'update':
         return { title: '', body: w.write(scene, (f) => f.update) };
     }
@@ -395,16 +443,23 @@ class Stream {
     const { source, kind, author } = plan;
     const community = source.community;
     const drafts: Draft[] = [];
-    const firstDelay = (community?.responseMinutes ?? 60) * (kind === 'question' ? 1 : 2);
+    const pace = paceOf(community, (this.options.now - plan.at) / DAY);
+    const firstDelay = pace.responseMinutes * (kind === 'question' ? 1 : 2);
     let at = plan.at + random.logNormal(firstDelay, 1.2) * MINUTE;
     const answerAt = answered ? (random.chance(0.7) ? 0 : 1) : -1;
     let othersSoFar = 0;
     for (let i = 0; i < count; i++) {
       const authorAnswers = i > 0 && kind !== 'question' && random.chance(0.2);
       let replier = authorAnswers ? author : source.everyone.pick(random)!;
-      if (replier === author && !authorAnswers) replier = this.everybody.pick(random)!;
+      // A team on duty for a response goal: a colleague in the asker's time zone picks it up, from the early shift.
+      const firstOnDuty = pace.onDuty && kind === 'question' && othersSoFar === 0;
+      for (let a = 0; firstOnDuty && a < 4 && !sameZone(replier, author); a++) {
+        replier = source.everyone.pick(random)!;
+      }
+      // Someone else in the community, never an outsider: closed communities only hear from their members.
+      if (replier === author && !authorAnswers) replier = source.everyone.pick(random)!;
       if (replier === author && kind === 'question') continue;
-      at = intoOfficeHours(random, replier.location.timeZone, at);
+      at = intoOfficeHours(random, replier.location.timeZone, at, firstOnDuty ? EARLY_SHIFT : undefined);
       if (at >= this.options.now || at - plan.at > 45 * DAY) break;
       const isAnswer =
         kind === 'question' && replier !== author && othersSoFar === Math.max(0, answerAt) && answered;
@@ -460,8 +515,15 @@ class Stream {
   private ideaPath(source: Source, at: number, language: Language): StatusChange[] {
     const random = this.random;
     const notes = this.writer.frames(language).statusNote;
-    const by = (source.community?.sponsor ?? source.leaders.pick(random))?.id;
-    if (!by || !random.chance(0.65)) return [];
+    // Whoever may move an idea: the community's owners, its sponsor, or one of its leaders.
+    const deciders = [
+      ...(source.community?.owners ?? []),
+      ...(source.community?.sponsor ? [source.community.sponsor] : []),
+    ];
+    const leader = source.leaders.pick(random);
+    if (leader) deciders.push(leader);
+    if (deciders.length === 0 || !random.chance(0.65)) return [];
+    const by = random.pick(deciders).id;
     const path: Exclude<IdeaStatus, 'new'>[] = ['under_review'];
     if (random.chance(0.55)) path.push('planned');
     else if (random.chance(0.35)) path.push('declined');
@@ -478,6 +540,9 @@ class Stream {
     return changes;
   }
 }
+
+const EARLY_SHIFT = { fromMinutes: 8 * 60 + 30, spreadMinutes: 40 };
+const sameZone = (a: DemoPerson, b: DemoPerson) => a !== b && a.location.timeZone === b.location.timeZone;
 
 type Draft = {
   id: number;

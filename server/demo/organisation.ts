@@ -30,6 +30,9 @@ export type DemoPerson = {
   voice: number;
   /** Days before now they joined (the network opened six months ago; some joined later). */
   joinedDaysAgo: number;
+  /** Hours after joining that they first signed in; null: provisioned but never signed in (funnel.ts). */
+  activatedAfterHours: number | null;
+  avatarUrl: string | null;
 };
 
 /** People the README and the browser tests name: they always exist, in these roles. */
@@ -249,6 +252,8 @@ class PeopleBuilder {
       locale,
       voice: anchor ? 3 : random.logNormal(1, 0.9),
       joinedDaysAgo: random.chance(0.85) ? 183 : random.int(20, 170),
+      activatedAfterHours: 0,
+      avatarUrl: null,
     };
     this.people.push(person);
     return person;

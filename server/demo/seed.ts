@@ -1,13 +1,17 @@
+import { rebuildParticipation } from '../modules/activity/repository.js';
+import { rebuildAnalytics } from '../modules/analytics/refresh.js';
 import { hashPassword } from '../platform/auth/secrets.js';
 import { inTransaction, type Queryable } from '../platform/db/database.js';
 import type { Deps } from '../platform/http/deps.js';
 import { renderMarkdown } from '../platform/markdown/render.js';
-import { continueIdentity, insertRows } from './bulk-insert.js';
+import { columns, continueIdentity, insertRows } from './bulk-insert.js';
 import { DAY, HOUR } from './calendar.js';
+import { thresholdOf } from './communities.js';
 import { DEMO_DEFAULTS, type DemoOrganisation, generateOrganisation } from './generate.js';
 import type { ThreadRecord } from './history.js';
 import { notificationsOf } from './notifications.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './organisation.js';
+import { activatedAt, alignActivation, writeIdeasAndPraise, writeStrategy } from './seed-conditions.js';
 
 export type DemoSummary = {
   people: number;
@@ -19,6 +23,10 @@ export type DemoSummary = {
   mentions: number;
   hashtags: number;
   notifications: number;
+  themes: number;
+  goals: number;
+  ideaVotes: number;
+  praised: number;
 };
 
 export type DemoSize = { seed: string; people: number; threads: number };
@@ -37,11 +45,14 @@ export async function seedDemo(deps: Deps, size: Partial<DemoSize> = {}): Promis
   // Whole hours read naturally ("3 days ago, 14:00") and keep a re-seed within the hour identical.
   const now = Math.floor(deps.clock.now().getTime() / HOUR) * HOUR;
   const organisation = generateOrganisation({ ...DEMO_DEFAULTS, ...size, now });
-  return inTransaction(deps.db.pool, async (tx) => {
+  const summary = await inTransaction(deps.db.pool, async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     if (await hasPeople(tx)) return null;
     return writeOrganisation(tx, organisation, passwordHash, now);
   });
+  // The scorecard reads its own roll-ups; the demo's should be there on the first visit, not after the first job.
+  if (summary) await rebuildAnalytics(deps.db.pool, deps.clock.now());
+  return summary;
 }
 
 const hasPeople = async (db: Queryable) => (await db.query('select 1 from people limit 1')).rows.length > 0;
@@ -70,6 +81,7 @@ export async function writeOrganisation(
       { name: 'is_leader', type: 'boolean' },
       { name: 'role', type: 'text' },
       { name: 'bio', type: 'text' },
+      { name: 'avatar_url', type: 'text' },
       { name: 'locale', type: 'text' },
       { name: 'password_hash', type: 'text' },
       { name: 'activated_at', type: 'timestamptz' },
@@ -91,9 +103,10 @@ export async function writeOrganisation(
         p.leader,
         p.role,
         p.bio,
+        p.avatarUrl,
         p.locale,
         passwordHash,
-        joined,
+        activatedAt(p, now),
         joined,
         joined,
       ];
@@ -129,8 +142,8 @@ export async function writeOrganisation(
       c.description,
       c.visibility,
       c.kind,
-      c.kind === 'general' ? 250 : 25,
-      c.sponsor.id,
+      thresholdOf(c),
+      c.sponsor?.id ?? null,
       c.owners[0]!.id,
       c.members.length,
       joinedAt(c.createdDaysAgo),
@@ -156,6 +169,7 @@ export async function writeOrganisation(
       ]),
     ),
   );
+  await writeStrategy(tx, org);
   await insertRows(
     tx,
     'person_follows',
@@ -188,7 +202,7 @@ export async function writeOrganisation(
     ],
     org.hashtagFollows.map((f) => [f.personId, org.hashtags.byTag.get(f.tag)!.id, iso(Math.min(f.at, now))]),
   );
-  const notifications = notificationsOf(threads, now);
+  const notifications = notificationsOf(threads, now, org.themes);
   await insertRows(
     tx,
     'notifications',
@@ -199,6 +213,7 @@ export async function writeOrganisation(
       { name: 'thread_id', type: 'bigint' },
       { name: 'reply_id', type: 'bigint' },
       { name: 'community_id', type: 'bigint' },
+      { name: 'data', type: 'jsonb' },
       { name: 'created_at', type: 'timestamptz' },
       { name: 'read_at', type: 'timestamptz' },
     ],
@@ -209,11 +224,16 @@ export async function writeOrganisation(
       n.threadId,
       n.replyId,
       n.communityId,
+      JSON.stringify(n.data),
       iso(n.at),
       n.readAt === null ? null : iso(n.readAt),
     ]),
   );
-  await continueIdentity(tx, ['people', 'communities', 'threads', 'replies', 'hashtags']);
+  await writeIdeasAndPraise(tx, threads, org);
+  // The roll-ups community health and the scorecard read, and sign-in no later than anyone's first act.
+  await rebuildParticipation(tx);
+  await alignActivation(tx);
+  await continueIdentity(tx, ['people', 'communities', 'threads', 'replies', 'hashtags', 'themes', 'goals']);
   return {
     people: org.people.length,
     communities: org.communities.length,
@@ -224,6 +244,10 @@ export async function writeOrganisation(
     mentions: rows.mentions.length,
     hashtags: org.hashtags.byTag.size,
     notifications: notifications.length,
+    themes: org.themes.length,
+    goals: org.goals.length,
+    ideaVotes: threads.reduce((n, t) => n + t.votes.length, 0),
+    praised: threads.reduce((n, t) => n + t.praised.length, 0),
   };
 }
 
@@ -257,6 +281,9 @@ class ContentRows {
       t.origin,
       t.companyWide,
       t.status,
+      t.themeId,
+      t.goalId,
+      t.votes.length,
       t.replies.length,
       t.firstReplyAt === null ? null : iso(t.firstReplyAt),
       t.acceptedAt === null ? null : iso(t.acceptedAt),
@@ -294,7 +321,7 @@ class ContentRows {
       tx,
       'threads',
       columns(
-        'id:bigint community_id:bigint author_id:bigint kind:text title:text body_md:text body_html:text origin:text company_wide:boolean status:text reply_count:integer first_reply_at:timestamptz accepted_at:timestamptz last_activity_at:timestamptz created_at:timestamptz',
+        'id:bigint community_id:bigint author_id:bigint kind:text title:text body_md:text body_html:text origin:text company_wide:boolean status:text theme_id:bigint goal_id:bigint vote_count:integer reply_count:integer first_reply_at:timestamptz accepted_at:timestamptz last_activity_at:timestamptz created_at:timestamptz',
       ),
       this.threads,
     );
@@ -341,12 +368,4 @@ class ContentRows {
       this.statusChanges,
     );
   }
-}
-
-/** "id:bigint tag:text" → column list. */
-function columns(spec: string) {
-  return spec.split(' ').map((pair) => {
-    const [name, type] = pair.split(':') as [string, string];
-    return { name, type };
-  });
 }

@@ -206,12 +206,28 @@ describe('POST /api/v1/groups', () => {
     expect(again.json().slug).toBe(`cafe-co-${w}-2`);
   });
 
-  it('gives specialist communities a threshold of 25, and keeps a chosen one', async () => {
+  it('gives specialist communities a threshold of 25, and keeps one an admin chooses', async () => {
     const { api } = await signedIn();
+    const admin = await signedIn({ role: 'admin' });
     const specialist = await api.post('/api/v1/groups', { name: word(), kind: 'specialist' });
     expect(specialist.json().viabilityThreshold).toBe(25);
-    const chosen = await api.post('/api/v1/groups', { name: word(), viabilityThreshold: 40 });
+    const chosen = await admin.api.post('/api/v1/groups', { name: word(), viabilityThreshold: 40 });
     expect(chosen.json().viabilityThreshold).toBe(40);
+  });
+
+  it("refuses a member's own threshold (admins only), but accepts the kind's default", async () => {
+    const { api } = await signedIn();
+    const before = await rowCounts(ctx.db.pool);
+    const refused = await api.post('/api/v1/groups', { name: word(), viabilityThreshold: 40 });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/Only admins set a community's viability threshold/);
+    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+    const stated = await api.post('/api/v1/groups', {
+      name: word(),
+      kind: 'specialist',
+      viabilityThreshold: 25,
+    });
+    expect(stated.statusCode).toBe(201);
   });
 
   it('attaches a leader as sponsor', async () => {
@@ -368,15 +384,49 @@ describe('PATCH /api/v1/groups/:slug', () => {
     expect(cleared.json().sponsor).toBeNull();
   });
 
-  it('keeps a threshold chosen on purpose when the kind changes, and writes nothing for no change', async () => {
+  it('lets only admins set the threshold; a new kind brings its default unless one is given', async () => {
+    const owner = await signedIn();
+    const admin = await signedIn({ role: 'admin' });
+    const community = await buildCommunity(ctx.db.pool, { owners: [owner.person] });
+    const url = `/api/v1/groups/${community.slug}`;
+    const before = await rowCounts(ctx.db.pool);
+    const refused = await owner.api.patch(url, { viabilityThreshold: 100 });
+    expect(refused.statusCode).toBe(403);
+    // Keeping the kind's default while changing the kind is a threshold of the owner's own too.
+    expect((await owner.api.patch(url, { kind: 'specialist', viabilityThreshold: 250 })).statusCode).toBe(
+      403,
+    );
+    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+
+    expect((await admin.api.patch(url, { viabilityThreshold: 100 })).json().viabilityThreshold).toBe(100);
+    // Even a threshold chosen on purpose gives way to the new kind's default when none is given.
+    expect((await owner.api.patch(url, { kind: 'specialist' })).json().viabilityThreshold).toBe(25);
+    const both = await admin.api.patch(url, { kind: 'general', viabilityThreshold: 180 });
+    expect(both.json()).toMatchObject({ kind: 'general', viabilityThreshold: 180 });
+    // Restating the current threshold is no change, so owners may send it.
+    expect((await owner.api.patch(url, { viabilityThreshold: 180, name: 'Kept' })).statusCode).toBe(200);
+
+    const unchanged = await rowCounts(ctx.db.pool);
+    expect((await owner.api.patch(url, {})).statusCode).toBe(200);
+    expect((await owner.api.patch(url, { kind: 'general' })).statusCode).toBe(200);
+    expect(await rowCounts(ctx.db.pool)).toEqual(unchanged);
+  });
+
+  it('accepts only an active leader as sponsor, and lets owners clear it', async () => {
     const owner = await signedIn();
     const community = await buildCommunity(ctx.db.pool, { owners: [owner.person] });
     const url = `/api/v1/groups/${community.slug}`;
-    expect((await owner.api.patch(url, { viabilityThreshold: 100 })).statusCode).toBe(200);
-    expect((await owner.api.patch(url, { kind: 'specialist' })).json().viabilityThreshold).toBe(100);
+    const plain = await buildPerson(ctx.db.pool);
+    const retired = await buildPerson(ctx.db.pool, { leader: true, status: 'deactivated' });
     const before = await rowCounts(ctx.db.pool);
-    expect((await owner.api.patch(url, {})).statusCode).toBe(200);
-    expect((await owner.api.patch(url, { kind: 'specialist' })).statusCode).toBe(200);
+    for (const [handle, message] of [
+      [plain.handle, 'must be a leader'],
+      [retired.handle, 'belongs to a deactivated person'],
+    ] as const) {
+      const response = await owner.api.patch(url, { sponsorHandle: handle });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([{ field: 'sponsorHandle', message }]);
+    }
     expect(await rowCounts(ctx.db.pool)).toEqual(before);
   });
 

@@ -12,3 +12,6 @@ export const mayMakeSecret = (viewer: Viewer, settings: Settings): boolean =>
  */
 export const mayManageMembers = (access: CommunityAccess): boolean =>
   access.role === 'owner' || (access.canManage && access.visibility !== 'secret');
+
+/** The viability threshold (condition 5) is the organisation's yardstick, so only admins move it off its default. */
+export const maySetThreshold = (viewer: Viewer): boolean => viewer.role === 'admin';

@@ -16,7 +16,7 @@ import { loadSettings } from '../settings/service.js';
 import { accessFor, type CommunityAccess } from './access.js';
 import { requireDigits } from './cursor-keys.js';
 import { addMember } from './membership-repository.js';
-import { mayMakeSecret } from './policy.js';
+import { mayMakeSecret, maySetThreshold } from './policy.js';
 import { presentCommunity, presentDetails } from './present.js';
 import * as communities from './repository.js';
 import { slugCandidate, slugFromName } from './slug.js';
@@ -71,6 +71,8 @@ export async function createCommunity(deps: Deps, viewer: Viewer, input: z.infer
   if (input.visibility === 'secret' && !mayMakeSecret(viewer, await loadSettings(deps.db.pool))) {
     throw secretRefused();
   }
+  const threshold = input.viabilityThreshold ?? DEFAULT_VIABILITY[input.kind];
+  if (threshold !== DEFAULT_VIABILITY[input.kind] && !maySetThreshold(viewer)) throw thresholdRefused();
   const now = deps.clock.now();
   const created = await inTransaction(deps.db.pool, async (tx) => {
     if (input.slug && (await communities.slugTaken(tx, input.slug))) throw slugTaken();
@@ -84,7 +86,7 @@ export async function createCommunity(deps: Deps, viewer: Viewer, input: z.infer
         description: input.description,
         visibility: input.visibility,
         kind: input.kind,
-        viabilityThreshold: input.viabilityThreshold ?? DEFAULT_VIABILITY[input.kind],
+        viabilityThreshold: threshold,
         sponsorId,
         createdBy: viewer.id,
       },
@@ -102,6 +104,12 @@ export async function createCommunity(deps: Deps, viewer: Viewer, input: z.infer
   }).catch(slugRace);
   return getCommunity(deps, viewer, created.slug);
 }
+
+const thresholdRefused = () =>
+  forbidden(
+    `Only admins set a community's viability threshold; it follows its kind (general ${DEFAULT_VIABILITY.general}, ` +
+      `specialist ${DEFAULT_VIABILITY.specialist}) otherwise.`,
+  );
 
 const slugTaken = () => conflict('This slug is taken.', [{ field: 'slug', message: 'is taken' }]);
 
@@ -148,15 +156,12 @@ export async function updateCommunity(
     if (sponsorHandle !== undefined) {
       changes.sponsorId = sponsorHandle === null ? null : await sponsorIdOf(tx, sponsorHandle);
     }
-    // A threshold still at its kind's default follows the kind; one chosen on purpose stays.
-    if (
-      input.kind &&
-      input.kind !== before.kind &&
-      input.viabilityThreshold === undefined &&
-      before.viability_threshold === DEFAULT_VIABILITY[before.kind]
-    ) {
-      changes.viabilityThreshold = DEFAULT_VIABILITY[input.kind];
-    }
+    // A new kind brings its default threshold unless one is given; only admins may give another than that.
+    const kindChanges = input.kind !== undefined && input.kind !== before.kind;
+    const implied = kindChanges ? DEFAULT_VIABILITY[input.kind!] : before.viability_threshold;
+    const threshold = input.viabilityThreshold ?? implied;
+    if (threshold !== implied && !maySetThreshold(viewer)) throw thresholdRefused();
+    changes.viabilityThreshold = threshold;
     const changed = Object.entries(changes).filter(
       ([key, value]) =>
         value !== undefined &&

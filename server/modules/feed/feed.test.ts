@@ -278,3 +278,26 @@ describe('GET /api/v1/hashtags/:tag/threads', () => {
     expect((await viewer.api.get('/api/v1/hashtags/no%20spaces/threads')).statusCode).toBe(400);
   });
 });
+
+describe('?origin= on the community list and the home feed', () => {
+  it('keeps only threads started by leaders (top_down) or by others (bottom_up)', async () => {
+    const leader = await person({ leader: true });
+    const employee = await person();
+    const community = await buildCommunity(ctx.db.pool, { members: [leader, employee] });
+    const fromTop = await post(leader, { community });
+    const fromBelow = await post(employee, { community });
+    const alsoFromTop = await post(leader, { community, kind: 'question' });
+    const ids = (items: Item[]) => items.map((item) => item.id);
+    const base = `/api/v1/groups/${community.slug}/threads`;
+    expect(ids(await walk(employee, `${base}?origin=top_down`, 1))).toEqual([alsoFromTop.id, fromTop.id]);
+    expect(ids(await walk(employee, `${base}?origin=bottom_up`, 1))).toEqual([fromBelow.id]);
+    expect(ids(await walk(employee, `${base}?origin=top_down&kind=question`, 5))).toEqual([alsoFromTop.id]);
+    const home = ids(await walk(employee, '/api/v1/feed?origin=top_down', 5));
+    expect(home).toEqual(expect.arrayContaining([alsoFromTop.id, fromTop.id]));
+    expect(home).not.toContain(fromBelow.id);
+    const homeBelow = ids(await walk(employee, '/api/v1/feed?origin=bottom_up', 5));
+    expect(homeBelow).toContain(fromBelow.id);
+    expect(homeBelow).not.toContain(fromTop.id);
+    expect((await employee.api.get(`${base}?origin=sideways`)).statusCode).toBe(400);
+  });
+});

@@ -13,17 +13,20 @@ const keyText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY
 const newestThreads = (where: string) => `
   select t.id, t.last_activity_at from threads t
    where ${where} and t.deleted_at is null and (t.last_activity_at, t.id) < ($2::timestamptz, $3::bigint)
+     and ($5::text is null or t.origin = $5::text)
    order by t.last_activity_at desc, t.id desc limit $4`;
 
 /**
  * The home feed: per source, the newest `limit` threads by index (LATERAL … LIMIT), then union (dedupes),
  * sort, cut. Never a scan over all threads: the cost grows with the number of sources, not of posts.
+ * `origin` keeps only top-down or bottom-up threads.
  */
 export async function homeFeedPage(
   db: Queryable,
   viewerId: string,
   after: Keyset | null,
   limit: number,
+  origin: 'top_down' | 'bottom_up' | null = null,
 ): Promise<PageRow[]> {
   const readable = readableCommunitySql('t.community_id', '$1');
   const { rows } = await db.query<PageRow>(
@@ -45,6 +48,7 @@ export async function homeFeedPage(
           select t.id, t.last_activity_at from thread_hashtags th join threads t on t.id = th.thread_id
            where th.hashtag_id = hf.hashtag_id and t.deleted_at is null and ${readable}
              and (th.last_activity_at, th.thread_id) < ($2::timestamptz, $3::bigint)
+             and ($5::text is null or t.origin = $5::text)
            order by th.last_activity_at desc, th.thread_id desc limit $4) t
         where hf.person_id = $1
        union
@@ -54,25 +58,30 @@ export async function homeFeedPage(
      )
      select id, ${keyText('last_activity_at')} as key_at from candidates
       order by last_activity_at desc, id desc limit $4`,
-    [viewerId, (after ?? START).at, (after ?? START).id, limit],
+    [viewerId, (after ?? START).at, (after ?? START).id, limit, origin],
   );
   return rows;
 }
 
-/** A community's threads, newest activity first; the caller has checked the viewer may read it. */
+/**
+ * A community's threads, newest activity first, optionally of one kind and/or origin (each over its own
+ * index range); the caller has checked the viewer may read it.
+ */
 export async function communityFeedPage(
   db: Queryable,
   communityId: string,
-  kind: string | null,
+  filter: { kind: string | null; origin: string | null },
   after: Keyset | null,
   limit: number,
 ): Promise<PageRow[]> {
   const { rows } = await db.query<PageRow>(
     `select t.id, ${keyText('t.last_activity_at')} as key_at from threads t
-      where t.community_id = $1 and t.deleted_at is null ${kind ? 'and t.kind = $5' : ''}
+      where t.community_id = $1 and t.deleted_at is null
+        ${filter.kind ? 'and t.kind = $5' : 'and $5::text is null'}
+        ${filter.origin ? 'and t.origin = $6' : 'and $6::text is null'}
         and (t.last_activity_at, t.id) < ($2::timestamptz, $3::bigint)
       order by t.last_activity_at desc, t.id desc limit $4`,
-    [communityId, (after ?? START).at, (after ?? START).id, limit, ...(kind ? [kind] : [])],
+    [communityId, (after ?? START).at, (after ?? START).id, limit, filter.kind, filter.origin],
   );
   return rows;
 }

@@ -5,6 +5,7 @@ import {
   CommunityFeedParams,
   CommunityFeedQuery,
   FeedQuery,
+  HomeFeedQuery,
 } from '../../../contract/feed.js';
 import { TagParams, ThreadSummary } from '../../../contract/threads.js';
 import { defineRoute } from '../../platform/http/route.js';
@@ -19,9 +20,9 @@ export const feedRoutes = [
     auth: 'person',
     rateLimit: 'read',
     summary:
-      'Home feed: joined and followed communities, followed people and hashtags, company-wide announcements, your own threads — newest activity first',
+      'Home feed: joined and followed communities, followed people and hashtags, company-wide announcements, your own threads — newest activity first; ?origin= top_down or bottom_up',
     tags,
-    schema: { querystring: FeedQuery, response: { 200: page(ThreadSummary), ...problems(400, 401) } },
+    schema: { querystring: HomeFeedQuery, response: { 200: page(ThreadSummary), ...problems(400, 401) } },
     handler: ({ deps, viewer, query }) => homeFeed(deps, viewer, query),
   }),
   defineRoute({
@@ -29,7 +30,8 @@ export const feedRoutes = [
     url: '/api/v1/groups/:slug/threads',
     auth: 'person',
     rateLimit: 'read',
-    summary: "A community's threads, newest activity first; ?kind= for one kind",
+    summary:
+      "A community's threads, newest activity first; ?kind= for one kind, ?origin= top_down or bottom_up",
     tags,
     schema: {
       params: CommunityFeedParams,

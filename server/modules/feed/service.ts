@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ActivityItem, CommunityFeedQuery, FeedQuery } from '../../../contract/feed.js';
+import type { ActivityItem, CommunityFeedQuery, FeedQuery, HomeFeedQuery } from '../../../contract/feed.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
@@ -37,8 +37,14 @@ async function threadPage(deps: Deps, viewer: Viewer, rows: feed.PageRow[], limi
 }
 
 /** Home: joined and followed communities, followed people and hashtags, company-wide news, one's own. */
-export async function homeFeed(deps: Deps, viewer: Viewer, query: Query) {
-  const rows = await feed.homeFeedPage(deps.db.pool, viewer.id, keysetOf(query.cursor), query.limit + 1);
+export async function homeFeed(deps: Deps, viewer: Viewer, query: z.infer<typeof HomeFeedQuery>) {
+  const rows = await feed.homeFeedPage(
+    deps.db.pool,
+    viewer.id,
+    keysetOf(query.cursor),
+    query.limit + 1,
+    query.origin ?? null,
+  );
   return threadPage(deps, viewer, rows, query.limit);
 }
 
@@ -52,7 +58,7 @@ export async function communityFeed(
   const rows = await feed.communityFeedPage(
     deps.db.pool,
     community.id,
-    query.kind ?? null,
+    { kind: query.kind ?? null, origin: query.origin ?? null },
     keysetOf(query.cursor),
     query.limit + 1,
   );

@@ -3,6 +3,14 @@ import { presentSummary } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import type { NotificationRow } from './repository.js';
 
+/** Theme notifications carry the theme in their data (an outcome update belongs to no thread or community). */
+function themeOf(data: Record<string, unknown> | undefined): { id: string; title: string } | null {
+  const id = data?.themeId;
+  return typeof id === 'string'
+    ? { id, title: typeof data?.themeTitle === 'string' ? data.themeTitle : '' }
+    : null;
+}
+
 export const presentNotification = (row: NotificationRow, actor: SummaryRow | null): Notification => ({
   id: row.id,
   kind: row.kind,
@@ -11,6 +19,7 @@ export const presentNotification = (row: NotificationRow, actor: SummaryRow | nu
   replyId: row.reply_id,
   community:
     row.community_slug !== null ? { slug: row.community_slug, name: row.community_name ?? '' } : null,
+  theme: themeOf(row.data),
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });

@@ -10,6 +10,7 @@ export type NotificationRow = {
   reply_id: string | null;
   community_slug: string | null;
   community_name: string | null;
+  data: Record<string, unknown>;
   created_at: Date;
   read_at: Date | null;
 };
@@ -27,7 +28,7 @@ export async function listNotifications(
 ): Promise<NotificationRow[]> {
   const { rows } = await db.query<NotificationRow>(
     `select n.id, n.kind, n.actor_id, n.thread_id, t.title as thread_title, n.reply_id,
-            c.slug as community_slug, c.name as community_name, n.created_at, n.read_at
+            c.slug as community_slug, c.name as community_name, n.data, n.created_at, n.read_at
        from notifications n
        left join threads t on t.id = n.thread_id
        left join communities c on c.id = coalesce(t.community_id, n.community_id)

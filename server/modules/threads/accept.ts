@@ -3,12 +3,15 @@ import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, forbidden, invalidField } from '../../platform/http/problem.js';
 import { noticeReaders } from './notices.js';
-import { canEdit, loadLiveThread, type ThreadContext } from './policy.js';
+import { loadLiveThread, mayChooseAnswer, type ThreadContext } from './policy.js';
 import { findReply } from './reply-repository.js';
 import { setAcceptedReply } from './repository.js';
 import { getThread } from './service.js';
 
-/** The asker, a community owner or an admin marks the answer; its author hears of it. */
+/**
+ * The asker, a community owner, a community manager or an admin marks the answer; its author hears of it, and so
+ * does the asker when someone else chose it (nobody hears of their own action).
+ */
 export async function acceptAnswer(deps: Deps, viewer: Viewer, threadId: string, replyId: string) {
   const now = deps.clock.now();
   await inTransaction(deps.db.pool, async (tx) => {
@@ -24,7 +27,10 @@ export async function acceptAnswer(deps: Deps, viewer: Viewer, threadId: string,
       tx,
       deps.bus,
       { thread: context.thread, replyId: reply.id, actorId: viewer.id },
-      [{ recipientId: reply.author_id, kind: 'accepted_answer' }],
+      [
+        { recipientId: reply.author_id, kind: 'accepted_answer' },
+        { recipientId: context.thread.author_id, kind: 'question_answered' },
+      ],
       now,
     );
   });
@@ -40,8 +46,10 @@ export async function unacceptAnswer(deps: Deps, viewer: Viewer, threadId: strin
 }
 
 function requireMayAccept(viewer: Viewer, context: ThreadContext) {
-  if (!canEdit(viewer, context, context.thread.author_id)) {
-    throw forbidden('Only the asker, a community owner or an admin may choose the answer.');
+  if (!mayChooseAnswer(viewer, context)) {
+    throw forbidden(
+      'Only the asker, a community owner, a community manager or an admin may choose the answer.',
+    );
   }
   if (context.thread.kind !== 'question') {
     throw badRequest('Only a question has an accepted answer.', [

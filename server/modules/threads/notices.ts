@@ -4,7 +4,12 @@ import { type NotificationKind, notify } from '../notifications/notify.js';
 import { readersAmong } from './content-repository.js';
 import type { ThreadRow } from './repository.js';
 
-export type Notice = { recipientId: string; kind: NotificationKind };
+export type Notice = {
+  recipientId: string;
+  kind: NotificationKind | 'question_answered' | 'idea_status' | 'praised';
+  /** Added to the notification's data, next to the thread's title and kind. */
+  data?: Record<string, unknown>;
+};
 
 /**
  * Notifies about a thread, one notice per person (the first listed kind wins), and only people who may
@@ -30,13 +35,13 @@ export async function noticeReaders(
     bus,
     [...first.values()]
       .filter((notice) => readers.has(notice.recipientId))
-      .map((notice) => ({
+      .map(({ data, ...notice }) => ({
         ...notice,
         actorId: about.actorId,
         threadId: thread.id,
         replyId: about.replyId,
         communityId: thread.community_id,
-        data: { title: thread.title, threadKind: thread.kind },
+        data: { title: thread.title, threadKind: thread.kind, ...data },
       })),
     now,
   );

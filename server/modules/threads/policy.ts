@@ -62,8 +62,24 @@ export const canEdit = (viewer: Viewer, context: ThreadContext, authorId: string
 export const canRemove = (viewer: Viewer, context: ThreadContext, authorId: string) =>
   (authorId === viewer.id && canRead(context)) || canModerate(viewer, context);
 
-/** The asker, or a moderator who can read the question, picks its answer. */
+/**
+ * Who picks a question's answer: the asker, a community owner or admin (as for edits), or a community manager
+ * (the organisation's moderators) — always someone who can read it.
+ */
+export const mayChooseAnswer = (viewer: Viewer, context: ThreadContext) =>
+  canEdit(viewer, context, context.thread.author_id) ||
+  (canRead(context) && viewer.role === 'community_manager');
+
 export const canAccept = (viewer: Viewer, context: ThreadContext) =>
-  context.thread.kind === 'question' &&
-  !context.thread.deleted_at &&
-  canEdit(viewer, context, context.thread.author_id);
+  context.thread.kind === 'question' && !context.thread.deleted_at && mayChooseAnswer(viewer, context);
+
+/**
+ * Who decides on an idea: the community's owners and sponsor, and leaders (they have the mandate to act on it);
+ * always someone who can read it. An idea outside any community is for leaders alone.
+ */
+export const mayDecideIdea = (viewer: Viewer, context: ThreadContext, sponsorId: string | null) =>
+  canRead(context) &&
+  (viewer.isLeader || context.community?.role === 'owner' || (sponsorId !== null && sponsorId === viewer.id));
+
+export const canChangeStatus = (viewer: Viewer, context: ThreadContext, sponsorId: string | null) =>
+  context.thread.kind === 'idea' && !context.thread.deleted_at && mayDecideIdea(viewer, context, sponsorId);

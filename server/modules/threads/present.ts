@@ -26,10 +26,22 @@ export function groupReactions(rows: ReactionCountRow[]): Map<string, ReactionCo
   return byTarget;
 }
 
+/** What a summary needs beyond its row, loaded once per page (summaries.ts). */
+export type SummaryExtras = { reactions: ReactionCount[]; votedByMe: boolean; praised: SummaryRow[] };
+
+const seconds = (from: Date, to: Date | null) =>
+  to ? Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000)) : null;
+
+function answerStateOf(row: ThreadSummaryRow): ThreadSummary['answerState'] {
+  if (row.kind !== 'question') return null;
+  if (row.accepted_reply_id) return 'accepted';
+  return row.first_reply_at ? 'answered' : 'unanswered';
+}
+
 export function presentThreadSummary(
   row: ThreadSummaryRow,
   author: SummaryRow,
-  reactions: ReactionCount[],
+  extras: SummaryExtras,
 ): ThreadSummary {
   const removed = row.deleted_at !== null;
   return {
@@ -46,8 +58,14 @@ export function presentThreadSummary(
     companyWide: row.company_wide,
     origin: row.origin,
     status: row.status as ThreadSummary['status'],
+    theme: row.theme_id && row.theme_title !== null ? { id: row.theme_id, title: row.theme_title } : null,
+    goal: row.goal_id && row.goal_name !== null ? { id: row.goal_id, name: row.goal_name } : null,
+    answerState: answerStateOf(row),
+    voteCount: row.vote_count,
+    votedByMe: extras.votedByMe,
+    praised: removed ? [] : extras.praised.map(presentPerson),
     replyCount: row.reply_count,
-    reactionCounts: reactions,
+    reactionCounts: extras.reactions,
     removed,
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
@@ -57,16 +75,26 @@ export function presentThreadSummary(
 export function presentThreadDetail(
   row: ThreadSummaryRow,
   author: SummaryRow,
-  reactions: ReactionCount[],
-  viewer: { followedByMe: boolean; canEdit: boolean; canDelete: boolean; canAccept: boolean },
+  extras: SummaryExtras,
+  viewer: {
+    followedByMe: boolean;
+    canEdit: boolean;
+    canDelete: boolean;
+    canAccept: boolean;
+    canChangeStatus: boolean;
+  },
 ): ThreadDetail {
   const removed = row.deleted_at !== null;
+  const question = row.kind === 'question';
   return {
-    ...presentThreadSummary(row, author, reactions),
+    ...presentThreadSummary(row, author, extras),
     bodyMarkdown: removed ? '' : row.body_md,
     acceptedReplyId: row.accepted_reply_id,
     acceptedAt: iso(row.accepted_at),
     editedAt: iso(row.edited_at),
+    firstAnswerAt: question ? iso(row.first_reply_at) : null,
+    secondsToFirstAnswer: question ? seconds(row.created_at, row.first_reply_at) : null,
+    secondsToAcceptedAnswer: question ? seconds(row.created_at, row.accepted_at) : null,
     ...viewer,
   };
 }

@@ -3,7 +3,7 @@ import type { PageQuery } from '../../../contract/common.js';
 import type { CreateReply, Reply, UpdateReply } from '../../../contract/threads.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction, type Queryable } from '../../platform/db/database.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
@@ -27,7 +27,10 @@ import { fitsBigint, forgetReply, recordReply } from './repository.js';
 
 type NewReply = z.infer<typeof CreateReply>;
 
-/** Replies in the order they were written (keyset on id); removed ones keep their place, without a body. */
+/**
+ * Replies in the order they were written (keyset on id), the accepted answer first on the first page (and not
+ * again later); removed ones keep their place, without a body.
+ */
 export async function listReplies(
   deps: Deps,
   viewer: Viewer,
@@ -38,9 +41,19 @@ export async function listReplies(
   const context = await loadReadableThread(db, viewer, threadId);
   const after = decodeCursor(query.cursor, ['string'] as const);
   if (after && !fitsBigint(after[0])) throw invalidField('cursor', 'is not a cursor this list gave out');
-  const rows = await replies.listReplies(db, threadId, after?.[0] ?? null, query.limit + 1);
-  const present = await replyPresenter(db, viewer, context, rows.slice(0, query.limit));
-  return toPage(rows, query.limit, present, (row) => [row.id]);
+  const acceptedId = context.thread.accepted_reply_id;
+  const accepted = !after && acceptedId ? await replies.findReply(db, acceptedId) : null;
+  const lead = accepted ? [accepted] : [];
+  const room = query.limit - lead.length;
+  const rows = await replies.listReplies(db, threadId, after?.[0] ?? null, room + 1, acceptedId);
+  const kept = rows.slice(0, room);
+  const present = await replyPresenter(db, viewer, context, [...lead, ...kept]);
+  // Past the accepted answer alone (limit 1), the next page starts at the beginning of the rest.
+  const nextKey = kept[kept.length - 1]?.id ?? '0';
+  return {
+    items: [...lead, ...kept].map(present),
+    nextCursor: rows.length > room ? encodeCursor([nextKey]) : null,
+  };
 }
 
 /** Loads authors and reactions for a set of replies once, then presents each. */

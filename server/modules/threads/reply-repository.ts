@@ -56,17 +56,18 @@ export async function softDeleteReply(db: Queryable, id: string, by: string, now
   return (rowCount ?? 0) > 0;
 }
 
-/** A thread's replies in the order they were written; keyset on id over replies_thread_idx. */
+/** A thread's replies in the order they were written, but one (the accepted answer, shown first); keyset on id. */
 export async function listReplies(
   db: Queryable,
   threadId: string,
   afterId: string | null,
   limit: number,
+  exceptId: string | null = null,
 ): Promise<ReplyRow[]> {
   const { rows } = await db.query<ReplyRow>(
-    `select * from replies where thread_id = $1 and ($2::bigint is null or id > $2::bigint)
+    `select * from replies where thread_id = $1 and id > $2::bigint and id <> coalesce($4::bigint, 0)
       order by id limit $3`,
-    [threadId, afterId, limit],
+    [threadId, afterId ?? '0', limit, exceptId],
   );
   return rows;
 }

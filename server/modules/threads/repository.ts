@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 
 export type ThreadRow = {
   id: string;
+  vote_count: number;
   community_id: string | null;
   author_id: string;
   kind: ThreadKind;
@@ -11,6 +12,8 @@ export type ThreadRow = {
   body_html: string;
   origin: 'top_down' | 'bottom_up';
   company_wide: boolean;
+  theme_id: string | null;
+  goal_id: string | null;
   status: string | null;
   accepted_reply_id: string | null;
   reply_count: number;
@@ -28,6 +31,8 @@ export type ThreadSummaryRow = ThreadRow & {
   community_slug: string | null;
   community_name: string | null;
   community_visibility: 'open' | 'closed' | 'secret' | null;
+  theme_title: string | null;
+  goal_name: string | null;
 };
 
 export type ReactionCountRow = { target_id: string; kind: string; count: number; reacted_by_me: boolean };
@@ -52,13 +57,15 @@ export type NewThread = {
   origin: ThreadRow['origin'];
   companyWide: boolean;
   status: string | null;
+  themeId: string | null;
+  goalId: string | null;
 };
 
 export async function insertThread(db: Queryable, thread: NewThread, now: Date): Promise<ThreadRow> {
   const { rows } = await db.query<ThreadRow>(
     `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, company_wide, status,
-                          last_activity_at, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning *`,
+                          last_activity_at, created_at, theme_id, goal_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) returning *`,
     [
       thread.communityId,
       thread.authorId,
@@ -70,6 +77,8 @@ export async function insertThread(db: Queryable, thread: NewThread, now: Date):
       thread.companyWide,
       thread.status,
       now,
+      thread.themeId,
+      thread.goalId,
     ],
   );
   return rows[0]!;
@@ -112,12 +121,19 @@ export async function recordReply(
   await db.query('update thread_hashtags set last_activity_at = $2 where thread_id = $1', [threadId, now]);
 }
 
+/**
+ * A reply was removed: count it out, drop it as the accepted answer, and find the first response again among
+ * the remaining replies by someone other than the asker (so time to first answer stays exact).
+ */
 export async function forgetReply(db: Queryable, threadId: string, replyId: string): Promise<void> {
   await db.query(
     `update threads set reply_count = greatest(reply_count - 1, 0),
             accepted_reply_id = case when accepted_reply_id = $2 then null else accepted_reply_id end,
             accepted_at = case when accepted_reply_id = $2 then null else accepted_at end,
-            status = case when accepted_reply_id = $2 then 'open' else status end
+            status = case when accepted_reply_id = $2 then 'open' else status end,
+            first_reply_at = (select min(r.created_at) from replies r
+                               where r.thread_id = threads.id and r.deleted_at is null
+                                 and r.author_id <> threads.author_id)
       where id = $1`,
     [threadId, replyId],
   );
@@ -141,8 +157,11 @@ export async function setAcceptedReply(
 export async function threadSummariesByIds(db: Queryable, ids: string[]): Promise<ThreadSummaryRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<ThreadSummaryRow>(
-    `select t.*, c.slug as community_slug, c.name as community_name, c.visibility as community_visibility
+    `select t.*, c.slug as community_slug, c.name as community_name, c.visibility as community_visibility,
+            th.title as theme_title, g.name as goal_name
        from threads t left join communities c on c.id = t.community_id
+       left join themes th on th.id = t.theme_id
+       left join goals g on g.id = t.goal_id
       where t.id = any($1::bigint[])`,
     [ids],
   );

@@ -15,6 +15,7 @@ import {
 } from '../../../contract/threads.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { acceptAnswer, unacceptAnswer } from './accept.js';
+import { ideaRoutes } from './idea-routes.js';
 import { listReactors, reactToReply, reactToThread } from './reactions.js';
 import { createReply, deleteReply, listReplies, updateReply } from './replies.js';
 import { createThread, deleteThread, getThread, updateThread } from './service.js';
@@ -188,7 +189,7 @@ export const threadRoutes = [
     url: '/api/v1/threads/:id/accept',
     auth: 'person',
     rateLimit: 'write',
-    summary: "Accept a reply as the question's answer (asker, community owner, admin)",
+    summary: "Accept a reply as the question's answer (asker, community owner, community manager, admin)",
     tags,
     schema: {
       params: ThreadParams,
@@ -208,4 +209,5 @@ export const threadRoutes = [
     schema: { params: ThreadParams, response: { 204: Empty, ...problems(400, 401, 403, 404, 409, 429) } },
     handler: ({ deps, viewer, params }) => unacceptAnswer(deps, viewer, params.id),
   }),
+  ...ideaRoutes,
 ];

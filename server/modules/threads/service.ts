@@ -7,12 +7,15 @@ import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { followsThread, followThread } from '../follows/repository.js';
-import { summariesByIds } from '../people/repository.js';
+import { linkThreadToGoalByScope } from '../goals/linking.js';
 import { prepareContent } from './content.js';
 import { joinCommunity, replaceMentions, replaceThreadHashtags } from './content-repository.js';
-import { noticeReaders } from './notices.js';
+import { sponsorOf } from './idea-repository.js';
+import { requireLinkableGoal, requireLinkableTheme } from './links.js';
+import { type Notice, noticeReaders } from './notices.js';
 import {
   canAccept,
+  canChangeStatus,
   canEdit,
   canRemove,
   loadLiveThread,
@@ -20,8 +23,11 @@ import {
   loadThread,
   type ThreadContext,
 } from './policy.js';
-import { groupReactions, presentThreadDetail } from './present.js';
+import { resolvePraised } from './praise.js';
+import { insertPraiseRecipients } from './praise-repository.js';
+import { presentThreadDetail } from './present.js';
 import * as threads from './repository.js';
+import { summaryParts } from './summaries.js';
 
 const isAdmin = (viewer: Viewer) => viewer.role === 'admin';
 const initialStatus = { question: 'open', idea: 'new' } as Partial<Record<CreateThread['kind'], string>>;
@@ -33,6 +39,11 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       ? await requireReadable(tx, viewer, { slug: input.communitySlug })
       : null;
     requireMayAnnounce(viewer, input.kind, community);
+    const themeId = input.themeId ? await requireLinkableTheme(tx, input.themeId, now) : null;
+    const goalId = input.goalId ? await requireLinkableGoal(tx, input.goalId) : null;
+    const praised = input.praised
+      ? await resolvePraised(tx, viewer, input.praised, community?.id ?? null)
+      : [];
     const content = await prepareContent(tx, input.body);
     const thread = await threads.insertThread(
       tx,
@@ -47,19 +58,27 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
         origin: viewer.isLeader ? 'top_down' : 'bottom_up',
         companyWide: input.kind === 'announcement' && !community,
         status: initialStatus[input.kind] ?? null,
+        themeId,
+        goalId,
       },
       now,
     );
     if (community && community.role === null) await joinCommunity(tx, community.id, viewer.id, now);
+    if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     await replaceMentions(tx, { threadId: thread.id, replyId: null }, content.mentionedIds, now);
     await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
+    await linkThreadToGoalByScope(tx, thread.id);
     await followThread(tx, thread.id, viewer.id, now);
     await recordParticipation(tx, viewer.id, thread.community_id, now);
     await noticeReaders(
       tx,
       deps.bus,
       { thread, replyId: null, actorId: viewer.id },
-      content.mentionedIds.map((recipientId) => ({ recipientId, kind: 'mention' })),
+      [
+        // Being praised says more than being mentioned in the same post.
+        ...praised.map((recipientId): Notice => ({ recipientId, kind: 'praised' })),
+        ...content.mentionedIds.map((recipientId): Notice => ({ recipientId, kind: 'mention' })),
+      ],
       now,
     );
     await deps.bus.record(tx, {
@@ -90,24 +109,21 @@ export async function getThread(deps: Deps, viewer: Viewer, id: string) {
 
 export async function threadDetail(db: Queryable, viewer: Viewer, context: ThreadContext) {
   const { thread } = context;
-  const [rows, authors, reactionRows, followedByMe] = await Promise.all([
+  const [rows, followedByMe, sponsorId] = await Promise.all([
     threads.threadSummariesByIds(db, [thread.id]),
-    summariesByIds(db, [thread.author_id]),
-    threads.threadReactionCounts(db, [thread.id], viewer.id),
     followsThread(db, thread.id, viewer.id),
+    thread.kind === 'idea' && thread.community_id ? sponsorOf(db, thread.community_id) : null,
   ]);
+  const row = rows[0]!;
+  const parts = await summaryParts(db, rows, viewer.id);
   const live = !thread.deleted_at;
-  return presentThreadDetail(
-    rows[0]!,
-    authors.get(thread.author_id)!,
-    groupReactions(reactionRows).get(thread.id) ?? [],
-    {
-      followedByMe,
-      canEdit: live && canEdit(viewer, context, thread.author_id),
-      canDelete: live && canRemove(viewer, context, thread.author_id),
-      canAccept: canAccept(viewer, context),
-    },
-  );
+  return presentThreadDetail(row, parts.author(row)!, parts.extras(row), {
+    followedByMe,
+    canEdit: live && canEdit(viewer, context, thread.author_id),
+    canDelete: live && canRemove(viewer, context, thread.author_id),
+    canAccept: canAccept(viewer, context),
+    canChangeStatus: canChangeStatus(viewer, context, sponsorId),
+  });
 }
 
 /** Author, community owner or admin; a new body is rendered and parsed again, newly mentioned people hear of it. */

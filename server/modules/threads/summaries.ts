@@ -1,28 +1,58 @@
 import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
+import type { SummaryRow } from '../people/repository.js';
 import { summariesByIds } from '../people/repository.js';
-import { groupReactions, presentThreadSummary } from './present.js';
-import { threadReactionCounts, threadSummariesByIds } from './repository.js';
+import { votedBy } from './idea-repository.js';
+import { praisedByThread } from './praise-repository.js';
+import { groupReactions, presentThreadSummary, type SummaryExtras } from './present.js';
+import { type ThreadSummaryRow, threadReactionCounts, threadSummariesByIds } from './repository.js';
 
 /**
- * Thread summaries in the order of `ids`: three indexed lookups for a whole page, never one per thread.
- * Callers pass only ids the viewer may read.
+ * Loads what summaries of these rows need — authors and praised people, reactions, the viewer's votes — in one
+ * query each for the whole page, never one per thread.
  */
+export async function summaryParts(db: Queryable, rows: ThreadSummaryRow[], viewerId: string) {
+  const ids = rows.map((row) => row.id);
+  const [reactionRows, voted, praised] = await Promise.all([
+    threadReactionCounts(db, ids, viewerId),
+    votedBy(
+      db,
+      rows.filter((row) => row.kind === 'idea').map((row) => row.id),
+      viewerId,
+    ),
+    praisedByThread(
+      db,
+      rows.filter((row) => row.kind === 'praise').map((row) => row.id),
+    ),
+  ]);
+  const people = await summariesByIds(db, [
+    ...new Set([...rows.map((row) => row.author_id), ...[...praised.values()].flat()]),
+  ]);
+  const reactions = groupReactions(reactionRows);
+  return {
+    author: (row: ThreadSummaryRow): SummaryRow | undefined => people.get(row.author_id),
+    extras: (row: ThreadSummaryRow): SummaryExtras => ({
+      reactions: reactions.get(row.id) ?? [],
+      votedByMe: voted.has(row.id),
+      praised: (praised.get(row.id) ?? [])
+        .flatMap((id) => people.get(id) ?? [])
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    }),
+  };
+}
+
+/** Thread summaries in the order of `ids`. Callers pass only ids the viewer may read. */
 export async function threadSummaries(
   db: Queryable,
   ids: string[],
   viewerId: string,
 ): Promise<ThreadSummary[]> {
   const rows = await threadSummariesByIds(db, ids);
-  const [authors, reactionRows] = await Promise.all([
-    summariesByIds(db, [...new Set(rows.map((row) => row.author_id))]),
-    threadReactionCounts(db, ids, viewerId),
-  ]);
-  const reactions = groupReactions(reactionRows);
+  const parts = await summaryParts(db, rows, viewerId);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    const author = row && authors.get(row.author_id);
-    return row && author ? [presentThreadSummary(row, author, reactions.get(id) ?? [])] : [];
+    const author = row && parts.author(row);
+    return row && author ? [presentThreadSummary(row, author, parts.extras(row))] : [];
   });
 }

@@ -102,8 +102,15 @@ describe('POST /api/v1/threads', () => {
       400,
       'title',
     );
+    const colleague = await person();
     expect(
-      (await author.api.post('/api/v1/threads', { kind: 'praise', body: 'Thanks all' })).statusCode,
+      (
+        await author.api.post('/api/v1/threads', {
+          kind: 'praise',
+          body: 'Thanks all',
+          praised: [colleague.handle],
+        })
+      ).statusCode,
     ).toBe(201);
   });
 

@@ -1,12 +1,17 @@
+import { analyticsMatrix } from './analytics.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
+import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
+import { goalsMatrix } from './goals.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
+import { themesMatrix } from './themes.matrix.js';
 import { threadsMatrix } from './threads.matrix.js';
 
 /** Every module's rows; a new module adds its file here. */
@@ -14,10 +19,15 @@ export const matrix: MatrixRow[] = [
   ...peopleMatrix,
   ...auditMatrix,
   ...communitiesMatrix,
+  ...communityHealthMatrix,
   ...threadsMatrix,
   ...feedMatrix,
   ...notificationsMatrix,
   ...eventsMatrix,
   ...siteMatrix,
   ...demoMatrix,
+  ...themesMatrix,
+  ...goalsMatrix,
+  ...analyticsMatrix,
+  ...searchMatrix,
 ];

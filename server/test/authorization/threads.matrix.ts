@@ -171,6 +171,57 @@ const rowsFor = (visibility: Visibility): MatrixRow[] => [
     expect: moderators(visibility, 204, false),
   },
   {
+    route: 'PUT /api/v1/threads/:id/vote',
+    on: visibility,
+    request: async (world, place) => ({
+      url: `/api/v1/threads/${(await freshThread(world, place, 'idea')).id}/vote`,
+    }),
+    expect: readers(visibility, 204),
+  },
+  {
+    route: 'DELETE /api/v1/threads/:id/vote',
+    on: visibility,
+    request: async (world, place) => ({
+      url: `/api/v1/threads/${(await freshThread(world, place, 'idea')).id}/vote`,
+    }),
+    expect: readers(visibility, 204),
+  },
+  {
+    route: 'POST /api/v1/threads/:id/status',
+    on: visibility,
+    // The member wrote the idea; owners and leaders who can read it decide; admins and authors do not.
+    request: async (world, place) => ({
+      url: `/api/v1/threads/${(await freshThread(world, place, 'idea')).id}/status`,
+      body: { status: 'under_review', note: 'Looking at it' },
+    }),
+    expect: {
+      ...moderators(visibility, 200, false),
+      member: 403,
+      admin: visibility === 'secret' ? 404 : 403,
+      leader: visibility === 'open' ? 200 : visibility === 'closed' ? 403 : 404,
+    },
+  },
+  {
+    route: 'GET /api/v1/threads/:id/status-changes',
+    on: visibility,
+    request: async (world, place) => ({
+      url: `/api/v1/threads/${(await freshThread(world, place, 'idea')).id}/status-changes`,
+    }),
+    expect: readers(visibility, 200),
+  },
+  {
+    route: 'GET /api/v1/groups/:slug/ideas',
+    on: visibility,
+    request: (_world, place) => ({ url: `/api/v1/groups/${place.community.slug}/ideas?sort=newest` }),
+    expect: readers(visibility, 200),
+  },
+  {
+    route: 'GET /api/v1/questions/unanswered',
+    on: visibility,
+    request: (_world, place) => ({ url: `/api/v1/questions/unanswered?community=${place.community.slug}` }),
+    expect: readers(visibility, 200),
+  },
+  {
     route: 'PUT /api/v1/threads/:id/follow',
     on: visibility,
     request: (_world, place) => ({ url: `/api/v1/threads/${place.thread.id}/follow` }),
@@ -202,6 +253,19 @@ export const threadsMatrix: MatrixRow[] = [
       body: { kind: 'announcement', title: 'To everyone', body: 'Company news' },
     }),
     expect: { ...statuses.anyPerson(403), leader: 201, admin: 201 },
+  },
+  {
+    route: 'GET /api/v1/questions/unanswered',
+    on: 'none',
+    // Everywhere the viewer reads: everyone gets 200, with only what they may read (leak.test.ts sweeps it).
+    request: () => ({ url: '/api/v1/questions/unanswered?limit=5' }),
+    expect: statuses.anyPerson(200),
+  },
+  {
+    route: 'GET /api/v1/people/:handle/praise',
+    on: 'none',
+    request: (_world, place) => ({ url: `/api/v1/people/${place.owner.handle}/praise` }),
+    expect: statuses.anyPerson(200),
   },
   ...VISIBILITIES.flatMap(rowsFor),
 ];

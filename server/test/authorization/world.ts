@@ -39,6 +39,8 @@ export type World = {
   people: Record<Exclude<Actor, 'anonymous'>, TestPerson>;
   credentials: Record<Actor, Credentials>;
   places: Record<Visibility, Place>;
+  /** A company-wide strategic theme that every place's thread is linked to: its figures must not leak either. */
+  theme: { id: string };
   db: Queryable;
 };
 
@@ -83,6 +85,16 @@ export async function buildWorld(db: Queryable): Promise<World> {
     places[visibility] = { community, owner, member, thread, reply, marker };
   }
 
+  const { rows: themes } = await db.query<{ id: string }>(
+    `insert into themes (title, question, owner_id) values ('Matrix theme', 'Where next?', $1) returning id`,
+    [leader.id],
+  );
+  const theme = themes[0]!;
+  await db.query('update threads set theme_id = $1 where id = any($2::bigint[])', [
+    theme.id,
+    Object.values(places).map((place) => place.thread.id),
+  ]);
+
   const credentials = { anonymous: null } as Record<Actor, Credentials>;
   for (const [actor, person] of Object.entries(people)) {
     credentials[actor as Actor] = await tokenFor(db, person);
@@ -90,7 +102,7 @@ export async function buildWorld(db: Queryable): Promise<World> {
   // Deactivated after their token was made: the token must stop working.
   await db.query("update people set status = 'deactivated' where id = $1", [deactivated.id]);
   await db.query('update api_tokens set revoked_at = now() where person_id = $1', [deactivated.id]);
-  return { people, credentials, places, db };
+  return { people, credentials, places, theme, db };
 }
 
 /** Who stands for an actor on a given place: member and owner are that community's. */

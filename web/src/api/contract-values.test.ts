@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS as contractLimits } from '../../../contract/common.js';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
+import { SEARCH_TYPES as contractSearchTypes } from '../../../contract/search.js';
 import {
   THREAD_KINDS as contractKinds,
   UNTITLED_KINDS as contractUntitled,
@@ -12,6 +13,7 @@ import {
   COMMUNITY_KINDS,
   LIMITS,
   REACTION_KINDS,
+  SEARCH_TYPES,
   THREAD_KINDS,
   UNTITLED_KINDS,
   VISIBILITIES,
@@ -32,6 +34,7 @@ describe("the web's copy of the contract's values", () => {
     expect([...REACTION_KINDS]).toEqual(ReactionKind.options);
     expect([...VISIBILITIES]).toEqual(Visibility.options);
     expect([...COMMUNITY_KINDS]).toEqual(CommunityKind.options);
+    expect([...SEARCH_TYPES]).toEqual([...contractSearchTypes]);
     expect(LIMITS.titleLength).toBe(contractLimits.titleLength);
     expect(LIMITS.bodyLength).toBe(contractLimits.bodyLength);
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LIMITS as ContractLimits } from '../../../contract/common.js';
 import type { CommunityKind, Visibility } from '../../../contract/communities.js';
+import type { SearchType } from '../../../contract/search.js';
 import type { ReactionKind, ThreadKind } from '../../../contract/threads.js';
 
 /**
@@ -38,3 +39,5 @@ export const LIMITS = {
   titleLength: 200,
   bodyLength: 50_000,
 } as const satisfies Pick<typeof ContractLimits, 'titleLength' | 'bodyLength'>;
+
+export const SEARCH_TYPES = list<SearchType>()(['all', 'threads', 'replies', 'people', 'communities']);

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { mayUseAnalytics } from '../api/analytics.js';
 import { useLiveStream } from '../api/live.js';
 import { useSession } from '../api/session.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Icon } from '../components/Icon.js';
+import { SearchBox } from '../components/SearchBox.js';
 import { AccountMenu } from './AccountMenu.js';
 import { Logo } from './Logo.js';
 import { NotificationBell } from './NotificationBell.js';
@@ -43,7 +45,15 @@ export function SignedInLayout() {
   const links = [
     { to: '/', icon: 'home' as const, label: t('nav.home'), end: true },
     { to: '/groups', icon: 'groups' as const, label: t('nav.communities') },
+    { to: '/themes', icon: 'pin' as const, label: t('themes.nav') },
     { to: '/people', icon: 'people' as const, label: t('nav.people') },
+    { to: '/questions/unanswered', icon: 'reply' as const, label: t('qa.nav') },
+    { to: '/experts', icon: 'search' as const, label: t('experts.nav') },
+    { to: '/goals', icon: 'check' as const, label: t('goals.nav') },
+    ...(mayUseAnalytics(me) ? [{ to: '/analytics', icon: 'eye' as const, label: t('analytics.nav') }] : []),
+    ...(me.role === 'admin' || me.role === 'community_manager'
+      ? [{ to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') }]
+      : []),
   ];
   return (
     <div className="shell">
@@ -64,6 +74,7 @@ export function SignedInLayout() {
             ))}
           </nav>
           <div className="topbar-actions">
+            <SearchBox />
             <NotificationBell />
             <AccountMenu me={me} />
           </div>

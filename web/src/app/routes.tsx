@@ -1,8 +1,11 @@
 import { createBrowserRouter } from 'react-router';
+import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
 import { CommunityMembersPage } from '../pages/CommunityMembersPage.js';
 import { CommunityPage } from '../pages/CommunityPage.js';
+import { ExpertsPage } from '../pages/ExpertsPage.js';
+import { GoalsPage } from '../pages/GoalsPage.js';
 import { HashtagPage } from '../pages/HashtagPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { LoginPage } from '../pages/LoginPage.js';
@@ -11,8 +14,12 @@ import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { NotificationsPage } from '../pages/NotificationsPage.js';
 import { PeoplePage } from '../pages/PeoplePage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
+import { SearchPage } from '../pages/SearchPage.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
+import { ThemePage } from '../pages/ThemePage.js';
+import { ThemesPage } from '../pages/ThemesPage.js';
 import { ThreadPage } from '../pages/ThreadPage.js';
+import { UnansweredPage } from '../pages/UnansweredPage.js';
 import { Root } from './Root.js';
 import { SignedInLayout } from './SignedInLayout.js';
 
@@ -33,9 +40,26 @@ export const router = createBrowserRouter([
           { path: 'g/:slug/members', element: <CommunityMembersPage /> },
           { path: 'g/:slug/manage', element: <CommunityManagePage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'admin/communities', element: <AdminCommunitiesPage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },
+          { path: 'goals', element: <GoalsPage /> },
+          // Loaded on demand: the goal and analytics pages bring the charting library, which no other page needs.
+          {
+            path: 'goals/:id',
+            lazy: () => import('../pages/GoalPage.js').then((page) => ({ Component: page.GoalPage })),
+          },
+          { path: 'themes', element: <ThemesPage /> },
+          { path: 'themes/:id', element: <ThemePage /> },
+          { path: 'questions/unanswered', element: <UnansweredPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'experts', element: <ExpertsPage /> },
+          {
+            path: 'analytics',
+            lazy: () =>
+              import('../pages/AnalyticsPage.js').then((page) => ({ Component: page.AnalyticsPage })),
+          },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -16,10 +16,13 @@ import {
   emptyDraft,
   needsTitle,
 } from './composer/draft.js';
+import { LinkSelects } from './composer/LinkSelects.js';
+import { PraisePicker } from './composer/PraisePicker.js';
 import { ErrorMessage, fieldError } from './ErrorMessage.js';
 import { Field } from './Field.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import { rememberOwnThread } from './own-threads.js';
+import { SimilarQuestions } from './SimilarQuestions.js';
 
 type Community = { slug: string; name: string; myRole: 'owner' | 'member' | null };
 
@@ -68,8 +71,7 @@ export function Composer({ community }: { community?: Community }) {
     event.preventDefault();
     const found: Record<string, string> = {};
     for (const [field, problem] of Object.entries(draftProblems(draft))) {
-      found[field] =
-        problem.key === 'composer.tooLong' ? t(problem.key, { max: problem.max }) : t(problem.key);
+      found[field] = 'max' in problem ? t(problem.key, { max: problem.max }) : t(problem.key);
     }
     setChecks(found);
     if (Object.keys(found).length === 0) post.mutate();
@@ -147,9 +149,18 @@ export function Composer({ community }: { community?: Community }) {
           placeholder={t(`titlePlaceholders.${kind}`)}
         />
       </Field>
+      <SimilarQuestions title={title} kind={kind} />
+      {kind === 'praise' && (
+        <PraisePicker
+          value={draft.praised}
+          onChange={(praised) => change({ praised })}
+          error={error('praised')}
+        />
+      )}
       <Field label={t('composer.body')} hint={t('composer.markdownHint')} error={error('body')}>
         <MarkdownEditor value={body} onChange={(value) => change({ body: value })} rows={6} />
       </Field>
+      <LinkSelects themeId={draft.themeId} goalId={draft.goalId} onChange={change} error={error} />
       <ErrorMessage error={post.error} />
       <div className="actions">
         <button type="button" className="button secondary" onClick={() => setOpen(false)}>

@@ -41,7 +41,12 @@ export function ThreadCard({ thread }: { thread: ThreadSummary }) {
         </div>
         <div className="badges">
           <KindBadge kind={thread.kind} />
-          <StatusBadge status={thread.status} />
+          {thread.answerState ? (
+            <AnswerStateBadge state={thread.answerState} />
+          ) : (
+            <StatusBadge status={thread.status} />
+          )}
+          <OriginMarker origin={thread.origin} />
         </div>
       </header>
       {thread.title ? (
@@ -59,10 +64,16 @@ export function ThreadCard({ thread }: { thread: ThreadSummary }) {
       ) : (
         thread.excerpt && thread.title && <p className="excerpt">{thread.excerpt}</p>
       )}
+      <ThreadLinks thread={thread} />
       <footer className="thread-card-footer muted small">
         <Link to={path} className="quiet-link">
           <Icon name="reply" size={16} /> {t('thread.replyCount', { count: thread.replyCount })}
         </Link>
+        {thread.kind === 'idea' && (
+          <span className={thread.votedByMe ? 'vote-summary voted' : 'vote-summary'}>
+            ▲ {t('ideas.voteCount', { count: thread.voteCount })}
+          </span>
+        )}
         {reactions.length > 0 && (
           <span className="reaction-summary">
             {reactions.map((reaction) => (
@@ -76,5 +87,54 @@ export function ThreadCard({ thread }: { thread: ThreadSummary }) {
         )}
       </footer>
     </article>
+  );
+}
+
+/** A question's state: nobody else answered yet, someone did, or an answer was accepted. */
+export function AnswerStateBadge({ state }: { state: NonNullable<ThreadSummary['answerState']> }) {
+  const { t } = useTranslation();
+  const tone = state === 'unanswered' ? 'status-open' : 'status-answered';
+  return <span className={`badge status ${tone}`}>{t(`qa.state.${state}`)}</span>;
+}
+
+/** Who started it, kept subtle: a leader opening a topic (top-down) or anyone else (bottom-up). */
+export function OriginMarker({ origin }: { origin: ThreadSummary['origin'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="muted small origin-marker" title={t(`origin.hint.${origin}`)}>
+      {t(`origin.short.${origin}`)}
+    </span>
+  );
+}
+
+/** The people a praise post recognises, and the theme and goal a thread is linked to. */
+export function ThreadLinks({ thread }: { thread: ThreadSummary }) {
+  const { t } = useTranslation();
+  if (thread.praised.length === 0 && !thread.theme && !thread.goal) return null;
+  return (
+    <div className="thread-links small">
+      {thread.praised.length > 0 && (
+        <p className="praised-line">
+          <span aria-hidden="true">👏 </span>
+          {t('praise.praising')}{' '}
+          {thread.praised.map((person, index) => (
+            <span key={person.id}>
+              {index > 0 && ', '}
+              <PersonLink person={person} />
+            </span>
+          ))}
+        </p>
+      )}
+      {thread.theme && (
+        <p className="muted">
+          {t('ideas.links.theme')} <Link to={`/themes/${thread.theme.id}`}>{thread.theme.title}</Link>
+        </p>
+      )}
+      {thread.goal && (
+        <p className="muted">
+          {t('ideas.links.goal')} <Link to={`/goals/${thread.goal.id}`}>{thread.goal.name}</Link>
+        </p>
+      )}
+    </div>
   );
 }

@@ -12,6 +12,9 @@ import { Skeleton } from '../components/Skeleton.js';
 import { ThreadFeed } from '../components/ThreadFeed.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { CommunityHeader } from './community/CommunityHeader.js';
+import { HealthPanel } from './community/HealthPanel.js';
+import { CommunityTabs, IdeaBoard, viewOf } from './community/IdeaBoard.js';
+import { Unanswered } from './community/Unanswered.js';
 import { useCommunity } from './community/use-community.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -21,6 +24,7 @@ export function CommunityPage() {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind = THREAD_KINDS.includes(kindParam as ThreadKind) ? (kindParam as ThreadKind) : undefined;
+  const view = viewOf(params.get('view'));
   const community = useCommunity(slug);
   usePageTitle(community.data?.name ?? (community.isError ? t('notFound.title') : null));
 
@@ -45,45 +49,53 @@ export function CommunityPage() {
         </EmptyState>
       ) : (
         <>
+          <HealthPanel slug={slug} />
           {data.myRole && <Composer community={data} />}
-          <nav className="chips filter" aria-label={t('community.filterByKind')}>
-            <button
-              type="button"
-              className={kind ? 'chip' : 'chip selected'}
-              aria-pressed={!kind}
-              onClick={() => setKind(undefined)}
-            >
-              {t('common.all')}
-            </button>
-            {THREAD_KINDS.map((k) => (
-              <button
-                key={k}
-                type="button"
-                className={k === kind ? 'chip selected' : 'chip'}
-                aria-pressed={k === kind}
-                onClick={() => setKind(k)}
-              >
-                {t(`kindsPlural.${k}`)}
-              </button>
-            ))}
-          </nav>
-          <ThreadFeed
-            key={kind ?? 'all'}
-            queryKey={keys.groupThreads(slug, kind)}
-            label="community"
-            fetchPage={(cursor) => api.groups.threads(slug, { cursor, kind })}
-            isLive={(event) => event.communityId === data.id && (!kind || event.payload.kind === kind)}
-            empty={
-              <EmptyState
-                icon="reply"
-                title={
-                  kind === 'question' || !kind ? t('community.emptyTitle') : t('community.emptyKindTitle')
+          <CommunityTabs view={view} onChange={(v) => setParams(v === 'threads' ? {} : { view: v })} />
+          {view === 'ideas' && <IdeaBoard slug={slug} />}
+          {view === 'unanswered' && <Unanswered slug={slug} />}
+          {view === 'threads' && (
+            <>
+              <nav className="chips filter" aria-label={t('community.filterByKind')}>
+                <button
+                  type="button"
+                  className={kind ? 'chip' : 'chip selected'}
+                  aria-pressed={!kind}
+                  onClick={() => setKind(undefined)}
+                >
+                  {t('common.all')}
+                </button>
+                {THREAD_KINDS.map((k) => (
+                  <button
+                    key={k}
+                    type="button"
+                    className={k === kind ? 'chip selected' : 'chip'}
+                    aria-pressed={k === kind}
+                    onClick={() => setKind(k)}
+                  >
+                    {t(`kindsPlural.${k}`)}
+                  </button>
+                ))}
+              </nav>
+              <ThreadFeed
+                key={kind ?? 'all'}
+                queryKey={keys.groupThreads(slug, kind)}
+                label="community"
+                fetchPage={(cursor) => api.groups.threads(slug, { cursor, kind })}
+                isLive={(event) => event.communityId === data.id && (!kind || event.payload.kind === kind)}
+                empty={
+                  <EmptyState
+                    icon="reply"
+                    title={
+                      kind === 'question' || !kind ? t('community.emptyTitle') : t('community.emptyKindTitle')
+                    }
+                  >
+                    {data.myRole ? t('community.emptyMember') : t('community.emptyVisitor')}
+                  </EmptyState>
                 }
-              >
-                {data.myRole ? t('community.emptyMember') : t('community.emptyVisitor')}
-              </EmptyState>
-            }
-          />
+              />
+            </>
+          )}
         </>
       )}
     </div>

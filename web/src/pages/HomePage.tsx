@@ -6,6 +6,7 @@ import { keys } from '../api/query-client.js';
 import { useMe } from '../api/session.js';
 import { Composer } from '../components/Composer.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { PinnedThemes } from '../components/PinnedThemes.js';
 import { ThreadFeed } from '../components/ThreadFeed.js';
 import { communityPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
@@ -23,6 +24,7 @@ export function HomePage() {
     <div className="with-aside">
       <div className="column">
         <h1 className="page-title">{t('home.greeting', { name: firstName })}</h1>
+        <PinnedThemes />
         <Composer />
         <ThreadFeed
           queryKey={keys.feed}

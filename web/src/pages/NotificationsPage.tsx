@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Notification } from '../../../contract/notifications.js';
 import { api } from '../api/endpoints.js';
 import { keys } from '../api/query-client.js';
+import { themePath } from '../api/themes.js';
 import { Avatar } from '../components/Avatar.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -12,7 +13,18 @@ import { useFormat } from '../i18n/format.js';
 import { communityPath, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
 
-const KNOWN = ['mention', 'reply_to_thread', 'reply_to_reply', 'accepted_answer', 'membership_approved'];
+const KNOWN = [
+  'mention',
+  'reply_to_thread',
+  'reply_to_reply',
+  'accepted_answer',
+  'membership_approved',
+  'question_answered',
+  'idea_status',
+  'praised',
+  'theme_outcome',
+  'routed_question',
+];
 
 /** Where a notification leads: the reply in its thread, or the community. */
 function target(notification: Notification): string | null {
@@ -20,6 +32,7 @@ function target(notification: Notification): string | null {
     const path = threadPath(notification.thread.id, notification.thread.title);
     return notification.replyId ? `${path}#reply-${notification.replyId}` : path;
   }
+  if (notification.theme) return themePath(notification.theme.id);
   return notification.community ? communityPath(notification.community.slug) : null;
 }
 
@@ -108,7 +121,12 @@ export function NotificationsPage() {
                   <span>
                     <strong>{notification.actor?.name ?? t('notifications.someone')}</strong>{' '}
                     {t(`notifications.kind.${kind}`)}{' '}
-                    <strong>{notification.thread?.title ?? notification.community?.name ?? ''}</strong>
+                    <strong>
+                      {notification.thread?.title ??
+                        notification.community?.name ??
+                        notification.theme?.title ??
+                        ''}
+                    </strong>
                   </span>
                   <span className="muted small">
                     {format.relative(notification.createdAt)}

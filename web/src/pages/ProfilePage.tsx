@@ -14,7 +14,10 @@ import { useFormat } from '../i18n/format.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Activity } from './profile/Activity.js';
+import { Contributions } from './profile/Contributions.js';
+import { KnowsAbout } from './profile/KnowsAbout.js';
 import { OrgChart } from './profile/OrgChart.js';
+import { Praise } from './profile/Praise.js';
 
 /** The time where someone is, ticking, so you know whether now is a good moment to ask them. */
 function useNow(): Date {
@@ -127,6 +130,9 @@ export function ProfilePage() {
             </Link>
           </section>
         )}
+        <KnowsAbout handle={handle} />
+        <Contributions handle={handle} />
+        <Praise handle={handle} />
         <Activity handle={handle} name={p.name} />
       </div>
       <aside className="aside" aria-label={t('profile.orgChart')}>

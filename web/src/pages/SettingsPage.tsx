@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { ProfileForm } from './settings/ProfileForm.js';
+import { RoutingSetting } from './settings/RoutingSetting.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <LanguageSetting me={me} />
       <ThemeSetting />
       <ProfileForm me={me} />
+      <RoutingSetting />
     </div>
   );
 }

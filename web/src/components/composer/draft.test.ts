@@ -29,7 +29,18 @@ describe('draftProblems', () => {
 
   it('an update or praise without a title is fine', () => {
     expect(draftProblems(draft({ kind: 'update', body: 'Shipped.' }))).toEqual({});
-    expect(draftProblems(draft({ kind: 'praise', body: 'Well done @an' }))).toEqual({});
+    expect(draftProblems(draft({ kind: 'praise', body: 'Well done @an', praised: ['an'] }))).toEqual({});
+  });
+
+  it('praise needs one to twenty people', () => {
+    expect(draftProblems(draft({ kind: 'praise', body: 'Well done' }))).toEqual({
+      praised: { key: 'praise.recipientsRequired' },
+    });
+    const many = Array.from({ length: 21 }, (_, i) => `p${i}`);
+    expect(draftProblems(draft({ kind: 'praise', body: 'All of you', praised: many }))).toEqual({
+      praised: { key: 'praise.tooMany', max: 20 },
+    });
+    expect(draftProblems(draft({ kind: 'praise', body: 'All of you', praised: many.slice(1) }))).toEqual({});
   });
 
   it('the body is required for every kind, spaces and newlines do not count', () => {
@@ -71,6 +82,19 @@ describe('draftPayload', () => {
     ).toEqual({ communitySlug: null, kind: 'announcement', title: 'Hi', body: 'Body' });
     expect(draftPayload(draft({ title: 'T', body: 'B' })).communitySlug).toBe('sales');
   });
+
+  it('sends the people praised only for praise, and a theme or goal only when chosen', () => {
+    expect(draftPayload(draft({ kind: 'praise', body: 'Thanks', praised: ['an'] }))).toEqual({
+      communitySlug: 'sales',
+      kind: 'praise',
+      title: '',
+      body: 'Thanks',
+      praised: ['an'],
+    });
+    expect(
+      draftPayload(draft({ kind: 'idea', title: 'I', body: 'B', praised: ['an'], themeId: '4', goalId: '' })),
+    ).toEqual({ communitySlug: 'sales', kind: 'idea', title: 'I', body: 'B', themeId: '4' });
+  });
 });
 
 describe('draftAfterPost', () => {
@@ -81,15 +105,26 @@ describe('draftAfterPost', () => {
   });
 
   it('a post that went through empties title and body, keeping kind and community for the next one', () => {
-    expect(draftAfterPost(typed, 'posted')).toEqual({
+    expect(draftAfterPost({ ...typed, themeId: '4', goalId: '7' }, 'posted')).toEqual({
       kind: 'idea',
       communitySlug: 'sales',
       title: '',
       body: '',
+      praised: [],
+      themeId: '',
+      goalId: '',
     });
   });
 
   it('an empty draft starts as a question, in the community given', () => {
-    expect(emptyDraft()).toEqual({ kind: 'question', communitySlug: '', title: '', body: '' });
+    expect(emptyDraft()).toEqual({
+      kind: 'question',
+      communitySlug: '',
+      title: '',
+      body: '',
+      praised: [],
+      themeId: '',
+      goalId: '',
+    });
   });
 });

@@ -54,15 +54,19 @@ export function CommunityHeader({ community }: { community: CommunityDetails }) 
             </span>
           </dd>
         </div>
-        {community.sponsor && (
-          <div>
-            <dt>{t('community.sponsor')}</dt>
+        <div>
+          <dt>{t('community.sponsor')}</dt>
+          {community.sponsor ? (
             <dd className="person-inline">
               <Avatar person={community.sponsor} size={24} />
               <PersonLink person={community.sponsor} />
             </dd>
-          </div>
-        )}
+          ) : (
+            <dd className="muted" title={t('health.sponsorNoneHint')}>
+              {t('health.sponsorNone')}
+            </dd>
+          )}
+        </div>
         {community.owners.length > 0 && (
           <div>
             <dt>{t('community.owners')}</dt>

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { CommunityDetails } from '../../../../contract/communities.js';
 import { COMMUNITY_KINDS, VISIBILITIES } from '../../api/contract-values.js';
 import { api } from '../../api/endpoints.js';
+import { healthKeys } from '../../api/health.js';
 import { keys } from '../../api/query-client.js';
+import { useMe } from '../../api/session.js';
 import { ErrorMessage, fieldError } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 
 export function CommunitySettingsForm({ community }: { community: CommunityDetails }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  // The threshold is the admins' to set; otherwise it follows the kind (the server enforces both).
+  const isAdmin = useMe().role === 'admin';
   const [name, setName] = useState(community.name);
   const [description, setDescription] = useState(community.description);
   const [visibility, setVisibility] = useState(community.visibility);
@@ -25,12 +29,17 @@ export function CommunitySettingsForm({ community }: { community: CommunityDetai
         description,
         visibility,
         kind,
-        viabilityThreshold: Number(threshold),
-        sponsorHandle: sponsor.trim() || null,
+        ...(isAdmin && threshold !== String(community.viabilityThreshold)
+          ? { viabilityThreshold: Number(threshold) }
+          : {}),
+        ...(sponsor.trim() !== (community.sponsor?.handle ?? '')
+          ? { sponsorHandle: sponsor.trim() || null }
+          : {}),
       }),
     onSuccess: (updated) => {
       client.setQueryData(keys.group(community.slug), updated);
       void client.invalidateQueries({ queryKey: ['groups'] });
+      void client.invalidateQueries({ queryKey: healthKeys.community(community.slug) });
       setSaved(true);
     },
   });
@@ -73,18 +82,24 @@ export function CommunitySettingsForm({ community }: { community: CommunityDetai
           ))}
         </select>
       </Field>
-      <Field
-        label={t('manage.threshold')}
-        hint={t('manage.thresholdHint')}
-        error={fieldError(save.error, 'viabilityThreshold')}
-      >
-        <input
-          type="number"
-          min={1}
-          value={threshold}
-          onChange={(event) => setThreshold(event.target.value)}
-        />
-      </Field>
+      {isAdmin ? (
+        <Field
+          label={t('manage.threshold')}
+          hint={t('manage.thresholdHint')}
+          error={fieldError(save.error, 'viabilityThreshold')}
+        >
+          <input
+            type="number"
+            min={1}
+            value={threshold}
+            onChange={(event) => setThreshold(event.target.value)}
+          />
+        </Field>
+      ) : (
+        <p className="muted small">
+          {t('health.thresholdReadOnly', { threshold: community.viabilityThreshold })}
+        </p>
+      )}
       <Field
         label={t('manage.sponsor')}
         hint={t('manage.sponsorHint')}

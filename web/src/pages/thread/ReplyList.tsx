@@ -15,12 +15,33 @@ import { useFormat } from '../../i18n/format.js';
 import { EditReplyForm } from './EditForms.js';
 import { ReplyBox } from './ReplyBox.js';
 
-/** Top-level replies in order, each with its answers indented under it (one level, as the API keeps them). */
+/**
+ * Top-level replies in order, each with its answers indented under it (one level, as the API keeps them). The
+ * accepted answer comes first (the API sends it first), lifted out of its conversation if it was a nested one.
+ */
 export function ReplyList({ thread, replies }: { thread: ThreadDetail; replies: Reply[] }) {
-  const topLevel = replies.filter((reply) => reply.parentId === null);
-  const answers = (id: string) => replies.filter((reply) => reply.parentId === id);
+  const { t } = useTranslation();
+  const acceptedId = thread.acceptedReplyId;
+  const accepted = replies.find((reply) => reply.id === acceptedId) ?? null;
+  const topLevel = replies.filter((reply) => reply.parentId === null && reply.id !== acceptedId);
+  const answers = (id: string) => replies.filter((reply) => reply.parentId === id && reply.id !== acceptedId);
   return (
     <ol className="reply-list">
+      {accepted && (
+        <li key={accepted.id} className="accepted-answer" aria-label={t('qa.acceptedAnswer')}>
+          <p className="section-title small">{t('qa.acceptedAnswer')}</p>
+          <ReplyItem thread={thread} reply={accepted} topLevelId={accepted.parentId ?? accepted.id} />
+          {accepted.parentId === null && answers(accepted.id).length > 0 && (
+            <ol className="reply-list nested">
+              {answers(accepted.id).map((answer) => (
+                <li key={answer.id}>
+                  <ReplyItem thread={thread} reply={answer} topLevelId={accepted.id} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </li>
+      )}
       {topLevel.map((reply) => (
         <li key={reply.id}>
           <ReplyItem thread={thread} reply={reply} topLevelId={reply.id} />

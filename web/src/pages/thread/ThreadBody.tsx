@@ -13,9 +13,12 @@ import { PersonLink } from '../../components/PersonLink.js';
 import { ReactionBar } from '../../components/ReactionBar.js';
 import { RichText } from '../../components/RichText.js';
 import { REACTION_EMOJI } from '../../components/reactions.js';
+import { AnswerStateBadge, OriginMarker, ThreadLinks } from '../../components/ThreadCard.js';
 import { useFormat } from '../../i18n/format.js';
 import { communityPath } from '../../lib/paths.js';
 import { EditThreadForm } from './EditForms.js';
+import { IdeaPanel } from './IdeaPanel.js';
+import { QuestionFacts } from './QuestionFacts.js';
 
 /** The thread itself: who started it where, its text, reactions, and what the reader may do with it. */
 export function ThreadBody({ thread }: { thread: ThreadDetail }) {
@@ -45,7 +48,12 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
       <header className="thread-head">
         <div className="badges">
           <KindBadge kind={thread.kind} />
-          <StatusBadge status={thread.status} />
+          {thread.answerState ? (
+            <AnswerStateBadge state={thread.answerState} />
+          ) : (
+            thread.kind !== 'idea' && <StatusBadge status={thread.status} />
+          )}
+          <OriginMarker origin={thread.origin} />
           {thread.community && (
             <Link to={communityPath(thread.community.slug)} className="badge community-badge">
               {thread.community.name}
@@ -76,6 +84,9 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
       ) : (
         <RichText html={thread.bodyHtml} className="thread-body" />
       )}
+      {!editing && <ThreadLinks thread={thread} />}
+      {!editing && !thread.removed && <QuestionFacts thread={thread} />}
+      {!editing && <IdeaPanel thread={thread} />}
       {!thread.removed && !editing && (
         <>
           <ReactionBar

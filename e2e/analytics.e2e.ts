@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import en from '../web/src/i18n/features/analytics.en.json' with { type: 'json' };
+import nl from '../web/src/i18n/features/analytics.nl.json' with { type: 'json' };
+import {
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  PHONE,
+  photograph,
+  photographOnFailure,
+  seen,
+} from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const CONDITIONS = [
+  'strategic',
+  'bottom_line',
+  'fertile_ground',
+  'top_down_bottom_up',
+  'enough_people',
+  'low_threshold',
+];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Signs in through the demo picker as one of the demo organisation's people. */
+async function signInAs(page: Page, firstName: string): Promise<typeof en> {
+  await page.goto('/login');
+  await page.locator('.demo-person', { hasText: firstName }).first().click();
+  await page.waitForURL((url) => url.pathname === '/');
+  // Demo people have a language of their own, whatever the browser asks for.
+  await page.locator('main h1').first().waitFor();
+  return (await page.evaluate(() => document.documentElement.lang)) === 'nl' ? nl : en;
+}
+
+describe('the adoption scorecard on the demo organisation', () => {
+  it.each([
+    ['1440', LAPTOP],
+    ['375', PHONE],
+  ] as const)('shows the community manager every section with its chart at %s px', async (size, device) => {
+    const context = await newContext(browser, baseUrl, { ...device, language: 'en' });
+    const page = await context.newPage();
+    try {
+      await photographOnFailure([page], `analytics-${size}`, async () => {
+        const words = await signInAs(page, 'Marieke');
+        await page.goto('/analytics');
+        await seen(page.getByRole('heading', { level: 1, name: words.analytics.title }));
+        for (const id of CONDITIONS) {
+          const section = page.locator(`[data-condition="${id}"]`);
+          await seen(section.getByRole('heading', { level: 2 }));
+          // Every condition has a status, figures with a definition behind a disclosure, and a drawn chart.
+          await seen(section.locator('[data-status]'));
+          await seen(section.locator('[data-figure] details summary').first());
+          await section.locator('figure.chart svg').first().waitFor({ state: 'attached' });
+        }
+        await seen(page.getByRole('heading', { level: 2, name: words.analytics.benefits.title }));
+        await page
+          .locator('[data-section="benefits"] figure.chart svg')
+          .first()
+          .waitFor({ state: 'attached' });
+        await seen(page.getByRole('heading', { level: 2, name: words.analytics.collaboration.title }));
+        const csv = page.getByRole('link', { name: words.analytics.csv });
+        expect(await csv.getAttribute('href')).toMatch(/^\/api\/v1\/analytics\/scorecard\.csv/);
+        // A definition opens with one click.
+        const first = page.locator('[data-figure] details').first();
+        await first.locator('summary').click();
+        await seen(first.locator('p'));
+        await photograph(page, `analytics-${size}`);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offers no Analytics link to an employee, and tells them why if they open the page', async () => {
+    const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const page = await context.newPage();
+    try {
+      await photographOnFailure([page], 'analytics-member', async () => {
+        const words = await signInAs(page, 'Fatima');
+        await seen(page.getByRole('navigation').first());
+        expect(await page.getByRole('link', { name: words.analytics.nav }).count()).toBe(0);
+        await page.goto('/analytics');
+        await seen(page.getByText(words.analytics.forbidden));
+      });
+    } finally {
+      await context.close();
+    }
+  });
+});

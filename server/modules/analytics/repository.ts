@@ -1,0 +1,260 @@
+import { GOAL_KPIS } from '../../../contract/goals.js';
+import type { Queryable } from '../../platform/db/database.js';
+import type { Visibility } from '../communities/access.js';
+import type { GoalRow } from '../goals/repository.js';
+import { type Filter, type Periods, personWhere } from './filters.js';
+
+/** Scorecard reads of small tables (themes, goals, communities) and of indexed ranges (questions, active days). */
+
+const endOf = (param: string) => `((${param}::date + 1)::timestamp at time zone 'UTC')`;
+const startOf = (param: string) => `(${param}::date::timestamp at time zone 'UTC')`;
+
+export type ThemeRow = {
+  id: string;
+  title: string;
+  state: 'open' | 'closed';
+  created_at: Date;
+  by_leader: boolean;
+  first_outcome_at: Date | null;
+  last_outcome_at: Date | null;
+};
+
+/** Every theme opened by the end of `to`, with its first and last outcome update by then (themes are few). */
+export async function themesUpTo(db: Queryable, to: string): Promise<ThemeRow[]> {
+  const { rows } = await db.query<ThemeRow>(
+    `select t.id, t.title, t.state, t.created_at, p.is_leader as by_leader, o.first_outcome_at, o.last_outcome_at
+       from themes t
+       join people p on p.id = t.owner_id
+       left join lateral (select min(created_at) as first_outcome_at, max(created_at) as last_outcome_at
+                            from theme_outcomes where theme_id = t.id and created_at < ${endOf('$1')}) o on true
+      where t.created_at < ${endOf('$1')}
+      order by t.created_at, t.id`,
+    [to],
+  );
+  return rows;
+}
+
+export type QuestionTotals = {
+  questions: number;
+  answered: number;
+  accepted: number;
+  answered_across: number;
+  median_first_minutes: number | null;
+  median_accepted_minutes: number | null;
+};
+
+/**
+ * Questions asked in the period and the previous one: answered (a live reply by someone other than the asker),
+ * accepted, answered by someone of another department, and the median minutes to each.
+ */
+export async function questionTotals(
+  db: Queryable,
+  filter: Filter,
+  periods: Periods,
+): Promise<{ current: QuestionTotals; previous: QuestionTotals }> {
+  const params: unknown[] = [periods.previousFrom, periods.to, periods.from];
+  let where = personWhere('p', filter, params);
+  if (filter.communityId !== null) {
+    params.push(filter.communityId);
+    where += ` and t.community_id = $${params.length}`;
+  }
+  const { rows } = await db.query<QuestionTotals & { current: boolean }>(
+    `select t.created_at >= ${startOf('$3')} as current, count(*)::int as questions,
+            count(f.first_at)::int as answered,
+            count(t.accepted_at)::int as accepted,
+            count(*) filter (where f.across)::int as answered_across,
+            percentile_cont(0.5) within group (order by extract(epoch from f.first_at - t.created_at) / 60)
+              filter (where f.first_at is not null) as median_first_minutes,
+            percentile_cont(0.5) within group (order by extract(epoch from t.accepted_at - t.created_at) / 60)
+              filter (where t.accepted_at is not null) as median_accepted_minutes
+       from threads t
+       join people p on p.id = t.author_id
+       cross join lateral (
+         select min(r.created_at) as first_at, coalesce(bool_or(rp.department <> p.department), false) as across
+           from replies r join people rp on rp.id = r.author_id
+          where r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id) f
+      where t.kind = 'question' and t.deleted_at is null
+        and t.created_at >= ${startOf('$1')} and t.created_at < ${endOf('$2')} ${where}
+      group by 1`,
+    params,
+  );
+  const empty: QuestionTotals = {
+    questions: 0,
+    answered: 0,
+    accepted: 0,
+    answered_across: 0,
+    median_first_minutes: null,
+    median_accepted_minutes: null,
+  };
+  const pick = (current: boolean) => ({ ...empty, ...rows.find((r) => r.current === current) });
+  return { current: pick(true), previous: pick(false) };
+}
+
+export type CommunityRow = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: 'general' | 'specialist';
+  visibility: Visibility;
+  viability_threshold: number;
+  readable: boolean;
+  active: number;
+  previous_active: number;
+  sponsor_handle: string | null;
+  sponsor_name: string | null;
+  sponsor_days: number;
+};
+
+/**
+ * Every community (or the filtered one) with its active participants in the 28 days ending `to` and ending
+ * `previousTo`, its sponsor's active days in it during the period, and whether the viewer may read it.
+ */
+export async function communityFigures(
+  db: Queryable,
+  viewerId: string,
+  communityId: string | null,
+  periods: Periods,
+): Promise<CommunityRow[]> {
+  const params: unknown[] = [viewerId, periods.from, periods.to, periods.previousTo];
+  let where = '';
+  if (communityId !== null) {
+    params.push(communityId);
+    where = `where c.id = $${params.length}`;
+  }
+  const active = (last: string) =>
+    `(select count(distinct d.person_id)::int from community_active_days d
+       where d.community_id = c.id and d.day between ${last}::date - 27 and ${last}::date)`;
+  const { rows } = await db.query<CommunityRow>(
+    `select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold,
+            (c.visibility = 'open' or exists (select 1 from community_members m
+                                               where m.community_id = c.id and m.person_id = $1)) as readable,
+            ${active('$3')} as active, ${active('$4')} as previous_active,
+            sp.handle as sponsor_handle, sp.name as sponsor_name,
+            (select count(*)::int from community_active_days d
+              where d.community_id = c.id and d.person_id = c.sponsor_id
+                and d.day between $2::date and $3::date) as sponsor_days
+       from communities c left join people sp on sp.id = c.sponsor_id
+       ${where}
+      order by lower(c.name), c.id`,
+    params,
+  );
+  return rows;
+}
+
+export type FunnelCounts = {
+  by_department: boolean;
+  by_location: boolean;
+  department: string | null;
+  location: string | null;
+  provisioned: number;
+  activated: number;
+  monthly_active: number;
+  engaged: number;
+  previous_monthly_active: number;
+  completeness: number | null;
+};
+
+/**
+ * The funnel per department, per location and in all (both null): active people counted, activated people
+ * (signed in once by the end of `to`), monthly active (took part in the 28 days ending `to`), engaged (on ≥ 10 of
+ * them); with the monthly active of the previous period and the mean profile completeness of activated people.
+ */
+export async function funnel(db: Queryable, filter: Filter, periods: Periods): Promise<FunnelCounts[]> {
+  const params: unknown[] = [periods.to, periods.previousTo];
+  const where = personWhere('p', filter, params);
+  const { rows } = await db.query<FunnelCounts>(
+    `with days as (
+       select person_id,
+              count(*) filter (where day between $1::date - 27 and $1::date)::int as current_days,
+              count(*) filter (where day between $2::date - 27 and $2::date)::int as previous_days
+         from person_active_days
+        where day between least($1::date, $2::date) - 27 and $1::date
+        group by person_id)
+     select grouping(p.department) = 0 as by_department, grouping(p.location) = 0 as by_location,
+            p.department, p.location, count(*)::int as provisioned,
+            count(*) filter (where p.activated_at < ${endOf('$1')})::int as activated,
+            count(*) filter (where d.current_days > 0)::int as monthly_active,
+            count(*) filter (where d.current_days >= 10)::int as engaged,
+            count(*) filter (where d.previous_days > 0)::int as previous_monthly_active,
+            avg(((p.title <> '')::int + (p.department <> '')::int + (p.location <> '')::int + (p.bio <> '')::int
+                 + (cardinality(p.skills) > 0)::int + (p.avatar_url is not null)::int) * 100.0 / 6)
+              filter (where p.activated_at < ${endOf('$1')}) as completeness
+       from people p left join days d on d.person_id = p.id
+      where p.status = 'active' and p.created_at < ${endOf('$1')} ${where}
+      group by grouping sets ((p.department), (p.location), ())`,
+    params,
+  );
+  return rows.map((row) => ({
+    ...row,
+    completeness: row.completeness === null ? null : Number(row.completeness),
+  }));
+}
+
+/** Reach (roll-up, as of the last refresh) and days from activation to first post, for active people. */
+export async function peopleFigures(
+  db: Queryable,
+  filter: Filter,
+  to: string,
+  dunbar: number,
+): Promise<{
+  counted: number;
+  median_reach: number | null;
+  above_dunbar: number;
+  median_days_to_first: number | null;
+}> {
+  const params: unknown[] = [to, dunbar];
+  const where = personWhere('p', filter, params);
+  const { rows } = await db.query(
+    `select count(*)::int as counted,
+            percentile_cont(0.5) within group (order by ap.reach_90d) as median_reach,
+            count(*) filter (where ap.reach_90d > $2)::int as above_dunbar,
+            percentile_cont(0.5) within group (
+              order by greatest(extract(epoch from ap.first_contribution_at - p.activated_at), 0) / 86400)
+              filter (where ap.first_contribution_at < ${endOf('$1')}) as median_days_to_first
+       from people p join analytics_people ap on ap.person_id = p.id
+      where p.status = 'active' and p.activated_at < ${endOf('$1')} ${where}`,
+    params,
+  );
+  return rows[0];
+}
+
+/** The goals that were live in the period, newest first (few: leaders set them). */
+export async function liveGoals(db: Queryable, to: string, limit: number): Promise<GoalRow[]> {
+  const { rows } = await db.query<GoalRow>(
+    `select * from goals where archived_at is null and created_at < ${endOf('$1')} and kpi = any($3::text[])
+      order by created_at desc, id desc limit $2`,
+    [to, limit, [...GOAL_KPIS]],
+  );
+  return rows;
+}
+
+/** Active people per UTC day of the period (the low-threshold trend). */
+export async function dailyActive(
+  db: Queryable,
+  filter: Filter,
+  from: string,
+  to: string,
+): Promise<{ day: string; people: number }[]> {
+  const params: unknown[] = [from, to];
+  const where = personWhere('p', filter, params);
+  const join = where ? 'join people p on p.id = d.person_id' : '';
+  const { rows } = await db.query<{ day: string; people: number }>(
+    `select to_char(d.day, 'YYYY-MM-DD') as day, count(*)::int as people
+       from person_active_days d ${join}
+      where d.day between $1::date and $2::date ${where}
+      group by d.day order by d.day`,
+    params,
+  );
+  return rows;
+}
+
+/** The departments and locations people have, for the filters. */
+export async function filterOptions(db: Queryable): Promise<{ departments: string[]; locations: string[] }> {
+  const { rows } = await db.query<{ departments: string[]; locations: string[] }>(
+    `select array(select distinct department from people where status = 'active' and department <> ''
+                   order by 1) as departments,
+            array(select distinct location from people where status = 'active' and location <> ''
+                   order by 1) as locations`,
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,114 @@
+import {
+  type AttentionItem,
+  type CommunityHealth,
+  HEALTH_TREND_WEEKS,
+  HEALTH_WINDOW_DAYS,
+} from '../../../contract/community-health.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { forbidden } from '../../platform/http/problem.js';
+import { requireReadable } from '../communities/access.js';
+import { requireDigits } from '../communities/cursor-keys.js';
+import { presentSummary } from '../people/present.js';
+import * as people from '../people/repository.js';
+import * as health from './repository.js';
+import { suggestionsFor } from './suggestions.js';
+
+/** The UTC calendar day of `at`, as the roll-ups record days. */
+export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** A community's health, for whoever may read it (404 secret, 403 closed, as the community's own content). */
+export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promise<CommunityHealth> {
+  const db = deps.db.pool;
+  const access = await requireReadable(db, viewer, { slug });
+  const today = utcDay(deps.clock.now());
+  const [community, trend] = await Promise.all([
+    health.findSubject(db, access.id),
+    health.weeklyTrend(db, access.id, today, HEALTH_TREND_WEEKS),
+  ]);
+  // The last window of the trend ends today: it is the current figure.
+  const activeParticipants = trend[trend.length - 1]!.active;
+  return {
+    kind: community.kind,
+    threshold: community.viability_threshold,
+    activeParticipants,
+    viable: activeParticipants >= community.viability_threshold,
+    windowDays: HEALTH_WINDOW_DAYS,
+    asOf: today,
+    trend: trend.map((point) => ({ weekEnding: point.week_ending, activeParticipants: point.active })),
+    suggestions: await suggestionsFor({
+      db,
+      community,
+      access,
+      viewerId: viewer.id,
+      activeParticipants,
+      today,
+    }),
+  };
+}
+
+/** Admins run configuration, community managers the adoption programme: both look after communities. */
+const mayReviewCommunities = (viewer: Viewer) =>
+  viewer.role === 'admin' || viewer.role === 'community_manager';
+
+/** How many communities one page looks at, so a request does bounded work however large the directory. */
+export const ATTENTION_STRETCH = 200;
+
+/**
+ * Communities needing attention: without a sponsor, or below their threshold. Only what the viewer may know
+ * exists (secret ones only for their members); activity figures only where they may read (closed: members).
+ */
+export async function listAttention(
+  deps: Deps,
+  viewer: Viewer,
+  query: { cursor?: string; limit: number },
+): Promise<{ items: AttentionItem[]; nextCursor: string | null }> {
+  if (!mayReviewCommunities(viewer)) {
+    throw forbidden('Only admins and community managers see which communities need attention.');
+  }
+  const db = deps.db.pool;
+  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  if (after) requireDigits(after[1]);
+  const stretch = await health.directoryStretch(
+    db,
+    viewer.id,
+    utcDay(deps.clock.now()),
+    after ? { name: after[0], id: after[1] } : null,
+    ATTENTION_STRETCH,
+  );
+  const needing = stretch.filter((row) => reasonsOf(row).length > 0);
+  const kept = needing.slice(0, query.limit);
+  // More may follow after the last kept item (more matched) or after the stretch (it was full).
+  const last = needing.length > query.limit ? kept[kept.length - 1] : stretch[stretch.length - 1];
+  const more = needing.length > query.limit || stretch.length === ATTENTION_STRETCH;
+  const sponsors = await people.summariesByIds(db, [
+    ...new Set(kept.flatMap((row) => (row.sponsor_id ? [row.sponsor_id] : []))),
+  ]);
+  return {
+    items: kept.map((row) => presentAttention(row, sponsors.get(row.sponsor_id ?? '') ?? null)),
+    nextCursor: more && last ? encodeCursor([last.sort_name, last.id]) : null,
+  };
+}
+
+function reasonsOf(row: health.AttentionRow): AttentionItem['reasons'] {
+  const reasons: AttentionItem['reasons'] = [];
+  if (!row.sponsor_id) reasons.push('no_sponsor');
+  if (row.active !== null && row.active < row.viability_threshold) reasons.push('below_threshold');
+  return reasons;
+}
+
+const presentAttention = (row: health.AttentionRow, sponsor: people.SummaryRow | null): AttentionItem => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  visibility: row.visibility,
+  kind: row.kind,
+  memberCount: row.member_count,
+  threshold: row.viability_threshold,
+  sponsor: sponsor ? presentSummary(sponsor) : null,
+  reasons: reasonsOf(row),
+  activeParticipants: row.active,
+  viable: row.active === null ? null : row.active >= row.viability_threshold,
+  createdAt: row.created_at.toISOString(),
+});

@@ -1,0 +1,140 @@
+import type { Queryable } from '../../platform/db/database.js';
+import { readableCommunitySql } from '../communities/access.js';
+
+/** One linked question as the KPIs measure it. */
+export type QuestionRow = {
+  id: string;
+  goal_id: string;
+  author_id: string;
+  created_at: Date;
+  /** The asker's time zone: business hours are read in it. */
+  time_zone: string;
+  /** The first live reply by someone other than the asker; replies are the truth, not threads.first_reply_at. */
+  first_response_at: Date | null;
+  first_responder_id: string | null;
+  accepted_at: Date | null;
+  accepted_author_id: string | null;
+};
+
+// The earliest live reply by anyone but the asker: a probe of replies_thread_idx per question.
+const questionColumns = `t.id, t.goal_id, t.author_id, t.created_at, p.time_zone,
+       fr.created_at as first_response_at, fr.author_id as first_responder_id,
+       t.accepted_at, ar.author_id as accepted_author_id`;
+const questionJoins = `join people p on p.id = t.author_id
+  left join lateral (select r.created_at, r.author_id from replies r
+                      where r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id
+                      order by r.created_at, r.id limit 1) fr on true
+  left join replies ar on ar.id = t.accepted_reply_id and ar.deleted_at is null`;
+
+/**
+ * The questions linked to these goals that were asked in [from, to), live, and readable by the viewer
+ * (a null viewer: every question — only for system work, never for figures shown to a person).
+ * One range of threads_goal_created_idx per goal.
+ */
+export async function questionsInPeriod(
+  db: Queryable,
+  goalIds: string[],
+  from: Date,
+  to: Date,
+  viewerId: string | null,
+): Promise<QuestionRow[]> {
+  if (goalIds.length === 0) return [];
+  const { rows } = await db.query<QuestionRow>(
+    `select ${questionColumns}
+       from threads t ${questionJoins}
+      where t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'question'
+        and t.created_at >= $2 and t.created_at < $3
+        and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
+    [goalIds, from, to, viewerId],
+  );
+  return rows;
+}
+
+/**
+ * Ideas linked to these goals whose first move to `done` falls in [from, to), with that moment; live and
+ * readable ideas only (viewer null as above).
+ */
+export async function ideasDoneInPeriod(
+  db: Queryable,
+  goalIds: string[],
+  from: Date,
+  to: Date,
+  viewerId: string | null,
+): Promise<{ id: string; goal_id: string; author_id: string; done_at: Date }[]> {
+  if (goalIds.length === 0) return [];
+  const { rows } = await db.query<{ id: string; goal_id: string; author_id: string; done_at: Date }>(
+    `select t.id, t.goal_id, t.author_id, d.done_at
+       from threads t
+       join lateral (select min(sc.created_at) as done_at from thread_status_changes sc
+                      where sc.thread_id = t.id and sc.to_status = 'done') d on true
+      where t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'idea'
+        and d.done_at >= $2 and d.done_at < $3
+        and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
+    [goalIds, from, to, viewerId],
+  );
+  return rows;
+}
+
+/**
+ * A page of the goal's readable questions, newest first, that may have missed: unanswered, or answered later than
+ * `minMinutes` clock minutes (business minutes never exceed clock minutes, so this never drops a real miss).
+ * `answeredBy` picks the first response or the accepted answer.
+ */
+export async function missCandidates(
+  db: Queryable,
+  goalId: string,
+  options: {
+    /** 'unanswered': only questions without any first response (answer_rate). */
+    answeredBy: 'first_response' | 'accepted' | 'unanswered';
+    minMinutes: number;
+    now: Date;
+    viewerId: string;
+    after: { createdAt: string; id: string } | null;
+    limit: number;
+  },
+): Promise<QuestionRow[]> {
+  const late =
+    options.answeredBy === 'unanswered'
+      ? 'fr.created_at is null'
+      : `coalesce(${options.answeredBy === 'accepted' ? 't.accepted_at' : 'fr.created_at'}, $5::timestamptz) - t.created_at
+           >= make_interval(mins => $6::int)`;
+  const { rows } = await db.query<QuestionRow>(
+    `select ${questionColumns}
+       from threads t ${questionJoins}
+      where t.goal_id = $1 and t.deleted_at is null and t.kind = 'question'
+        and ($2::timestamptz is null or (t.created_at, t.id) < ($2::timestamptz, $3::bigint))
+        and ${readableCommunitySql('t.community_id', '$4')}
+        and ${late} and $5::timestamptz is not null and $6::int >= 0
+      order by t.created_at desc, t.id desc
+      limit $7`,
+    [
+      goalId,
+      options.after?.createdAt ?? null,
+      options.after?.id ?? null,
+      options.viewerId,
+      options.now,
+      Math.floor(options.minMinutes),
+      options.limit,
+    ],
+  );
+  return rows;
+}
+
+/** Goals (linked to readable questions asked since `since`) where the person replied: candidates for goalsHelpedBy. */
+export async function goalsRepliedIn(
+  db: Queryable,
+  personId: string,
+  since: Date,
+  viewerId: string,
+): Promise<string[]> {
+  const { rows } = await db.query<{ goal_id: string }>(
+    `select distinct t.goal_id
+       from replies r join threads t on t.id = r.thread_id
+       join goals g on g.id = t.goal_id and g.archived_at is null
+      where r.author_id = $1 and r.deleted_at is null and r.created_at >= $2
+        and t.kind = 'question' and t.deleted_at is null and t.created_at >= $2
+        and ${readableCommunitySql('t.community_id', '$3')}`,
+    [personId, since, viewerId],
+  );
+  return rows.map((row) => row.goal_id);
+}

@@ -1,0 +1,145 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Condition, FunnelRow } from '../../../../contract/analytics.js';
+import { useFormat } from '../../i18n/format.js';
+
+/** The lists behind a condition: silent themes, goals, sponsors, communities below threshold, the funnel. */
+export function DetailLists({ details }: { details: Condition['details'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const hidden = details.hiddenCommunities ?? 0;
+  return (
+    <div className="stack">
+      {details.themesWithoutOutcome && details.themesWithoutOutcome.length > 0 && (
+        <Table
+          caption={t('analytics.list.themes')}
+          head={[t('analytics.list.key'), t('analytics.list.activeDays')]}
+        >
+          {details.themesWithoutOutcome.map((theme) => (
+            <tr key={theme.id}>
+              <th scope="row">{theme.title}</th>
+              <td>{t('analytics.list.themeDays', { days: theme.daysWithoutOutcome })}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {details.goals && details.goals.length > 0 && (
+        <Table
+          caption={t('analytics.list.goals')}
+          head={[
+            t('analytics.list.goalName'),
+            t('analytics.list.actual'),
+            t('analytics.list.target'),
+            t('analytics.list.met'),
+          ]}
+        >
+          {details.goals.map((goal) => (
+            <tr key={goal.id}>
+              <th scope="row">
+                <Link to={`/goals/${goal.id}`}>{goal.name}</Link>
+              </th>
+              <td>{goal.actual === null ? '—' : format.number(goal.actual)}</td>
+              <td>{format.number(goal.target)}</td>
+              <td>{goal.met === null ? '—' : t(goal.met ? 'analytics.list.yes' : 'analytics.list.no')}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {details.sponsors && details.sponsors.length > 0 && (
+        <Table
+          caption={t('analytics.list.sponsors')}
+          head={[t('analytics.list.community'), t('analytics.list.sponsor'), t('analytics.list.activeDays')]}
+        >
+          {details.sponsors.map((row) => (
+            <tr key={row.slug}>
+              <th scope="row">
+                <Link to={`/g/${row.slug}`}>{row.name}</Link>
+              </th>
+              <td>
+                <Link to={`/u/${row.sponsor.handle}`}>{row.sponsor.name}</Link>
+              </td>
+              <td>{format.number(row.activeDays)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {details.belowThreshold && (details.belowThreshold.length > 0 || hidden > 0) && (
+        <Table
+          caption={t('analytics.list.below')}
+          head={[
+            t('analytics.list.community'),
+            t('analytics.list.active'),
+            t('analytics.list.threshold'),
+            t('analytics.list.suggestion'),
+          ]}
+        >
+          {details.belowThreshold.map((row) => (
+            <tr key={row.slug}>
+              <th scope="row">
+                <Link to={`/g/${row.slug}`}>{row.name}</Link>
+              </th>
+              <td>{format.number(row.active)}</td>
+              <td>{format.number(row.threshold)}</td>
+              <td>{row.suggestion ? t(`analytics.suggestion.${row.suggestion}`) : '—'}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {hidden > 0 && <p className="muted small">{t('analytics.list.hidden', { count: hidden })}</p>}
+      {details.funnelByDepartment && (
+        <Funnel caption={t('analytics.list.funnelDepartment')} rows={details.funnelByDepartment} />
+      )}
+      {details.funnelByLocation && (
+        <Funnel caption={t('analytics.list.funnelLocation')} rows={details.funnelByLocation} />
+      )}
+    </div>
+  );
+}
+
+function Funnel({ caption, rows }: { caption: string; rows: FunnelRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (rows.length === 0) return null;
+  return (
+    <Table
+      caption={caption}
+      head={[
+        t('analytics.list.key'),
+        t('analytics.figures.provisioned.label'),
+        t('analytics.figures.activated.label'),
+        t('analytics.figures.monthlyActive.label'),
+        t('analytics.figures.engaged.label'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.key || t('analytics.list.none')}</th>
+          <td>{format.number(row.provisioned)}</td>
+          <td>{format.number(row.activated)}</td>
+          <td>{format.number(row.monthlyActive)}</td>
+          <td>{format.number(row.engaged)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table className="analytics-table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <caption style={{ textAlign: 'start', fontWeight: 600 }}>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h} style={{ textAlign: 'start' }}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CommunityHealth, HealthSuggestion } from '../../../../contract/community-health.js';
+import { healthApi, healthKeys } from '../../api/health.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { PersonLink } from '../../components/PersonLink.js';
+import { Skeleton } from '../../components/Skeleton.js';
+import { useFormat } from '../../i18n/format.js';
+import { communityPath } from '../../lib/paths.js';
+
+/** Is this community lively enough: active participants against its threshold, the trend, and what to do. */
+export function HealthPanel({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const health = useQuery({ queryKey: healthKeys.community(slug), queryFn: () => healthApi.community(slug) });
+  if (health.isPending) return <Skeleton lines={2} />;
+  if (health.isError) return <ErrorMessage error={health.error} />;
+  const h = health.data;
+  return (
+    <section className="card health-panel" aria-labelledby="health-heading">
+      <h2 id="health-heading" className="card-title">
+        {t('health.title')}
+      </h2>
+      <p className={h.viable ? 'health-state viable' : 'health-state below'}>
+        <strong>{h.viable ? t('health.viable') : t('health.below')}</strong>{' '}
+        {t('health.figure', {
+          active: format.number(h.activeParticipants),
+          threshold: format.number(h.threshold),
+          kind: t(`communityKinds.${h.kind}`),
+        })}
+      </p>
+      <Sparkline health={h} />
+      <p className="muted small">{t('health.rule', { days: h.windowDays })}</p>
+      {h.suggestions.length > 0 && (
+        <>
+          <h3 className="health-subtitle">{t('health.suggestionsTitle')}</h3>
+          <ul className="health-suggestions">
+            {h.suggestions.map((suggestion) => (
+              <li key={suggestion.kind}>
+                <Suggestion suggestion={suggestion} />
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{t('health.suggestionRules')}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The 12 weekly figures as a small line, with the same figures in words for screen readers. */
+function Sparkline({ health }: { health: CommunityHealth }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const width = 240;
+  const height = 48;
+  const values = health.trend.map((point) => point.activeParticipants);
+  const top = Math.max(health.threshold, ...values, 1);
+  const x = (i: number) => (values.length > 1 ? (i / (values.length - 1)) * width : 0);
+  const y = (value: number) => height - (value / top) * height;
+  const points = values.map((value, i) => `${x(i).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
+  const description = t('health.trendText', {
+    weeks: values.length,
+    figures: health.trend
+      .map(
+        (point) =>
+          `${format.date(`${point.weekEnding}T12:00:00Z`)}: ${format.number(point.activeParticipants)}`,
+      )
+      .join('; '),
+  });
+  return (
+    <figure className="health-trend">
+      <svg
+        viewBox={`0 -2 ${width} ${height + 4}`}
+        width={width}
+        height={height + 4}
+        role="img"
+        aria-label={description}
+      >
+        <line
+          x1={0}
+          x2={width}
+          y1={y(health.threshold)}
+          y2={y(health.threshold)}
+          stroke="currentColor"
+          strokeOpacity={0.35}
+          strokeDasharray="4 3"
+        />
+        <polyline fill="none" stroke="currentColor" strokeWidth={2} points={points} />
+      </svg>
+      <figcaption className="muted small">{t('health.trendCaption', { weeks: values.length })}</figcaption>
+    </figure>
+  );
+}
+
+function Suggestion({ suggestion }: { suggestion: HealthSuggestion }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (suggestion.kind === 'make_specialist') {
+    return <p>{t('health.makeSpecialist', { threshold: format.number(suggestion.specialistThreshold) })}</p>;
+  }
+  if (suggestion.kind === 'merge') {
+    return (
+      <p>
+        {t('health.merge', {
+          similarity: format.number(Math.round(suggestion.nameSimilarity * 100)),
+          shared: format.number(suggestion.sharedMembers),
+          combined: format.number(suggestion.combinedActiveParticipants),
+        })}{' '}
+        <Link to={communityPath(suggestion.community.slug)}>{suggestion.community.name}</Link>
+        {'. '}
+        {suggestion.combinedViable ? t('health.mergeViable') : t('health.mergeNotViable')}
+      </p>
+    );
+  }
+  const list = (items: string[]) => items.join(', ');
+  return (
+    <div>
+      <p>
+        {t('health.invite', {
+          count: suggestion.candidates,
+          formatted: format.number(suggestion.candidates),
+        })}
+      </p>
+      <ul className="small">
+        {suggestion.departments.length > 0 && (
+          <li>
+            {t('health.inviteDepartments', {
+              formatted: format.number(suggestion.byDepartment),
+              departments: list(
+                suggestion.departments.map((d) =>
+                  t('health.departmentFigure', {
+                    department: d.department,
+                    members: format.number(d.members),
+                    candidates: format.number(d.candidates),
+                  }),
+                ),
+              ),
+            })}
+          </li>
+        )}
+        {suggestion.skills.length > 0 && (
+          <li>
+            {t('health.inviteSkills', {
+              formatted: format.number(suggestion.bySkill),
+              skills: list(suggestion.skills.map((s) => `${s.skill} (${format.number(s.candidates)})`)),
+            })}
+          </li>
+        )}
+      </ul>
+      {suggestion.examples && suggestion.examples.length > 0 && (
+        <p className="small">
+          {t('health.inviteExamples')}{' '}
+          {suggestion.examples.map((person, index) => (
+            <span key={person.id}>
+              {index > 0 && ', '}
+              <PersonLink person={person} />
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

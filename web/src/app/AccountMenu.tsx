@@ -1,40 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../contract/people.js';
 import { api } from '../api/endpoints.js';
 import { signedOut } from '../api/session.js';
 import { Avatar } from '../components/Avatar.js';
+import { useMenu } from './use-menu.js';
 
 /** The person's own menu: profile, settings, sign out. Escape or a click elsewhere closes it. */
 export function AccountMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const away = (event: MouseEvent) => {
-      if (!box.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const { open, menuId, box, button, toggle, close } = useMenu();
 
   const signOut = useMutation({
     mutationFn: api.auth.logout,
@@ -44,7 +22,6 @@ export function AccountMenu({ me }: { me: Me }) {
     },
   });
 
-  const close = () => setOpen(false);
   return (
     <div className="menu" ref={box}>
       <button
@@ -54,7 +31,7 @@ export function AccountMenu({ me }: { me: Me }) {
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={t('nav.accountMenu', { name: me.name })}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         <Avatar person={me} size={34} />
       </button>

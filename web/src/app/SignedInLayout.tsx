@@ -8,6 +8,7 @@ import { Icon } from '../components/Icon.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { AccountMenu } from './AccountMenu.js';
 import { Logo } from './Logo.js';
+import { MoreMenu, type NavItem } from './MoreMenu.js';
 import { NotificationBell } from './NotificationBell.js';
 
 /** The frame of every signed-in page: header, navigation (a bottom bar on phones), and the live stream. */
@@ -42,18 +43,27 @@ export function SignedInLayout() {
   }
 
   const me = session.data.me;
-  const links = [
-    { to: '/', icon: 'home' as const, label: t('nav.home'), end: true },
-    { to: '/groups', icon: 'groups' as const, label: t('nav.communities') },
-    { to: '/themes', icon: 'pin' as const, label: t('themes.nav') },
-    { to: '/people', icon: 'people' as const, label: t('nav.people') },
-    { to: '/questions/unanswered', icon: 'reply' as const, label: t('qa.nav') },
-    { to: '/experts', icon: 'search' as const, label: t('experts.nav') },
-    { to: '/goals', icon: 'check' as const, label: t('goals.nav') },
-    ...(mayUseAnalytics(me) ? [{ to: '/analytics', icon: 'eye' as const, label: t('analytics.nav') }] : []),
+  const links: NavItem[] = [
+    { to: '/', icon: 'home', label: t('nav.home'), end: true },
+    { to: '/groups', icon: 'groups', label: t('nav.communities') },
+    { to: '/themes', icon: 'pin', label: t('themes.nav') },
+    { to: '/questions/unanswered', icon: 'reply', label: t('qa.nav') },
+    { to: '/goals', icon: 'target', label: t('goals.nav') },
+    { to: '/people', icon: 'people', label: t('nav.people') },
+  ];
+  const more: NavItem[] = [
+    { to: '/experts', icon: 'search', label: t('experts.nav') },
+    ...(mayUseAnalytics(me) ? [{ to: '/analytics', icon: 'chart' as const, label: t('analytics.nav') }] : []),
     ...(me.role === 'admin' || me.role === 'community_manager'
       ? [{ to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') }]
       : []),
+  ];
+  // A phone's bottom bar holds four places and "More"; the rest, the profile included, sit behind "More".
+  const onPhoneBar = links.slice(0, 4);
+  const onPhoneMore = [
+    ...links.slice(4),
+    ...more,
+    { to: `/u/${me.handle}`, icon: 'people' as const, label: t('nav.profile') },
   ];
   return (
     <div className="shell">
@@ -72,6 +82,7 @@ export function SignedInLayout() {
                 <span>{link.label}</span>
               </NavLink>
             ))}
+            <MoreMenu items={more} placement="top" />
           </nav>
           <div className="topbar-actions">
             <SearchBox />
@@ -84,16 +95,13 @@ export function SignedInLayout() {
         <Outlet />
       </main>
       <nav className="bottom-nav" aria-label={t('nav.mainMobile')}>
-        {links.map((link) => (
+        {onPhoneBar.map((link) => (
           <NavLink key={link.to} to={link.to} end={link.end} className="bottom-link">
             <Icon name={link.icon} />
             <span>{link.label}</span>
           </NavLink>
         ))}
-        <NavLink to={`/u/${me.handle}`} className="bottom-link">
-          <Icon name="people" />
-          <span>{t('nav.profile')}</span>
-        </NavLink>
+        <MoreMenu items={onPhoneMore} placement="bottom" />
       </nav>
     </div>
   );

@@ -20,6 +20,9 @@ const paths = {
   smile: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM8.5 14a4.5 4.5 0 0 0 7 0M9 9.5h.01M15 9.5h.01',
   arrowUp: 'M12 19V5m-6 6 6-6 6 6',
   close: 'M6 6l12 12M18 6 6 18',
+  more: 'M5.5 12h.01M12 12h.01M18.5 12h.01',
+  chart: 'M4 20h16M7 16.5V11m5 5.5V6.5m5 10V9',
+  target: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0-4.5h.01',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -6,12 +6,11 @@ import {
   newContext,
   photographOnFailure,
   seen,
-  visible,
   waitForPath,
 } from './browser.js';
 import { HELPER, type Stage, setStage } from './fixtures.js';
 import { ADMIN } from './server.js';
-import { signIn, wordsFor } from './steps.js';
+import { openFromMore, signIn, wordsFor } from './steps.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -41,7 +40,7 @@ describe('communities that live, and contributions on a profile', () => {
         await seen(page.getByRole('img', { name: /^Trend over 12 weeks: / }));
         await seen(page.getByRole('heading', { name: t('health.suggestionsTitle') }));
 
-        await visible(page.getByRole('link', { name: t('adminCommunities.nav'), exact: true })).click();
+        await openFromMore(page, t, t('adminCommunities.nav'));
         await waitForPath(page, '/admin/communities');
         await seen(page.getByRole('heading', { level: 1, name: t('adminCommunities.title') }));
         // Made without a sponsor, both are listed for the admin who owns them.

@@ -43,4 +43,10 @@ export async function askQuestion(page: Page, t: Words, community: string, title
   await seen(page.getByRole('link', { name: title }));
 }
 
+/** Goes to a place behind the navigation's "More" menu, on a laptop's top bar or a phone's bottom bar. */
+export async function openFromMore(page: Page, t: Words, label: string): Promise<void> {
+  await visible(page.getByRole('button', { name: t('nav.more'), exact: true })).click();
+  await visible(page.getByRole('link', { name: label, exact: true })).click();
+}
+
 export { wordsFor };

@@ -32,6 +32,8 @@ export const Notification = z.object({
   community: z.object({ slug: z.string(), name: z.string() }).nullable(),
   /** The strategic theme it is about (an outcome update), so a client can link to it. */
   theme: z.object({ id: Id, title: z.string() }).nullable(),
+  /** An idea's status change: the new status and the note that explains it. */
+  ideaStatus: z.object({ to: z.string(), note: z.string() }).nullable(),
   createdAt: Timestamp,
   readAt: Timestamp.nullable(),
 });

@@ -11,6 +11,13 @@ function themeOf(data: Record<string, unknown> | undefined): { id: string; title
     : null;
 }
 
+/** An idea's status change carries its new status and note, so the person reads why without opening it. */
+function ideaStatusOf(data: Record<string, unknown> | undefined): { to: string; note: string } | null {
+  return typeof data?.to === 'string' && typeof data?.note === 'string'
+    ? { to: data.to, note: data.note }
+    : null;
+}
+
 export const presentNotification = (row: NotificationRow, actor: SummaryRow | null): Notification => ({
   id: row.id,
   kind: row.kind,
@@ -20,6 +27,7 @@ export const presentNotification = (row: NotificationRow, actor: SummaryRow | nu
   community:
     row.community_slug !== null ? { slug: row.community_slug, name: row.community_name ?? '' } : null,
   theme: themeOf(row.data),
+  ideaStatus: row.kind === 'idea_status' ? ideaStatusOf(row.data) : null,
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });

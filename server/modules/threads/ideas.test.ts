@@ -123,6 +123,11 @@ describe('the idea status workflow', () => {
     expect(await ideaNotices(author.id, id)).toEqual(expected);
     expect(await ideaNotices(voter.id, id)).toEqual(expected);
     expect(await ideaNotices(owner.id, id)).toEqual([]);
+    const inbox = (await voter.api.get('/api/v1/notifications')).json();
+    expect(inbox.items.find((n: { kind: string }) => n.kind === 'idea_status')).toMatchObject({
+      thread: { id },
+      ideaStatus: { to: 'done', note: 'Shipped!' },
+    });
 
     const history = (await voter.api.get(`/api/v1/threads/${id}/status-changes?limit=2`)).json();
     expect(history.items).toMatchObject([

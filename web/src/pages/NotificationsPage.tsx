@@ -128,6 +128,12 @@ export function NotificationsPage() {
                         ''}
                     </strong>
                   </span>
+                  {notification.ideaStatus && (
+                    <span className="notification-note">
+                      {t(`status.${notification.ideaStatus.to}`, notification.ideaStatus.to)}: “
+                      {notification.ideaStatus.note}”
+                    </span>
+                  )}
                   <span className="muted small">
                     {format.relative(notification.createdAt)}
                     {!notification.readAt && (

@@ -1,13 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import {
-  LAPTOP,
-  launchBrowser,
-  newContext,
-  photographOnFailure,
-  seen,
-  waitForPath,
-} from './browser.js';
+import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen, waitForPath } from './browser.js';
 import { HELPER, type Stage, setStage } from './fixtures.js';
 import { ADMIN } from './server.js';
 import { openFromMore, signIn, wordsFor } from './steps.js';

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Scorecard } from '../contract/analytics.js';
 import en from '../web/src/i18n/features/analytics.en.json' with { type: 'json' };
 import nl from '../web/src/i18n/features/analytics.nl.json' with { type: 'json' };
 import {
@@ -80,6 +81,35 @@ describe('the adoption scorecard on the demo organisation', () => {
     }
   });
 
+  it("tells the demo organisation's story in its figures", async () => {
+    const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const page = await context.newPage();
+    try {
+      await signInAs(page, 'Marieke');
+      const response = await page.request.get('/api/v1/analytics/scorecard');
+      expect(response.status()).toBe(200);
+      const scorecard = (await response.json()) as Scorecard;
+      const condition = (id: string) => scorecard.conditions.find((c) => c.id === id)!;
+      // One theme has had no outcome for months, and the recommendation names it.
+      const quiet = condition('strategic').recommendations.find((r) => r.id === 'themeWithoutOutcome');
+      expect(Number(quiet?.params.days)).toBeGreaterThanOrEqual(60);
+      // One goal met, one missed.
+      const goals = condition('bottom_line').details.goals ?? [];
+      expect(goals.some((goal) => goal.met === true)).toBe(true);
+      expect(goals.some((goal) => goal.met === false)).toBe(true);
+      // Leaders start a falling share of the threads over the six months.
+      const shares = condition('top_down_bottom_up')
+        .trend.series.find((series) => series.id === 'leaderThreadShare')!
+        .values.filter((value): value is number => value !== null);
+      expect(shares.length).toBeGreaterThanOrEqual(6);
+      expect(shares.at(-1)!).toBeLessThan(shares[0]!);
+      // At least one community is below its threshold.
+      expect(condition('enough_people').details.belowThreshold?.length ?? 0).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('offers no Analytics link to an employee, and tells them why if they open the page', async () => {
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
     const page = await context.newPage();
@@ -87,6 +117,12 @@ describe('the adoption scorecard on the demo organisation', () => {
       await photographOnFailure([page], 'analytics-member', async () => {
         const words = await signInAs(page, 'Fatima');
         await seen(page.getByRole('navigation').first());
+        // Analytics would sit behind "More", next to Experts: open it and look.
+        await page
+          .getByRole('button', { name: /^(More|Meer)$/ })
+          .first()
+          .click();
+        await seen(page.getByRole('link', { name: 'Experts', exact: true }).first());
         expect(await page.getByRole('link', { name: words.analytics.nav }).count()).toBe(0);
         await page.goto('/analytics');
         await seen(page.getByText(words.analytics.forbidden));

@@ -3,45 +3,25 @@ import type { ActivityItem, CommunityFeedQuery, FeedQuery, HomeFeedQuery } from 
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { invalidField, notFound } from '../../platform/http/problem.js';
+import { notFound } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { findByHandle } from '../people/repository.js';
 import { excerptOf } from '../threads/content.js';
+import { AT, badCursor, timeKeyset } from '../threads/keyset.js';
 import { fitsBigint, threadSummariesByIds } from '../threads/repository.js';
-import { threadSummaries } from '../threads/summaries.js';
+import { threadSummaries, threadSummaryPage } from '../threads/summaries.js';
 import * as feed from './repository.js';
 
 type Query = z.infer<typeof FeedQuery>;
-const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const badCursor = () => invalidField('cursor', 'is not a cursor this list gave out');
-
-function keysetOf(cursor: string | undefined): feed.Keyset | null {
-  const key = decodeCursor(cursor, ['string', 'string'] as const);
-  if (!key) return null;
-  if (!AT.test(key[0]) || !fitsBigint(key[1])) throw badCursor();
-  return { at: key[0], id: key[1] };
-}
-
-/** A page of thread ids (limit + 1 fetched) → thread summaries and the cursor after the last one shown. */
-async function threadPage(deps: Deps, viewer: Viewer, rows: feed.PageRow[], limit: number) {
-  const kept = rows.slice(0, limit);
-  const last = kept[kept.length - 1];
-  return {
-    items: await threadSummaries(
-      deps.db.pool,
-      kept.map((row) => row.id),
-      viewer.id,
-    ),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.key_at, last.id]) : null,
-  };
-}
+const threadPage = (deps: Deps, viewer: Viewer, rows: feed.PageRow[], limit: number) =>
+  threadSummaryPage(deps.db.pool, rows, limit, viewer.id);
 
 /** Home: joined and followed communities, followed people and hashtags, company-wide news, one's own. */
 export async function homeFeed(deps: Deps, viewer: Viewer, query: z.infer<typeof HomeFeedQuery>) {
   const rows = await feed.homeFeedPage(
     deps.db.pool,
     viewer.id,
-    keysetOf(query.cursor),
+    timeKeyset(query.cursor),
     query.limit + 1,
     query.origin ?? null,
   );
@@ -59,7 +39,7 @@ export async function communityFeed(
     deps.db.pool,
     community.id,
     { kind: query.kind ?? null, origin: query.origin ?? null },
-    keysetOf(query.cursor),
+    timeKeyset(query.cursor),
     query.limit + 1,
   );
   return threadPage(deps, viewer, rows, query.limit);
@@ -70,7 +50,7 @@ export async function hashtagFeed(deps: Deps, viewer: Viewer, tag: string, query
     deps.db.pool,
     viewer.id,
     tag,
-    keysetOf(query.cursor),
+    timeKeyset(query.cursor),
     query.limit + 1,
   );
   return threadPage(deps, viewer, rows, query.limit);

@@ -9,7 +9,7 @@ import {
 } from '../../../contract/threads.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction } from '../../platform/db/database.js';
-import { decodeCursor, encodeCursor, toPage } from '../../platform/http/cursor.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, conflict, forbidden } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
@@ -22,7 +22,7 @@ import { noticeReaders } from './notices.js';
 import { loadLiveThread, loadReadableThread, mayDecideIdea, type ThreadContext } from './policy.js';
 import { fitsBigint } from './repository.js';
 import { getThread } from './service.js';
-import { threadSummaries } from './summaries.js';
+import { threadSummaryPage } from './summaries.js';
 
 const label = (status: string) => status.replace('_', ' ');
 
@@ -150,15 +150,7 @@ export async function ideaBoard(deps: Deps, viewer: Viewer, slug: string, query:
     after: boardKeyset(query.cursor, query.sort),
     limit: query.limit + 1,
   });
-  const kept = rows.slice(0, query.limit);
-  const last = kept[kept.length - 1];
-  const nextKey = last && (query.sort === 'votes' ? [last.vote_count, last.id] : [last.key_at, last.id]);
-  return {
-    items: await threadSummaries(
-      db,
-      kept.map((row) => row.id),
-      viewer.id,
-    ),
-    nextCursor: rows.length > query.limit && nextKey ? encodeCursor(nextKey) : null,
-  };
+  return threadSummaryPage(db, rows, query.limit, viewer.id, (row) =>
+    query.sort === 'votes' ? [row.vote_count, row.id] : [row.key_at, row.id],
+  );
 }

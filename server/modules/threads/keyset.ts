@@ -9,7 +9,8 @@ export const keyText = (column: string) =>
 /** Higher than any id: where a newest-first list starts. */
 export const MAX_ID = '9223372036854775807';
 
-const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+/** How a time appears in a cursor (see keyText). */
+export const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export const badCursor = () => invalidField('cursor', 'is not a cursor this list gave out');
 
 /** A cursor of (time text, id), or null at the start; anything else is a 400 naming `cursor`. */

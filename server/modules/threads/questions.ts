@@ -1,11 +1,10 @@
 import type { UnansweredQuery } from '../../../contract/threads.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { requireReadable } from '../communities/access.js';
 import { timeKeyset } from './keyset.js';
 import { unansweredPage } from './question-repository.js';
-import { threadSummaries } from './summaries.js';
+import { threadSummaryPage } from './summaries.js';
 
 /** Questions still waiting for a first answer, oldest first: in one community, or everywhere the viewer reads. */
 export async function unansweredQuestions(deps: Deps, viewer: Viewer, query: UnansweredQuery) {
@@ -18,14 +17,5 @@ export async function unansweredQuestions(deps: Deps, viewer: Viewer, query: Una
     timeKeyset(query.cursor),
     query.limit + 1,
   );
-  const kept = rows.slice(0, query.limit);
-  const last = kept[kept.length - 1];
-  return {
-    items: await threadSummaries(
-      db,
-      kept.map((row) => row.id),
-      viewer.id,
-    ),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.key_at, last.id]) : null,
-  };
+  return threadSummaryPage(db, rows, query.limit, viewer.id);
 }

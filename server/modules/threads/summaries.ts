@@ -1,5 +1,6 @@
 import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { encodeCursor } from '../../platform/http/cursor.js';
 import type { SummaryRow } from '../people/repository.js';
 import { summariesByIds } from '../people/repository.js';
 import { votedBy } from './idea-repository.js';
@@ -55,4 +56,30 @@ export async function threadSummaries(
     const author = row && parts.author(row);
     return row && author ? [presentThreadSummary(row, author, parts.extras(row))] : [];
   });
+}
+
+/**
+ * A page of thread rows (limit + 1 fetched) → their summaries and the cursor after the last one shown; the key is
+ * (activity or creation time, id) unless the list sorts by something else.
+ */
+export async function threadSummaryPage<Row extends { id: string }>(
+  db: Queryable,
+  rows: Row[],
+  limit: number,
+  viewerId: string,
+  keyOf: (row: Row) => readonly (string | number)[] = (row) => [
+    (row as Row & { key_at: string }).key_at,
+    row.id,
+  ],
+): Promise<{ items: ThreadSummary[]; nextCursor: string | null }> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: await threadSummaries(
+      db,
+      kept.map((row) => row.id),
+      viewerId,
+    ),
+    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+  };
 }

@@ -7,7 +7,7 @@ export const SEARCH_LIMITS = {
   queryLength: 200,
   pageSize: 50,
   /** Counts stop here and say "more": exact totals over millions of posts cost more than they tell. */
-  countCap: 1000,
+  countCap: 200,
   similarTitleLength: 200,
 } as const;
 

@@ -12,11 +12,11 @@ import { alignActivation } from '../../server/demo/seed-conditions.js';
 import { rebuildParticipation } from '../../server/modules/activity/repository.js';
 import { rebuildAnalytics } from '../../server/modules/analytics/refresh.js';
 import { hashPassword } from '../../server/platform/auth/secrets.js';
+import { inTransaction } from '../../server/platform/db/database.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { copyOrganisation, LOADED_TABLES } from './copy-organisation.js';
 import { deferIndexes, restore } from './deferred-indexes.js';
 import { peerShape } from './peer-shape.js';
-import { fillSearchVectors, pauseSearchTriggers } from './search-vectors.js';
 
 /** Posts (threads and replies) per thread in the generated history, measured on the demo organisation. */
 const POSTS_PER_THREAD = 4.4;
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     shape: { type: 'string', default: 'org' },
     seed: { type: 'string', default: DEMO_DEFAULTS.seed },
+    // `--skip-rollups` leaves the participation and analytics roll-ups empty (to time their rebuilds apart).
+    'skip-rollups': { type: 'boolean', default: false },
   },
 });
 
@@ -52,7 +54,6 @@ async function main() {
   const started = performance.now();
   await migrate(pool);
   const deferred = await deferIndexes(pool, LOADED_TABLES);
-  await pauseSearchTriggers(pool);
 
   const now = Math.floor(Date.now() / HOUR) * HOUR;
   const people = Number(values.people);
@@ -84,9 +85,6 @@ async function main() {
     `copied ${rows.toLocaleString('en')} rows (${loadedPosts.toLocaleString('en')} posts) in ${loadSeconds.toFixed(0)} s: ` +
       `${Math.round(rows / loadSeconds).toLocaleString('en')} rows/s, ${Math.round(loadedPosts / loadSeconds).toLocaleString('en')} posts/s`,
   );
-  const vectors = performance.now();
-  await fillSearchVectors(pool, 4);
-  log(`search vectors filled in ${seconds(vectors).toFixed(0)} s`);
   const indexing = performance.now();
   await restore(pool, deferred.keys, 2);
   await restore(pool, deferred.indexes, 2);
@@ -94,14 +92,8 @@ async function main() {
   log(
     `keys, ${deferred.indexes.length} indexes and foreign keys rebuilt in ${seconds(indexing).toFixed(0)} s`,
   );
-  const rollingUp = performance.now();
-  // The participation roll-ups community health and the scorecard read, and sign-in no later than anyone's first act.
-  await rebuildParticipation(pool);
-  await alignActivation(pool);
-  log(`participation roll-ups rebuilt in ${seconds(rollingUp).toFixed(0)} s`);
-  const analysing = performance.now();
-  await rebuildAnalytics(pool, new Date());
-  log(`analytics roll-ups rebuilt in ${seconds(analysing).toFixed(0)} s`);
+  const indexSeconds = seconds(indexing);
+  if (!values['skip-rollups']) await rollUp(pool);
   const vacuuming = performance.now();
   for (const table of ['people', 'communities', 'hashtags', 'threads', 'replies', 'themes', 'goals']) {
     await pool.query(
@@ -123,7 +115,7 @@ async function main() {
     rows: counts,
     seconds: {
       load: Math.round(loadSeconds),
-      indexes: Math.round(seconds(indexing) - seconds(vacuuming)),
+      indexes: Math.round(indexSeconds),
       vacuum: Math.round(seconds(vacuuming)),
       total: Math.round(total),
     },
@@ -133,6 +125,28 @@ async function main() {
   log(`done in ${total.toFixed(0)} s (${(total / 60).toFixed(1)} min), ${summary.size}`);
   console.log(JSON.stringify(summary));
   await pool.end();
+}
+
+/**
+ * The participation roll-ups community health and the scorecard read (with sign-in no later than anyone's first
+ * act), and the scorecard's own roll-ups: independent, so each on a connection (a core) of its own.
+ */
+async function rollUp(pool: pg.Pool) {
+  const timed = async (what: string, work: () => Promise<void>) => {
+    const from = performance.now();
+    await work();
+    log(`${what} rebuilt in ${seconds(from).toFixed(0)} s`);
+  };
+  await Promise.all([
+    timed('participation roll-ups', () =>
+      inTransaction(pool, async (tx) => {
+        await tx.query(`set local work_mem = '2GB'`);
+        await rebuildParticipation(tx);
+        await alignActivation(tx);
+      }),
+    ),
+    timed('analytics roll-ups', () => rebuildAnalytics(pool, new Date())),
+  ]);
 }
 
 main().catch((error) => {

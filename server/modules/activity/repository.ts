@@ -21,7 +21,10 @@ export async function recordParticipation(
   );
 }
 
-/** Rebuilds both roll-ups from the posts, replies and reactions themselves (after a bulk load). */
+/**
+ * Rebuilds both roll-ups from the posts, replies and reactions themselves (after a bulk load), in one pass: run it
+ * in a transaction with a generous `work_mem` (see bench/data/load.ts) so the de-duplication stays in memory.
+ */
 export async function rebuildParticipation(db: Queryable): Promise<void> {
   await db.query(`
     with participation as (

@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Job } from '../../platform/jobs/scheduler.js';
+import { addDays, utcDay } from '../../platform/time/days.js';
 import * as rollups from './rollup-repository.js';
 
-const DAY = 86_400_000;
 /**
  * Each tick recomputes this many days before the last refresh as well: late links to a theme or goal, deletions
  * and slow transactions of the past week are caught up; older changes wait for the next full rebuild.
@@ -15,9 +15,8 @@ const REFRESHED = 'refreshed_at';
 // Any constant: a rebuild (seed) and a job tick on another node take turns instead of writing the same days.
 const ROLLUP_LOCK = 7_215_008;
 const REACH_DAY = 'reach_day';
-
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY));
+// A full rebuild groups every post and reaction at once (10M posts: ~25M rows): sorts in memory, not on disk.
+const REBUILD_WORK_MEM = '2GB';
 
 /**
  * Brings the roll-ups up to `now`: only the days since the last refresh (minus the look-back) are computed again,
@@ -34,9 +33,9 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await rollups.insertConversationDays(db, fromDay);
     await rollups.collectInteractions(db, fromDay);
     await rollups.insertInteractionDays(db);
-    await rollups.upsertPairs(db);
-    await rollups.updateFirstContributions(db, fromDay);
     const today = utcDay(now);
+    await rollups.upsertPairs(db, today);
+    await rollups.updateFirstContributions(db, fromDay);
     const reachDay = await rollups.readState(db, REACH_DAY);
     // Pairs age out of the 90 days once a day for everyone; within a day only the people just seen change.
     const sameDay = reachDay !== null && utcDay(reachDay) === today;
@@ -57,15 +56,16 @@ export async function rebuildAnalytics(pool: pg.Pool, now: Date): Promise<void> 
 
 async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
-  const first = '0001-01-01';
+  await db.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
+  const today = utcDay(now);
   await rollups.refreshHierarchy(db);
   await rollups.clearAll(db);
+  const first = '0001-01-01';
   await rollups.insertConversationDays(db, first);
   await rollups.collectInteractions(db, first);
   await rollups.insertInteractionDays(db);
-  await rollups.upsertPairs(db);
+  await rollups.upsertPairs(db, today);
   await rollups.updateFirstContributions(db, first);
-  const today = utcDay(now);
   await rollups.countReach(db, today, false);
   await rollups.writeState(db, REACH_DAY, new Date(`${today}T00:00:00Z`));
   await rollups.writeState(db, REFRESHED, now);

@@ -133,17 +133,25 @@ export async function insertInteractionDays(db: Queryable): Promise<void> {
   );
 }
 
-/** Who interacted with whom, both ways, keeping the latest day; the full rebuild empties the table first. */
-export async function upsertPairs(db: Queryable): Promise<void> {
+/** Reach counts colleagues of the last 90 days, so pairs older than that are neither written nor kept. */
+export const REACH_DAYS = 90;
+
+/**
+ * Who interacted with whom in the 90 days ending `today`, both ways, keeping the latest day; then forgets pairs
+ * that aged out. The full rebuild empties the table first.
+ */
+export async function upsertPairs(db: Queryable, today: string): Promise<void> {
   await db.query(
     `insert into analytics_pairs (person_id, other_id, last_day)
      select a, b, max(day) from (
-       select actor_id as a, target_id as b, day from analytics_facts
+       select actor_id as a, target_id as b, day from analytics_facts where day > $1::date - ${REACH_DAYS}
        union all
-       select target_id, actor_id, day from analytics_facts) both_ways
+       select target_id, actor_id, day from analytics_facts where day > $1::date - ${REACH_DAYS}) both_ways
       group by a, b
      on conflict (person_id, other_id) do update set last_day = greatest(analytics_pairs.last_day, excluded.last_day)`,
+    [today],
   );
+  await db.query(`delete from analytics_pairs where last_day <= $1::date - ${REACH_DAYS}`, [today]);
 }
 
 /** Each person's earliest live post or reply, lowered by what was written since `fromDay`. */
@@ -174,7 +182,7 @@ export async function countReach(db: Queryable, today: string, onlyTouched: bool
     `update analytics_people ap set reach_90d = coalesce(c.n, 0)
        from analytics_people a2
        left join lateral (select count(*)::int as n from analytics_pairs x
-                           where x.person_id = a2.person_id and x.last_day > $1::date - 90) c on true
+                           where x.person_id = a2.person_id and x.last_day > $1::date - ${REACH_DAYS}) c on true
       where ap.person_id = a2.person_id and ap.reach_90d is distinct from coalesce(c.n, 0) ${touched}`,
     [today],
   );

@@ -8,15 +8,13 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden } from '../../platform/http/problem.js';
+import { utcDay } from '../../platform/time/days.js';
 import { requireReadable } from '../communities/access.js';
 import { requireDigits } from '../communities/cursor-keys.js';
 import { presentSummary } from '../people/present.js';
 import * as people from '../people/repository.js';
 import * as health from './repository.js';
 import { suggestionsFor } from './suggestions.js';
-
-/** The UTC calendar day of `at`, as the roll-ups record days. */
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /** A community's health, for whoever may read it (404 secret, 403 closed, as the community's own content). */
 export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promise<CommunityHealth> {

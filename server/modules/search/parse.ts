@@ -64,7 +64,8 @@ export function composeQuery(groups: Term[][], fragments: Map<Term, Fragments>):
   const termQuery = (term: Term, allowStopWords: boolean): string | null => {
     const found = fragments.get(term);
     if (!found) return null;
-    const parts = [found.config, found.simple].filter(Boolean);
+    // The language form and the exact form are often the same word: ask the index once.
+    const parts = [...new Set([found.config, found.simple].filter(Boolean))];
     if (!found.config && !term.phrase && !allowStopWords) return null;
     if (parts.length === 0) return null;
     const withPrefix = parts.map((part) => (term.prefix && singleLexeme.test(part) ? `${part}:*` : part));

@@ -1,3 +1,5 @@
+import { SEARCH_LIMITS } from '../../../contract/search.js';
+
 /**
  * The ranking formula of docs/SEARCH.md, in one place:
  *   score = relevance × freshness × signals
@@ -11,7 +13,12 @@ export const RANKING = {
   acceptedBoost: 0.5,
   reactionBoost: 0.2,
   /** Ranking reads at most this many matches, the newest first, so a common word costs the same as a rare one. */
-  candidates: 1000,
+  candidates: SEARCH_LIMITS.countCap,
+  /**
+   * The newest posts (by id) walked first, newest to oldest, before the search index is asked about older ones:
+   * a common word fills the candidates within a few hundred recent, cached rows.
+   */
+  recentIds: { threads: 20_000, replies: 60_000 },
 } as const;
 
 /** SQL for a post's score; `accepted` and `reactions` are SQL expressions of the row. */

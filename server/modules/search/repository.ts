@@ -56,12 +56,31 @@ async function ranked(db: Queryable, sql: string, values: unknown[]): Promise<Ra
 }
 
 const pageSql = (candidates: string, scored: string, cursor: string, limit: string) => `
-  with candidates as (${candidates}),
+  with ${candidates},
        scored as (${scored}),
        page as (select id, score from scored where ${cursor} order by score desc, id desc limit ${limit})
   select (select count(*)::int from candidates) as total,
          coalesce((select json_agg(json_build_object('id', id::text, 'score', score) order by score desc, id desc)
                      from page), '[]') as page`;
+
+/**
+ * The newest matches, at most one more than ranking reads: first a walk down the newest `recentIds` posts (a
+ * common word is done here), then, only if that found too few, the search index for the older ones. `id + 0`
+ * keeps the planner on the search index there: walking the primary key backwards through old posts for a rare
+ * word could read millions of rows.
+ */
+const candidatesSql = (table: 'threads' | 'replies', from: string, where: string, recentIds: number) => {
+  const take = RANKING.candidates + 1;
+  const floor = `(select coalesce(max(id), 0) from ${table}) - ${recentIds}`;
+  const post = table === 'threads' ? 't' : 'r';
+  return `recent as (select ${post}.id from ${from} where ${where} and ${post}.id > ${floor}
+                      order by ${post}.id desc limit ${take}),
+          older as (select ${post}.id from ${from} where ${where} and ${post}.id + 0 <= ${floor}
+                       and (select count(*) from recent) < ${take}
+                     order by ${post}.id + 0 desc limit ${take}),
+          candidates as (select id from recent union all (select id from older)
+                          limit ${take})`;
+};
 
 const cursorSql = (p: (v: unknown) => string, position: Position, type: 'thread' | 'reply') =>
   position
@@ -79,6 +98,7 @@ export async function rankThreads(
   limit: number,
   /** Typo fallback: rank by how closely the title resembles this text, keeping only close ones. */
   closeTo?: string,
+  recentIds: number = RANKING.recentIds.threads,
 ): Promise<RankedPage> {
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
@@ -97,7 +117,7 @@ export async function rankThreads(
   return ranked(
     db,
     pageSql(
-      `select t.id from threads t where ${where.join(' and ')} order by t.id desc limit ${RANKING.candidates + 1}`,
+      candidatesSql('threads', 'threads t', where.join(' and '), recentIds),
       `select t.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join threads t on t.id = c.id`,
       cursorSql(p, position, 'thread'),
@@ -116,6 +136,7 @@ export async function rankReplies(
   asOf: Date,
   position: Position,
   limit: number,
+  recentIds: number = RANKING.recentIds.replies,
 ): Promise<RankedPage> {
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
@@ -135,8 +156,12 @@ export async function rankReplies(
   return ranked(
     db,
     pageSql(
-      `select r.id from replies r join threads t on t.id = r.thread_id
-        where ${where.join(' and ')} order by r.id desc limit ${RANKING.candidates + 1}`,
+      candidatesSql(
+        'replies',
+        'replies r join threads t on t.id = r.thread_id',
+        where.join(' and '),
+        recentIds,
+      ),
       `select r.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join replies r on r.id = c.id`,
       cursorSql(p, position, 'reply'),

@@ -3,6 +3,7 @@ import type { SearchHit, SearchResults } from '../../../contract/search.js';
 import { buildCommunity, buildReply, buildThread, type TestCommunity, unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { type Actor, actor, expectRejected } from '../threads/testing.js';
+import { rankReplies, rankThreads } from './repository.js';
 
 const idOf = (hit: SearchHit) => (hit.type === 'thread' || hit.type === 'reply' ? hit.id : '');
 
@@ -217,5 +218,19 @@ describe('similar questions and suggestions', () => {
     expect(response.json().items.map((hit: SearchHit) => hit.type === 'thread' && hit.id)).toContain(
       ids.uitlaat,
     );
+  });
+});
+
+describe('finding the newest matches', () => {
+  it('finds the same matches through the search index as through the walk down the newest posts', async () => {
+    const query = "'katten' | 'kat' | 'budget'";
+    const asOf = new Date();
+    const walked = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10);
+    // With a walk of one post, every older match has to come from the search index.
+    const indexed = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, 1);
+    expect(indexed.page.map((hit) => hit.id).sort()).toEqual([ids.kat, ids.samen, ids.budget].sort());
+    expect(indexed).toEqual(walked);
+    const replies = await rankReplies(ctx.db.pool, "'goedgekeurd'", {}, reader.id, asOf, null, 10, 1);
+    expect(replies.page.map((hit) => hit.id)).toEqual([ids.reply]);
   });
 });

@@ -1,3 +1,4 @@
+import { SEARCH_LIMITS } from '../../../contract/search.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { type SummaryRow, summaryColumns } from '../people/repository.js';
 import { params } from './sql.js';
@@ -7,7 +8,8 @@ import { params } from './sql.js';
  * ("jansenn" → Jansen, word_similarity ≥ 0.6 through the `<%` operator), on the existing trigram indexes.
  */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-export const NAME_COUNT_CAP = 1000;
+/** Names matched at most (then "200+"), as for posts: a common word in job titles matches thousands of people. */
+export const NAME_COUNT_CAP = SEARCH_LIMITS.countCap;
 
 export type PersonHitRow = SummaryRow & { skills: string[]; score: number };
 export type NamePosition = { score: number; id: string } | null;

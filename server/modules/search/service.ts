@@ -103,7 +103,8 @@ const count = (total: number) => ({
 /** GET /api/v1/search: only what the viewer may read, counts included; see docs/SEARCH.md. */
 export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Promise<SearchResults> {
   const db = deps.db.pool;
-  const parsed = parse(query.q);
+  // A submitted search matches whole words (stems); the start of a word matches in the suggestions while typing.
+  const parsed = parse(query.q, { prefix: false });
   const filter = toFilter(query);
   const type = query.type;
   const postsListed = type === 'all' || type === 'threads' || type === 'replies';

@@ -21,7 +21,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export async function openDatabase(database: Config['database']): Promise<Database> {
   if (database.kind === 'server') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+    // JIT compiling pays off for long analytic scans, not for requests: its seconds of compiling were spent on
+    // search statements whose never-run fallback branch the planner costs high.
+    const pool = new pg.Pool({ connectionString: database.url, max: 20, options: '-c jit=off' });
     pool.on('error', () => {}); // an idle client's network error is retried on next checkout
     return {
       engine: 'postgres',

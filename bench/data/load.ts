@@ -140,7 +140,7 @@ async function rollUp(pool: pg.Pool) {
   await Promise.all([
     timed('participation roll-ups', () =>
       inTransaction(pool, async (tx) => {
-        await tx.query(`set local work_mem = '2GB'`);
+        await tx.query(`set local work_mem = '1GB'`);
         await rebuildParticipation(tx);
         await alignActivation(tx);
       }),

@@ -16,7 +16,8 @@ const REFRESHED = 'refreshed_at';
 const ROLLUP_LOCK = 7_215_008;
 const REACH_DAY = 'reach_day';
 // A full rebuild groups every post and reaction at once (10M posts: ~25M rows): sorts in memory, not on disk.
-const REBUILD_WORK_MEM = '2GB';
+// (PGlite accepts at most just under 2 GB.)
+const REBUILD_WORK_MEM = '1GB';
 
 /**
  * Brings the roll-ups up to `now`: only the days since the last refresh (minus the look-back) are computed again,

@@ -137,17 +137,16 @@ export async function insertInteractionDays(db: Queryable): Promise<void> {
 export const REACH_DAYS = 90;
 
 /**
- * Who interacted with whom in the 90 days ending `today`, both ways, keeping the latest day; then forgets pairs
- * that aged out. The full rebuild empties the table first.
+ * Who interacted with whom in the 90 days ending `today`, keeping the latest day; then forgets pairs that aged
+ * out. A pair is kept once, the lower id first (half the rows of both directions); in key order, so a full
+ * rebuild, which empties the table first, fills its primary key in sequence.
  */
 export async function upsertPairs(db: Queryable, today: string): Promise<void> {
   await db.query(
     `insert into analytics_pairs (person_id, other_id, last_day)
-     select a, b, max(day) from (
-       select actor_id as a, target_id as b, day from analytics_facts where day > $1::date - ${REACH_DAYS}
-       union all
-       select target_id, actor_id, day from analytics_facts where day > $1::date - ${REACH_DAYS}) both_ways
-      group by a, b
+     select least(actor_id, target_id), greatest(actor_id, target_id), max(day) from analytics_facts
+      where day > $1::date - ${REACH_DAYS}
+      group by 1, 2 order by 1, 2
      on conflict (person_id, other_id) do update set last_day = greatest(analytics_pairs.last_day, excluded.last_day)`,
     [today],
   );
@@ -179,11 +178,14 @@ export async function countReach(db: Queryable, today: string, onlyTouched: bool
     ? `and ap.person_id in (select actor_id from analytics_facts union select target_id from analytics_facts)`
     : '';
   await db.query(
-    `update analytics_people ap set reach_90d = coalesce(c.n, 0)
+    `update analytics_people ap set reach_90d = c.n
        from analytics_people a2
-       left join lateral (select count(*)::int as n from analytics_pairs x
-                           where x.person_id = a2.person_id and x.last_day > $1::date - ${REACH_DAYS}) c on true
-      where ap.person_id = a2.person_id and ap.reach_90d is distinct from coalesce(c.n, 0) ${touched}`,
+       left join lateral (select (select count(*) from analytics_pairs x
+                                   where x.person_id = a2.person_id and x.last_day > $1::date - ${REACH_DAYS})
+                               + (select count(*) from analytics_pairs x
+                                   where x.other_id = a2.person_id and x.last_day > $1::date - ${REACH_DAYS})
+                                 as n) c on true
+      where ap.person_id = a2.person_id and ap.reach_90d is distinct from c.n ${touched}`,
     [today],
   );
 }

@@ -225,7 +225,7 @@ describe('who may see it, and what it will not say', () => {
   });
 
   it('exports the same figures as CSV, headed in the reader’s language', async () => {
-    await ctx.db.pool.query(`update people set locale = 'nl' where id = $1`, [manager.id]);
+    expect((await manager.api.patch('/api/v1/me', { locale: 'nl' })).statusCode).toBe(200);
     const search = new URLSearchParams({ ...world.period, community: world.community.slug });
     const response = await manager.api.get(`/api/v1/analytics/scorecard.csv?${search}`);
     expect(response.statusCode).toBe(200);

@@ -38,6 +38,7 @@ type Ready = {
 function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PLEIN_LOG_LEVEL: process.env.PLEIN_LOG_LEVEL ?? 'warn' };
   if (values['database-url']) env.DATABASE_URL = values['database-url'];
+  if (values.only) env.PLEIN_BENCH_ONLY = values.only;
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/harness/node.ts'], {
     env,

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { ViewerCache } from './modules/auth/viewer-cache.js';
 import { communityRoutes } from './modules/communities/routes.js';
 import { communityHealthRoutes } from './modules/community-health/routes.js';
 import { contributionRoutes } from './modules/contributions/routes.js';
@@ -88,7 +89,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   await registerDocs(app);
 
   const bus = await createEventBus(db);
-  const deps: Deps = { config, db, clock, bus, log: app.log };
+  const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
   registerRoutes(app, deps, allRoutes);
   await registerSpa(app);
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.

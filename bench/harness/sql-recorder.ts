@@ -7,6 +7,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 
 export type RecordedQuery = {
+  /** Set for a named (prepared) statement: the floor reuses its plan too, as the endpoint does. */
+  name: string | undefined;
   text: string;
   values: unknown[] | undefined;
   /** Queries of one batch were sent while the others were still running (Promise.all in the service). */
@@ -35,11 +37,13 @@ export function installRecorder(): void {
     if (!recording) return original.apply(this, args);
     const [config, second] = args;
     const text = typeof config === 'string' ? config : (config as { text: string }).text;
+    const name = typeof config === 'string' ? undefined : (config as { name?: string }).name;
     const values = Array.isArray(second) ? second : (config as { values?: unknown[] }).values;
     if (recording.inflight === 0) recording.batch++;
     const word = text.trim().toLowerCase();
     if (word === 'begin') recording.transactions.set(this, recording.transactions.size + 1);
     recording.queries.push({
+      name,
       text,
       values,
       batch: recording.batch,
@@ -117,7 +121,7 @@ export async function replay(pool: pg.Pool, queries: RecordedQuery[]): Promise<u
         await Promise.all(pending);
         pending = [];
         client ??= await pool.connect();
-        last = (await client.query(query.text, query.values)).rows;
+        last = (await client.query(asConfig(query))).rows;
         if (/^(commit|rollback)$/i.test(query.text.trim())) {
           client.release();
           client = null;
@@ -130,7 +134,7 @@ export async function replay(pool: pg.Pool, queries: RecordedQuery[]): Promise<u
         batch = query.batch;
       }
       pending.push(
-        pool.query(query.text, query.values).then((result) => {
+        pool.query(asConfig(query)).then((result) => {
           last = result.rows;
         }),
       );
@@ -141,3 +145,6 @@ export async function replay(pool: pg.Pool, queries: RecordedQuery[]): Promise<u
   }
   return last;
 }
+
+const asConfig = ({ name, text, values }: RecordedQuery): pg.QueryConfig =>
+  name ? { name, text, values } : { text, values };

@@ -11,6 +11,7 @@ import {
   touchToken,
   type ViewerRow,
 } from './repository.js';
+import { type CachedViewer, sessionKey, tokenKey } from './viewer-cache.js';
 
 export const SESSION_COOKIE = 'plein_session';
 export const SESSION_DAYS = 30;
@@ -26,29 +27,76 @@ const toViewer = (row: ViewerRow, via: Viewer['via']): Viewer => ({
   via,
 });
 
-/** Who is asking: a Bearer token wins over a cookie; a bad token is an error, a stale cookie is just anonymous. */
-export async function resolveViewer(deps: Deps, request: FastifyRequest): Promise<Viewer | null> {
+/**
+ * Who is asking: a Bearer token wins over a cookie; a bad token is an error, a stale cookie is just anonymous.
+ * Served from this node's viewer cache when it was looked up in the last few seconds (viewer-cache.ts); `fresh`
+ * skips the cache, for a long-lived stream checking that its sign-in still holds.
+ */
+export async function resolveViewer(
+  deps: Deps,
+  request: FastifyRequest,
+  options: { fresh?: boolean } = {},
+): Promise<Viewer | null> {
   const now = deps.clock.now();
   const authorization = request.headers.authorization;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
-    const row = await findViewerByToken(deps.db.pool, digest(match[1]!));
-    if (!row) throw unauthorized('This API token is not valid (revoked, or its person is deactivated).');
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
-      await touchToken(deps.db.pool, row.token_id, now);
+    const tokenHash = digest(match[1]!);
+    const found = await cachedOr(deps, tokenKey(tokenHash), options, async () => {
+      const row = await findViewerByToken(deps.db.pool, tokenHash);
+      if (!row) return null;
+      const viewer = toViewer(row, { kind: 'token', tokenId: row.token_id });
+      return { viewer, seenAt: row.last_used_at, expiresAt: null };
+    });
+    if (found?.viewer.via.kind !== 'token') {
+      throw unauthorized('This API token is not valid (revoked, or its person is deactivated).');
     }
-    return toViewer(row, { kind: 'token', tokenId: row.token_id });
+    if (!found.seenAt || now.getTime() - found.seenAt.getTime() > TOUCH_AFTER_MS) {
+      await touchToken(deps.db.pool, found.viewer.via.tokenId, now);
+      found.seenAt = now;
+    }
+    return found.viewer;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const sessionId = digest(cookie);
-  const row = await findViewerBySession(deps.db.pool, sessionId, now);
-  if (!row) return null;
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await touchSession(deps.db.pool, sessionId, now, new Date(now.getTime() + SESSION_DAYS * 86_400_000));
+  const key = sessionKey(sessionId);
+  const found = await cachedOr(deps, key, options, async () => {
+    const row = await findViewerBySession(deps.db.pool, sessionId, now);
+    if (!row) return null;
+    const viewer = toViewer(row, { kind: 'session', sessionId, csrfToken: row.csrf_token });
+    return { viewer, seenAt: row.last_seen_at, expiresAt: row.expires_at };
+  });
+  if (!found) return null;
+  // A session that expired while cached (or under a test's clock) is over, as the lookup would have said.
+  if (!found.expiresAt || found.expiresAt <= now) {
+    deps.viewers.forget(key);
+    return null;
   }
-  return toViewer(row, { kind: 'session', sessionId, csrfToken: row.csrf_token });
+  if (now.getTime() - found.seenAt!.getTime() > TOUCH_AFTER_MS) {
+    const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+    await touchSession(deps.db.pool, sessionId, now, expiresAt);
+    found.seenAt = now;
+    found.expiresAt = expiresAt;
+  }
+  return found.viewer;
+}
+
+/** The cached viewer of this key, or the database's answer (kept for the next few seconds when there is one). */
+async function cachedOr(
+  deps: Deps,
+  key: string,
+  options: { fresh?: boolean },
+  load: () => Promise<CachedViewer | null>,
+): Promise<CachedViewer | null> {
+  const cached = options.fresh ? null : deps.viewers.get(key);
+  if (cached) return cached;
+  const generation = deps.viewers.generation;
+  const loaded = await load();
+  if (loaded) return deps.viewers.set(key, loaded, generation);
+  if (options.fresh) deps.viewers.forget(key);
+  return null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

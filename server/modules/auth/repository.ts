@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 
 export type ViewerRow = {
   id: string;
@@ -12,23 +13,31 @@ export type ViewerRow = {
 
 const viewerColumns = 'p.id, p.handle, p.name, p.role, p.is_leader, p.locale';
 
+const VIEWER_BY_SESSION = statement(
+  `select ${viewerColumns}, s.csrf_token, s.last_seen_at, s.expires_at
+     from sessions s join people p on p.id = s.person_id
+    where s.id = $1 and s.expires_at > $2 and p.status = 'active'`,
+);
+
 export async function findViewerBySession(db: Queryable, sessionId: string, now: Date) {
-  const { rows } = await db.query<ViewerRow & { csrf_token: string; last_seen_at: Date }>(
-    `select ${viewerColumns}, s.csrf_token, s.last_seen_at
-       from sessions s join people p on p.id = s.person_id
-      where s.id = $1 and s.expires_at > $2 and p.status = 'active'`,
-    [sessionId, now],
-  );
+  const { rows } = await db.query<ViewerRow & { csrf_token: string; last_seen_at: Date; expires_at: Date }>({
+    ...VIEWER_BY_SESSION,
+    values: [sessionId, now],
+  });
   return rows[0] ?? null;
 }
 
+const VIEWER_BY_TOKEN = statement(
+  `select ${viewerColumns}, t.id as token_id, t.last_used_at
+     from api_tokens t join people p on p.id = t.person_id
+    where t.token_hash = $1 and t.revoked_at is null and p.status = 'active'`,
+);
+
 export async function findViewerByToken(db: Queryable, tokenHash: string) {
-  const { rows } = await db.query<ViewerRow & { token_id: string; last_used_at: Date | null }>(
-    `select ${viewerColumns}, t.id as token_id, t.last_used_at
-       from api_tokens t join people p on p.id = t.person_id
-      where t.token_hash = $1 and t.revoked_at is null and p.status = 'active'`,
-    [tokenHash],
-  );
+  const { rows } = await db.query<ViewerRow & { token_id: string; last_used_at: Date | null }>({
+    ...VIEWER_BY_TOKEN,
+    values: [tokenHash],
+  });
   return rows[0] ?? null;
 }
 

@@ -7,6 +7,7 @@ import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platf
 import * as people from '../people/service.js';
 import { SESSION_COOKIE, SESSION_DAYS } from './authenticate.js';
 import * as auth from './repository.js';
+import { sessionKey } from './viewer-cache.js';
 
 const LOGIN_WINDOW = 15 * 60;
 /** Failed attempts per account, and attempts per address, in 15 minutes. */
@@ -95,7 +96,10 @@ export function currentSession(viewer: Viewer): { csrfToken: string | null } {
 }
 
 export async function logout(deps: Deps, viewer: Viewer, reply: FastifyReply): Promise<void> {
-  if (viewer.via.kind === 'session') await auth.deleteSession(deps.db.pool, viewer.via.sessionId);
+  if (viewer.via.kind === 'session') {
+    await auth.deleteSession(deps.db.pool, viewer.via.sessionId);
+    deps.viewers.forget(sessionKey(viewer.via.sessionId));
+  }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -123,4 +127,6 @@ export async function listTokens(deps: Deps, viewer: Viewer) {
 
 export async function revokeToken(deps: Deps, viewer: Viewer, tokenId: string): Promise<void> {
   if (!(await auth.revokeToken(deps.db.pool, viewer.id, tokenId, deps.clock.now()))) throw notFound('token');
+  // The cache knows tokens by their digest, not their id: the person's other entries are simply looked up again.
+  deps.viewers.forgetPerson(viewer.id);
 }

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { forbidden, notFound } from '../../platform/http/problem.js';
 
 export type Visibility = 'open' | 'closed' | 'secret';
@@ -43,6 +44,16 @@ export function accessFor(
   };
 }
 
+const accessSql = (where: string) =>
+  statement(
+    `select c.id, c.slug, c.name, c.visibility, m.role
+       from communities c
+       left join community_members m on m.community_id = c.id and m.person_id = $2
+      where ${where}`,
+  );
+const ACCESS_BY_ID = accessSql('c.id = $1');
+const ACCESS_BY_SLUG = accessSql('lower(c.slug) = lower($1)');
+
 export async function loadAccess(
   db: Queryable,
   viewer: Viewer | null,
@@ -54,13 +65,10 @@ export async function loadAccess(
     name: string;
     visibility: Visibility;
     role: 'owner' | 'member' | null;
-  }>(
-    `select c.id, c.slug, c.name, c.visibility, m.role
-       from communities c
-       left join community_members m on m.community_id = c.id and m.person_id = $2
-      where ${'id' in by ? 'c.id = $1' : 'lower(c.slug) = lower($1)'}`,
-    ['id' in by ? by.id : by.slug, viewer?.id ?? null],
-  );
+  }>({
+    ...('id' in by ? ACCESS_BY_ID : ACCESS_BY_SLUG),
+    values: ['id' in by ? by.id : by.slug, viewer?.id ?? null],
+  });
   const row = rows[0];
   return row ? accessFor(viewer, row, row.role) : null;
 }
@@ -82,7 +90,12 @@ export async function requireReadable(
   viewer: Viewer | null,
   by: { id: string } | { slug: string },
 ) {
-  const access = await requireVisible(db, viewer, by);
+  return requireReadableAccess(await loadAccess(db, viewer, by));
+}
+
+/** As requireReadable, for access a statement loaded together with the page it guards (null: no such community). */
+export function requireReadableAccess(access: CommunityAccess | null): CommunityAccess {
+  if (!access?.canSee) throw notFound('community');
   if (!access.canRead)
     throw forbidden('This community is closed: only its members can read it. Ask to join.');
   return access;

@@ -212,7 +212,7 @@ export class EventStream implements OpenStream {
   private async refresh(): Promise<void> {
     if (this.closed) return;
     try {
-      const current = await resolveViewer(this.deps, this.request).catch(() => null);
+      const current = await resolveViewer(this.deps, this.request, { fresh: true }).catch(() => null);
       if (current?.id !== this.viewer.id) return void (await this.close('signed_out'));
       const previous = this.sources;
       this.sources = await events.readerSources(this.deps.db.pool, this.viewer.id);

@@ -4,17 +4,15 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { notFound } from '../../platform/http/problem.js';
-import { requireReadable } from '../communities/access.js';
+import { accessFor, requireReadableAccess } from '../communities/access.js';
 import { findByHandle } from '../people/repository.js';
 import { excerptOf } from '../threads/content.js';
 import { AT, badCursor, timeKeyset } from '../threads/keyset.js';
 import { fitsBigint, threadSummariesByIds } from '../threads/repository.js';
-import { threadSummaries, threadSummaryPage } from '../threads/summaries.js';
+import { summaryPage, threadSummaries } from '../threads/summaries.js';
 import * as feed from './repository.js';
 
 type Query = z.infer<typeof FeedQuery>;
-const threadPage = (deps: Deps, viewer: Viewer, rows: feed.PageRow[], limit: number) =>
-  threadSummaryPage(deps.db.pool, rows, limit, viewer.id);
 
 /** Home: joined and followed communities, followed people and hashtags, company-wide news, one's own. */
 export async function homeFeed(deps: Deps, viewer: Viewer, query: z.infer<typeof HomeFeedQuery>) {
@@ -25,7 +23,7 @@ export async function homeFeed(deps: Deps, viewer: Viewer, query: z.infer<typeof
     query.limit + 1,
     query.origin ?? null,
   );
-  return threadPage(deps, viewer, rows, query.limit);
+  return summaryPage(rows, query.limit);
 }
 
 export async function communityFeed(
@@ -34,15 +32,17 @@ export async function communityFeed(
   slug: string,
   query: z.infer<typeof CommunityFeedQuery>,
 ) {
-  const community = await requireReadable(deps.db.pool, viewer, { slug });
-  const rows = await feed.communityFeedPage(
+  const found = await feed.communityFeedPage(
     deps.db.pool,
-    community.id,
+    slug,
+    viewer.id,
     { kind: query.kind ?? null, origin: query.origin ?? null },
     timeKeyset(query.cursor),
     query.limit + 1,
   );
-  return threadPage(deps, viewer, rows, query.limit);
+  if (!found) throw notFound('community');
+  requireReadableAccess(accessFor(viewer, found.community, found.community.role));
+  return summaryPage(found.rows, query.limit);
 }
 
 export async function hashtagFeed(deps: Deps, viewer: Viewer, tag: string, query: Query) {
@@ -53,7 +53,7 @@ export async function hashtagFeed(deps: Deps, viewer: Viewer, tag: string, query
     timeKeyset(query.cursor),
     query.limit + 1,
   );
-  return threadPage(deps, viewer, rows, query.limit);
+  return summaryPage(rows, query.limit);
 }
 
 /** What a person started and replied, only where the viewer may read; removed things are left out. */

@@ -1,5 +1,5 @@
 import type { PersonProfile, PersonSummary } from '../../../contract/people.js';
-import type { PersonRow, SummaryRow } from './repository.js';
+import type { ProfileRow, SummaryRow } from './repository.js';
 
 export const presentSummary = (row: SummaryRow): PersonSummary => ({
   id: row.id,
@@ -13,25 +13,18 @@ export const presentSummary = (row: SummaryRow): PersonSummary => ({
   status: row.status,
 });
 
-export function presentProfile(
-  row: PersonRow,
-  related: {
-    manager: SummaryRow | null;
-    reports: SummaryRow[];
-    counts: { followers: number; following: number; followed_by_me: boolean };
-  },
-): PersonProfile {
+export function presentProfile(row: ProfileRow): PersonProfile {
   return {
     ...presentSummary(row),
     timeZone: row.time_zone,
     skills: row.skills,
     bio: row.bio,
     role: row.role,
-    manager: related.manager ? presentSummary(related.manager) : null,
-    directReports: related.reports.map(presentSummary),
-    followers: related.counts.followers,
-    following: related.counts.following,
-    followedByMe: related.counts.followed_by_me,
+    manager: row.manager ? presentSummary(row.manager) : null,
+    directReports: row.reports.map(presentSummary),
+    followers: row.followers,
+    following: row.following,
+    followedByMe: row.followed_by_me,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 
 export type PersonRow = {
   id: string;
@@ -30,6 +31,50 @@ export const summaryColumns = (alias = 'p') =>
   ['id', 'handle', 'name', 'title', 'department', 'location', 'avatar_url', 'is_leader', 'status']
     .map((column) => `${alias}.${column}`)
     .join(', ');
+
+/** A person's summary as a JSON object with SummaryRow's keys (ids as text), for statements that nest people. */
+export const personJsonSql = (alias: string) =>
+  `json_build_object('id', ${alias}.id::text, 'handle', ${alias}.handle, 'name', ${alias}.name, 'title', ${alias}.title,
+     'department', ${alias}.department, 'location', ${alias}.location, 'avatar_url', ${alias}.avatar_url,
+     'is_leader', ${alias}.is_leader, 'status', ${alias}.status)`;
+
+/** A profile: the person (never the password hash), manager, direct reports and follow counts. */
+export type ProfileRow = Omit<PersonRow, 'password_hash'> & {
+  manager: SummaryRow | null;
+  reports: SummaryRow[];
+  followers: number;
+  following: number;
+  followed_by_me: boolean;
+};
+
+// One statement for the whole profile; direct reports are capped so a page stays bounded.
+const profileSql = (where: string) =>
+  statement(
+    `select p.id, p.handle, p.email, p.name, p.title, p.department, p.location, p.time_zone, p.manager_id,
+            p.is_leader, p.role, p.skills, p.bio, p.avatar_url, p.locale, p.status, p.created_at,
+            (select ${personJsonSql('m')} from people m where m.id = p.manager_id) as manager,
+            (select coalesce(json_agg(${personJsonSql('r')} order by lower(r.name), r.id), '[]')
+               from (select ${summaryColumns('d')} from people d where d.manager_id = p.id and d.status = 'active'
+                      order by lower(d.name), d.id limit 100) r) as reports,
+            (select count(*)::int from person_follows where followee_id = p.id) as followers,
+            (select count(*)::int from person_follows where follower_id = p.id) as following,
+            exists (select 1 from person_follows where follower_id = $2 and followee_id = p.id) as followed_by_me
+       from people p where ${where}`,
+  );
+const PROFILE_BY_HANDLE = profileSql('lower(p.handle) = lower($1)');
+const PROFILE_BY_ID = profileSql('p.id = $1');
+
+export async function findProfile(
+  db: Queryable,
+  by: { handle: string } | { id: string },
+  viewerId: string | null,
+): Promise<ProfileRow | null> {
+  const { rows } = await db.query<ProfileRow>({
+    ...('handle' in by ? PROFILE_BY_HANDLE : PROFILE_BY_ID),
+    values: ['handle' in by ? by.handle : by.id, viewerId],
+  });
+  return rows[0] ?? null;
+}
 
 export async function findByHandle(db: Queryable, handle: string): Promise<PersonRow | null> {
   const { rows } = await db.query<PersonRow>('select * from people where lower(handle) = lower($1)', [
@@ -194,25 +239,6 @@ export async function summariesByIds(db: Queryable, ids: string[]): Promise<Map<
     [ids],
   );
   return new Map(rows.map((row) => [row.id, row]));
-}
-
-export async function directReports(db: Queryable, managerId: string, limit = 100): Promise<SummaryRow[]> {
-  const { rows } = await db.query<SummaryRow>(
-    `select ${summaryColumns()} from people p where p.manager_id = $1 and p.status = 'active'
-      order by lower(p.name), p.id limit $2`,
-    [managerId, limit],
-  );
-  return rows;
-}
-
-export async function followCounts(db: Queryable, personId: string, viewerId: string | null) {
-  const { rows } = await db.query<{ followers: number; following: number; followed_by_me: boolean }>(
-    `select (select count(*)::int from person_follows where followee_id = $1) as followers,
-            (select count(*)::int from person_follows where follower_id = $1) as following,
-            exists (select 1 from person_follows where follower_id = $2 and followee_id = $1) as followed_by_me`,
-    [personId, viewerId],
-  );
-  return rows[0]!;
 }
 
 export async function follow(

@@ -23,26 +23,22 @@ export async function listPeople(deps: Deps, query: z.infer<typeof PeopleQuery>)
 }
 
 export async function getProfile(deps: Deps, viewer: Viewer | null, handle: string) {
-  const row = await people.findByHandle(deps.db.pool, handle);
+  const row = await people.findProfile(deps.db.pool, { handle }, viewer?.id ?? null);
   if (!row) throw notFound('person');
-  return profileOf(deps, row, viewer?.id ?? null);
+  return presentProfile(row);
 }
 
-export async function profileOf(deps: Deps, row: people.PersonRow, viewerId: string | null) {
-  const db = deps.db.pool;
-  const [managers, reports, counts] = await Promise.all([
-    row.manager_id ? people.summariesByIds(db, [row.manager_id]) : new Map(),
-    people.directReports(db, row.id),
-    people.followCounts(db, row.id, viewerId),
-  ]);
-  return presentProfile(row, { manager: managers.get(row.manager_id ?? '') ?? null, reports, counts });
+export async function profileOf(deps: Deps, person: { id: string }, viewerId: string | null) {
+  const row = await people.findProfile(deps.db.pool, { id: person.id }, viewerId);
+  if (!row) throw notFound('person');
+  return presentProfile(row);
 }
 
 /** The signed-in person's own view of themselves, including what only they see. */
 export async function me(deps: Deps, viewer: Viewer) {
-  const row = await people.findById(deps.db.pool, viewer.id);
+  const row = await people.findProfile(deps.db.pool, { id: viewer.id }, viewer.id);
   if (!row) throw notFound('person');
-  return { ...(await profileOf(deps, row, viewer.id)), email: row.email, locale: row.locale };
+  return { ...presentProfile(row), email: row.email, locale: row.locale };
 }
 
 export async function createPerson(deps: Deps, actor: Viewer | null, input: z.infer<typeof CreatePerson>) {
@@ -132,6 +128,8 @@ export async function updateMe(deps: Deps, viewer: Viewer, input: z.infer<typeof
       now,
     );
   });
+  // A new name, handle or language shows in the very next request on this node.
+  deps.viewers.forgetPerson(viewer.id);
   return me(deps, viewer);
 }
 
@@ -193,6 +191,9 @@ export async function updatePerson(
     });
     return after;
   });
+  // Deactivation, a new role or leader flag: this node stops trusting what it cached at once; other nodes
+  // within the cache's few seconds (auth/viewer-cache.ts).
+  deps.viewers.forgetPerson(updated.id);
   return profileOf(deps, updated, actor.id);
 }
 

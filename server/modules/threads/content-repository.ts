@@ -96,20 +96,3 @@ export async function replaceThreadHashtags(
     );
   }
 }
-
-/** Posting in an open community makes the author a member; the count moves with it. True when they joined. */
-export async function joinCommunity(
-  db: Queryable,
-  communityId: string,
-  personId: string,
-  now: Date,
-): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `insert into community_members (community_id, person_id, role, joined_at) values ($1, $2, 'member', $3)
-     on conflict do nothing`,
-    [communityId, personId, now],
-  );
-  if (!rowCount) return false;
-  await db.query('update communities set member_count = member_count + 1 where id = $1', [communityId]);
-  return true;
-}

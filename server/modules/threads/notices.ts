@@ -11,6 +11,18 @@ export type Notice = {
   data?: Record<string, unknown>;
 };
 
+type About = { thread: ThreadRow; replyId: string | null; actorId: string };
+
+/** One notice per person, the first listed kind winning; never the actor's own. */
+export function firstNotices(notices: Notice[], actorId: string): Map<string, Notice> {
+  const first = new Map<string, Notice>();
+  for (const notice of notices) {
+    if (notice.recipientId !== actorId && !first.has(notice.recipientId))
+      first.set(notice.recipientId, notice);
+  }
+  return first;
+}
+
 /**
  * Notifies about a thread, one notice per person (the first listed kind wins), and only people who may
  * read the thread: a mention in a secret community never reaches an outsider.
@@ -18,17 +30,24 @@ export type Notice = {
 export async function noticeReaders(
   db: Queryable,
   bus: EventBus,
-  about: { thread: ThreadRow; replyId: string | null; actorId: string },
+  about: About,
   notices: Notice[],
   now: Date,
 ): Promise<void> {
-  const first = new Map<string, Notice>();
-  for (const notice of notices) {
-    if (notice.recipientId !== about.actorId && !first.has(notice.recipientId)) {
-      first.set(notice.recipientId, notice);
-    }
-  }
+  const first = firstNotices(notices, about.actorId);
   const readers = await readersAmong(db, [...first.keys()], about.thread.community_id);
+  await notifyReaders(db, bus, about, first, readers, now);
+}
+
+/** As noticeReaders, when the statement that wrote the post already said who of them may read it. */
+export async function notifyReaders(
+  db: Queryable,
+  bus: EventBus,
+  about: About,
+  first: Map<string, Notice>,
+  readers: Set<string>,
+  now: Date,
+): Promise<void> {
   const { thread } = about;
   await notify(
     db,

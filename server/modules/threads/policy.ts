@@ -1,11 +1,38 @@
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { conflict, forbidden, notFound } from '../../platform/http/problem.js';
-import { type CommunityAccess, loadAccess } from '../communities/access.js';
-import { findThread, type ThreadRow } from './repository.js';
+import { accessFor, type CommunityAccess } from '../communities/access.js';
+import { type CommunityFacts, findThreadContext, type ThreadRow } from './repository.js';
 
 /** A thread and what the viewer may do in its community (null: a personal update or company-wide post). */
 export type ThreadContext = { thread: ThreadRow; community: CommunityAccess | null };
+
+/** The context from a row that carries the thread and the viewer's standing in its community. */
+export function contextOf(viewer: Viewer, row: ThreadRow & CommunityFacts): ThreadContext {
+  if (!row.community_id) return { thread: row, community: null };
+  const community = {
+    id: row.community_id,
+    slug: row.community_slug!,
+    name: row.community_name!,
+    visibility: row.community_visibility!,
+  };
+  return { thread: row, community: accessFor(viewer, community, row.my_role) };
+}
+
+/** 404 when there is no thread, or it sits in a secret community the viewer is not in. */
+export function requireSeen(context: ThreadContext | null, what = 'thread'): ThreadContext {
+  if (!context || (context.community && !context.community.canSee)) throw notFound(what);
+  return context;
+}
+
+/** As requireSeen, and 403 for a closed community the viewer is not in. */
+export function requireRead(context: ThreadContext | null, what = 'thread'): ThreadContext {
+  const seen = requireSeen(context, what);
+  if (!canRead(seen)) {
+    throw forbidden('This thread is in a closed community: only its members can read it. Ask to join.');
+  }
+  return seen;
+}
 
 /** The thread, or 404 when it does not exist or sits in a secret community the viewer is not in. */
 export async function loadThread(
@@ -14,12 +41,8 @@ export async function loadThread(
   id: string,
   what = 'thread',
 ): Promise<ThreadContext> {
-  const thread = await findThread(db, id);
-  if (!thread) throw notFound(what);
-  if (!thread.community_id) return { thread, community: null };
-  const community = await loadAccess(db, viewer, { id: thread.community_id });
-  if (!community?.canSee) throw notFound(what);
-  return { thread, community };
+  const row = await findThreadContext(db, id, viewer.id);
+  return requireSeen(row && contextOf(viewer, row), what);
 }
 
 /** As loadThread, and 403 for a closed community the viewer is not in. */
@@ -29,11 +52,8 @@ export async function loadReadableThread(
   id: string,
   what = 'thread',
 ): Promise<ThreadContext> {
-  const context = await loadThread(db, viewer, id, what);
-  if (!canRead(context)) {
-    throw forbidden('This thread is in a closed community: only its members can read it. Ask to join.');
-  }
-  return context;
+  const row = await findThreadContext(db, id, viewer.id);
+  return requireRead(row && contextOf(viewer, row), what);
 }
 
 /** As loadReadableThread, for changes: a removed thread takes no new replies, reactions or edits. */

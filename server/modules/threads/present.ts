@@ -8,26 +8,25 @@ import {
 import { presentSummary as presentPerson } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import { excerptOf } from './content.js';
-import type { ReplyRow } from './reply-repository.js';
+import type { ReplyView } from './reply-repository.js';
 import type { ReactionCountRow, ThreadSummaryRow } from './repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const kindOrder = (kind: string) => ReactionKind.options.indexOf(kind as ReactionKind);
 
-/** Reaction count rows → per target, in the canonical order of reaction kinds. */
-export function groupReactions(rows: ReactionCountRow[]): Map<string, ReactionCount[]> {
-  const byTarget = new Map<string, ReactionCount[]>();
-  for (const row of rows) {
-    const list = byTarget.get(row.target_id) ?? [];
-    list.push({ kind: row.kind as ReactionKind, count: row.count, reactedByMe: row.reacted_by_me });
-    byTarget.set(row.target_id, list);
-  }
-  for (const list of byTarget.values()) list.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
-  return byTarget;
-}
+/** Reaction counts of one thread or reply, in the canonical order of reaction kinds. */
+export const reactionCounts = (rows: ReactionCountRow[]): ReactionCount[] =>
+  rows
+    .map((row) => ({ kind: row.kind as ReactionKind, count: row.count, reactedByMe: row.reacted_by_me }))
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
 
-/** What a summary needs beyond its row, loaded once per page (summaries.ts). */
-export type SummaryExtras = { reactions: ReactionCount[]; votedByMe: boolean; praised: SummaryRow[] };
+/** A thread summary row with what its statement nested in it (summaries.ts threadSummaryColumns). */
+export type ThreadSummaryView = ThreadSummaryRow & {
+  author: SummaryRow;
+  reactions: ReactionCountRow[];
+  voted_by_me: boolean;
+  praised: SummaryRow[];
+};
 
 const seconds = (from: Date, to: Date | null) =>
   to ? Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000)) : null;
@@ -38,11 +37,7 @@ function answerStateOf(row: ThreadSummaryRow): ThreadSummary['answerState'] {
   return row.first_reply_at ? 'answered' : 'unanswered';
 }
 
-export function presentThreadSummary(
-  row: ThreadSummaryRow,
-  author: SummaryRow,
-  extras: SummaryExtras,
-): ThreadSummary {
+export function presentThreadSummary(row: ThreadSummaryView): ThreadSummary {
   const removed = row.deleted_at !== null;
   return {
     id: row.id,
@@ -50,7 +45,7 @@ export function presentThreadSummary(
     title: removed ? '' : row.title,
     excerpt: removed ? '' : excerptOf(row.body_html),
     bodyHtml: removed ? '' : row.body_html,
-    author: presentPerson(author),
+    author: presentPerson(row.author),
     community:
       row.community_slug && row.community_name && row.community_visibility
         ? { slug: row.community_slug, name: row.community_name, visibility: row.community_visibility }
@@ -62,10 +57,10 @@ export function presentThreadSummary(
     goal: row.goal_id && row.goal_name !== null ? { id: row.goal_id, name: row.goal_name } : null,
     answerState: answerStateOf(row),
     voteCount: row.vote_count,
-    votedByMe: extras.votedByMe,
-    praised: removed ? [] : extras.praised.map(presentPerson),
+    votedByMe: row.voted_by_me,
+    praised: removed ? [] : [...row.praised].sort((a, b) => a.name.localeCompare(b.name)).map(presentPerson),
     replyCount: row.reply_count,
-    reactionCounts: extras.reactions,
+    reactionCounts: reactionCounts(row.reactions),
     removed,
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
@@ -73,9 +68,7 @@ export function presentThreadSummary(
 }
 
 export function presentThreadDetail(
-  row: ThreadSummaryRow,
-  author: SummaryRow,
-  extras: SummaryExtras,
+  row: ThreadSummaryView,
   viewer: {
     followedByMe: boolean;
     canEdit: boolean;
@@ -87,7 +80,7 @@ export function presentThreadDetail(
   const removed = row.deleted_at !== null;
   const question = row.kind === 'question';
   return {
-    ...presentThreadSummary(row, author, extras),
+    ...presentThreadSummary(row),
     bodyMarkdown: removed ? '' : row.body_md,
     acceptedReplyId: row.accepted_reply_id,
     acceptedAt: iso(row.accepted_at),
@@ -100,9 +93,7 @@ export function presentThreadDetail(
 }
 
 export function presentReply(
-  row: ReplyRow,
-  author: SummaryRow,
-  reactions: ReactionCount[],
+  row: ReplyView,
   viewer: { accepted: boolean; canEdit: boolean; canDelete: boolean },
 ): Reply {
   const removed = row.deleted_at !== null;
@@ -110,10 +101,10 @@ export function presentReply(
     id: row.id,
     threadId: row.thread_id,
     parentId: row.parent_id,
-    author: presentPerson(author),
+    author: presentPerson(row.author),
     bodyHtml: removed ? '' : row.body_html,
     bodyMarkdown: removed ? '' : row.body_md,
-    reactionCounts: removed ? [] : reactions,
+    reactionCounts: removed ? [] : reactionCounts(row.reactions),
     removed,
     createdAt: row.created_at.toISOString(),
     editedAt: iso(row.edited_at),

@@ -8,28 +8,27 @@ import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
-import { followThread } from '../follows/repository.js';
-import { summariesByIds } from '../people/repository.js';
 import { prepareContent } from './content.js';
 import { replaceMentions } from './content-repository.js';
-import { type Notice, noticeReaders } from './notices.js';
+import { firstNotices, type Notice, noticeReaders, notifyReaders } from './notices.js';
 import {
   canEdit,
   canRemove,
+  contextOf,
   loadLiveThread,
-  loadReadableThread,
   loadThread,
+  requireRead,
   type ThreadContext,
 } from './policy.js';
-import { groupReactions, presentReply } from './present.js';
+import { presentReply } from './present.js';
 import * as replies from './reply-repository.js';
-import { fitsBigint, forgetReply, recordReply } from './repository.js';
+import { fitsBigint, forgetReply } from './repository.js';
 
 type NewReply = z.infer<typeof CreateReply>;
 
 /**
  * Replies in the order they were written (keyset on id), the accepted answer first on the first page (and not
- * again later); removed ones keep their place, without a body.
+ * again later); removed ones keep their place, without a body. One statement reads the page and the access.
  */
 export async function listReplies(
   deps: Deps,
@@ -37,50 +36,45 @@ export async function listReplies(
   threadId: string,
   query: z.infer<typeof PageQuery>,
 ) {
-  const db = deps.db.pool;
-  const context = await loadReadableThread(db, viewer, threadId);
   const after = decodeCursor(query.cursor, ['string'] as const);
   if (after && !fitsBigint(after[0])) throw invalidField('cursor', 'is not a cursor this list gave out');
+  const found = await replies.findRepliesPage(
+    deps.db.pool,
+    threadId,
+    viewer.id,
+    after?.[0] ?? null,
+    query.limit + 1,
+  );
+  if (!found) throw notFound('thread');
+  const context = requireRead(contextOf(viewer, found.thread));
+  const rows = found.replies;
   const acceptedId = context.thread.accepted_reply_id;
-  const accepted = !after && acceptedId ? await replies.findReply(db, acceptedId) : null;
-  const lead = accepted ? [accepted] : [];
-  const room = query.limit - lead.length;
-  const rows = await replies.listReplies(db, threadId, after?.[0] ?? null, room + 1, acceptedId);
-  const kept = rows.slice(0, room);
-  const present = await replyPresenter(db, viewer, context, [...lead, ...kept]);
+  const lead = !after && acceptedId && rows[0]?.id === acceptedId ? 1 : 0;
+  const room = query.limit - lead;
+  const kept = rows.slice(lead, lead + room);
   // Past the accepted answer alone (limit 1), the next page starts at the beginning of the rest.
   const nextKey = kept[kept.length - 1]?.id ?? '0';
   return {
-    items: [...lead, ...kept].map(present),
-    nextCursor: rows.length > room ? encodeCursor([nextKey]) : null,
+    items: rows.slice(0, lead + room).map(replyPresenter(viewer, context)),
+    nextCursor: rows.length - lead > room ? encodeCursor([nextKey]) : null,
   };
 }
 
-/** Loads authors and reactions for a set of replies once, then presents each. */
-async function replyPresenter(
-  db: Queryable,
-  viewer: Viewer,
-  context: ThreadContext,
-  rows: replies.ReplyRow[],
-): Promise<(row: replies.ReplyRow) => Reply> {
-  const [authors, reactionRows] = await Promise.all([
-    summariesByIds(db, [...new Set(rows.map((row) => row.author_id))]),
-    replies.replyReactionCounts(
-      db,
-      rows.map((row) => row.id),
-      viewer.id,
-    ),
-  ]);
-  const reactions = groupReactions(reactionRows);
+/** Presents replies of one thread as this viewer sees them. */
+function replyPresenter(viewer: Viewer, context: ThreadContext): (row: replies.ReplyView) => Reply {
   const live = !context.thread.deleted_at;
   return (row) =>
-    presentReply(row, authors.get(row.author_id)!, reactions.get(row.id) ?? [], {
+    presentReply(row, {
       accepted: context.thread.accepted_reply_id === row.id,
       canEdit: live && canEdit(viewer, context, row.author_id),
       canDelete: canRemove(viewer, context, row.author_id),
     });
 }
 
+/**
+ * A new reply: the thread and its access in one statement, the reply with everything that moves with it in
+ * another, then the author's participation, the notifications and the live event.
+ */
 export async function createReply(deps: Deps, viewer: Viewer, threadId: string, input: NewReply) {
   const now = deps.clock.now();
   const { reply, context } = await inTransaction(deps.db.pool, async (tx) => {
@@ -92,7 +86,18 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       ? ((await replies.findReply(tx, answered.parent_id)) ?? answered)
       : answered;
     const content = await prepareContent(tx, input.body);
-    const reply = await replies.insertReply(
+    const notices = firstNotices(
+      [
+        // Both the reply answered and the top of its conversation hear of it.
+        ...[answered, parent].flatMap((r): Notice[] =>
+          r ? [{ recipientId: r.author_id, kind: 'reply_to_reply' }] : [],
+        ),
+        { recipientId: thread.author_id, kind: 'reply_to_thread' },
+        ...content.mentionedIds.map((recipientId): Notice => ({ recipientId, kind: 'mention' })),
+      ],
+      viewer.id,
+    );
+    const { reply, readers } = await replies.insertReply(
       tx,
       {
         threadId,
@@ -100,23 +105,22 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
         authorId: viewer.id,
         bodyMd: content.bodyMd,
         bodyHtml: content.bodyHtml,
+        answersSomeoneElse: viewer.id !== thread.author_id,
+        mentionedIds: content.mentionedIds,
+        candidateReaderIds: [...notices.keys()],
+        communityId: thread.community_id,
       },
       now,
     );
-    // Time to first answer measures others answering, not the asker adding detail.
-    await recordReply(tx, threadId, now, viewer.id !== thread.author_id);
-    await replaceMentions(tx, { threadId, replyId: reply.id }, content.mentionedIds, now);
-    await followThread(tx, threadId, viewer.id, now);
     await recordParticipation(tx, viewer.id, thread.community_id, now);
-    const notices: Notice[] = [
-      // Both the reply answered and the top of its conversation hear of it.
-      ...[answered, parent].flatMap((r): Notice[] =>
-        r ? [{ recipientId: r.author_id, kind: 'reply_to_reply' }] : [],
-      ),
-      { recipientId: thread.author_id, kind: 'reply_to_thread' },
-      ...content.mentionedIds.map((recipientId): Notice => ({ recipientId, kind: 'mention' })),
-    ];
-    await noticeReaders(tx, deps.bus, { thread, replyId: reply.id, actorId: viewer.id }, notices, now);
+    await notifyReaders(
+      tx,
+      deps.bus,
+      { thread, replyId: reply.id, actorId: viewer.id },
+      notices,
+      readers,
+      now,
+    );
     await deps.bus.record(tx, {
       actorId: viewer.id,
       type: 'reply',
@@ -126,7 +130,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
     });
     return { reply, context };
   });
-  return (await replyPresenter(deps.db.pool, viewer, context, [reply]))(reply);
+  return replyPresenter(viewer, context)(reply);
 }
 
 async function parentOf(db: Queryable, threadId: string, parentId: string) {
@@ -177,8 +181,8 @@ export async function updateReply(
     );
     return context;
   });
-  const row = (await replies.findReply(deps.db.pool, id))!;
-  return (await replyPresenter(deps.db.pool, viewer, context, [row]))(row);
+  const row = (await replies.findReplyView(deps.db.pool, id, viewer.id))!;
+  return replyPresenter(viewer, context)(row);
 }
 
 /** Soft delete: the reply keeps its place as "removed"; an accepted answer stops being one. */

@@ -1,5 +1,18 @@
+import pg from 'pg';
 import type { Queryable } from '../../platform/db/database.js';
-import { fitsBigint, type ReactionCountRow } from './repository.js';
+import { statement } from '../../platform/db/statement.js';
+import { readableCommunitySql } from '../communities/access.js';
+import { personJsonSql, type SummaryRow } from '../people/repository.js';
+import {
+  type CommunityFacts,
+  communityFactsJoins,
+  communityFactsSql,
+  fitsBigint,
+  type ReactionCountRow,
+  reactionCountsSql,
+  type ThreadRow,
+  threadColumns,
+} from './repository.js';
 
 export type ReplyRow = {
   id: string;
@@ -14,23 +27,110 @@ export type ReplyRow = {
   deleted_by: string | null;
 };
 
+/** A reply with its author and reaction counts, as pages and answers present it. */
+export type ReplyView = ReplyRow & { author: SummaryRow; reactions: ReactionCountRow[] };
+
+const replyColumns = (alias: string) =>
+  [
+    'id',
+    'thread_id',
+    'parent_id',
+    'author_id',
+    'body_md',
+    'body_html',
+    'created_at',
+    'edited_at',
+    'deleted_at',
+    'deleted_by',
+  ]
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
+const FIND_REPLY = statement(`select ${replyColumns('r')} from replies r where r.id = $1`);
+
 export async function findReply(db: Queryable, id: string): Promise<ReplyRow | null> {
   if (!fitsBigint(id)) return null;
-  const { rows } = await db.query<ReplyRow>('select * from replies where id = $1', [id]);
+  const { rows } = await db.query<ReplyRow>({ ...FIND_REPLY, values: [id] });
   return rows[0] ?? null;
 }
 
+const REPLY_VIEW = statement(
+  `select ${replyColumns('r')}, ${personJsonSql('a')} as author,
+          ${reactionCountsSql('reply_reactions', 'r.id', '$2')} as reactions
+     from replies r join people a on a.id = r.author_id
+    where r.id = $1`,
+);
+
+export async function findReplyView(db: Queryable, id: string, viewerId: string): Promise<ReplyView | null> {
+  if (!fitsBigint(id)) return null;
+  const { rows } = await db.query<ReplyView>({ ...REPLY_VIEW, values: [id, viewerId] });
+  return rows[0] ?? null;
+}
+
+/** What a new reply brings along in the same statement: the thread's counters, mentions, the author's follow. */
+export type NewReply = {
+  threadId: string;
+  parentId: string | null;
+  authorId: string;
+  bodyMd: string;
+  bodyHtml: string;
+  /** Time to first answer counts others answering, not the asker adding detail. */
+  answersSomeoneElse: boolean;
+  mentionedIds: string[];
+  /** People to notify: the statement returns which of them are active and may read the thread. */
+  candidateReaderIds: string[];
+  communityId: string | null;
+};
+
+const INSERT_REPLY = statement(
+  `with reply as (
+     insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
+     values ($1, $2, $3, $4, $5, $6) returning ${replyColumns('replies')}),
+   counted as (
+     update threads set reply_count = reply_count + 1, last_activity_at = $6,
+            first_reply_at = case when $7 then coalesce(first_reply_at, $6) else first_reply_at end
+      where id = $1),
+   -- The copy of last_activity_at keeps each hashtag's feed one index range.
+   tagged as (update thread_hashtags set last_activity_at = $6 where thread_id = $1),
+   mentioned as (
+     insert into mentions (thread_id, reply_id, person_id, created_at)
+     select $1, reply.id, unnest($8::bigint[]), $6 from reply),
+   followed as (
+     insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing)
+   select reply.*, ${personJsonSql('a')} as author, '[]'::json as reactions,
+          array(select p.id::text from people p
+                 where p.id = any($9::bigint[]) and p.status = 'active'
+                   and ${readableCommunitySql('$10::bigint', 'p.id')}) as readers
+     from reply join people a on a.id = reply.author_id`,
+);
+
+/**
+ * Stores a reply and everything that moves with it — the thread's count and activity (and its hashtags' copy),
+ * the mentions, the author following the thread — in one statement, and says which of the people to notify
+ * may read it.
+ */
 export async function insertReply(
   db: Queryable,
-  reply: { threadId: string; parentId: string | null; authorId: string; bodyMd: string; bodyHtml: string },
+  reply: NewReply,
   now: Date,
-): Promise<ReplyRow> {
-  const { rows } = await db.query<ReplyRow>(
-    `insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
-     values ($1, $2, $3, $4, $5, $6) returning *`,
-    [reply.threadId, reply.parentId, reply.authorId, reply.bodyMd, reply.bodyHtml, now],
-  );
-  return rows[0]!;
+): Promise<{ reply: ReplyView; readers: Set<string> }> {
+  const { rows } = await db.query<ReplyView & { readers: string[] }>({
+    ...INSERT_REPLY,
+    values: [
+      reply.threadId,
+      reply.parentId,
+      reply.authorId,
+      reply.bodyMd,
+      reply.bodyHtml,
+      now,
+      reply.answersSomeoneElse,
+      reply.mentionedIds,
+      reply.candidateReaderIds,
+      reply.communityId,
+    ],
+  });
+  const { readers, ...row } = rows[0]!;
+  return { reply: row, readers: new Set(readers) };
 }
 
 export async function updateReplyContent(
@@ -56,33 +156,67 @@ export async function softDeleteReply(db: Queryable, id: string, by: string, now
   return (rowCount ?? 0) > 0;
 }
 
-/** A thread's replies in the order they were written, but one (the accepted answer, shown first); keyset on id. */
-export async function listReplies(
+// Timestamps travel inside JSON as PostgreSQL's text, and are read back by pg's own parser: the same Dates as a row.
+const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+const timestampText = (column: string) => `${column}::text`;
+
+const replyJson = (r: string) =>
+  `json_build_object('id', ${r}.id::text, 'thread_id', ${r}.thread_id::text, 'parent_id', ${r}.parent_id::text,
+     'author_id', ${r}.author_id::text, 'body_md', ${r}.body_md, 'body_html', ${r}.body_html,
+     'created_at', ${timestampText(`${r}.created_at`)}, 'edited_at', ${timestampText(`${r}.edited_at`)},
+     'deleted_at', ${timestampText(`${r}.deleted_at`)}, 'deleted_by', ${r}.deleted_by::text,
+     'author', ${personJsonSql('a')}, 'reactions', ${reactionCountsSql('reply_reactions', `${r}.id`, '$4')})`;
+
+type ReplyJson = Omit<ReplyView, 'created_at' | 'edited_at' | 'deleted_at'> & {
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+};
+
+const fromJson = (reply: ReplyJson): ReplyView => ({
+  ...reply,
+  created_at: parseTimestamp(reply.created_at),
+  edited_at: reply.edited_at === null ? null : parseTimestamp(reply.edited_at),
+  deleted_at: reply.deleted_at === null ? null : parseTimestamp(reply.deleted_at),
+});
+
+const REPLIES_PAGE = statement(
+  `with thread as (
+     select ${threadColumns()}, ${communityFactsSql} from threads t ${communityFactsJoins('$4')} where t.id = $1),
+   -- The accepted answer leads the first page, and is left out of the rest.
+   lead as (
+     select r.id, 0 as part from replies r join thread on r.id = thread.accepted_reply_id where $2::bigint is null),
+   rest as (
+     select r.id, 1 as part from replies r, thread
+      where r.thread_id = thread.id and r.id > coalesce($2::bigint, 0)
+        and r.id <> coalesce(thread.accepted_reply_id, 0)
+      order by r.id limit $3::int - (select count(*) from lead))
+   select thread.*,
+          (select coalesce(json_agg(${replyJson('r')} order by page.part, page.id), '[]')
+             from (select * from lead union all select * from rest) page
+             join replies r on r.id = page.id join people a on a.id = r.author_id) as replies
+     from thread`,
+);
+
+/**
+ * A page of a thread's replies in the order they were written (keyset on id) — `limit` of them counting the
+ * accepted answer, which leads the first page — with their authors and reactions, and the thread with the viewer's standing
+ * in its community, which decides whether they may see any of it. One statement; null when there is no thread.
+ */
+export async function findRepliesPage(
   db: Queryable,
   threadId: string,
+  viewerId: string,
   afterId: string | null,
   limit: number,
-  exceptId: string | null = null,
-): Promise<ReplyRow[]> {
-  const { rows } = await db.query<ReplyRow>(
-    `select * from replies where thread_id = $1 and id > $2::bigint and id <> coalesce($4::bigint, 0)
-      order by id limit $3`,
-    [threadId, afterId ?? '0', limit, exceptId],
-  );
-  return rows;
-}
-
-export async function replyReactionCounts(
-  db: Queryable,
-  replyIds: string[],
-  viewerId: string,
-): Promise<ReactionCountRow[]> {
-  if (replyIds.length === 0) return [];
-  const { rows } = await db.query<ReactionCountRow>(
-    `select reply_id as target_id, kind, count(*)::int as count, bool_or(person_id = $2) as reacted_by_me
-       from reply_reactions where reply_id = any($1::bigint[])
-      group by reply_id, kind order by reply_id, kind`,
-    [replyIds, viewerId],
-  );
-  return rows;
+): Promise<{ thread: ThreadRow & CommunityFacts; replies: ReplyView[] } | null> {
+  if (!fitsBigint(threadId)) return null;
+  const { rows } = await db.query<ThreadRow & CommunityFacts & { replies: ReplyJson[] }>({
+    ...REPLIES_PAGE,
+    values: [threadId, afterId, limit, viewerId],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  const { replies, ...thread } = row;
+  return { thread, replies: replies.map(fromJson) };
 }

@@ -1,5 +1,7 @@
 import type { ThreadKind } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
+import { readableCommunitySql } from '../communities/access.js';
 
 export type ThreadRow = {
   id: string;
@@ -35,15 +37,82 @@ export type ThreadSummaryRow = ThreadRow & {
   goal_name: string | null;
 };
 
-export type ReactionCountRow = { target_id: string; kind: string; count: number; reacted_by_me: boolean };
+/** One reaction kind's count on a thread or reply, and whether the viewer is among them. */
+export type ReactionCountRow = { kind: string; count: number; reacted_by_me: boolean };
+
+/** Reaction counts of the thread or reply `target` as a JSON array of ReactionCountRow. */
+export const reactionCountsSql = (
+  table: 'thread_reactions' | 'reply_reactions',
+  target: string,
+  viewer: string,
+) =>
+  `(select coalesce(json_agg(json_build_object('kind', x.kind, 'count', x.count, 'reacted_by_me', x.mine)), '[]')
+      from (select rx.kind, count(*)::int as count, bool_or(rx.person_id = ${viewer}) as mine
+              from ${table} rx where rx.${table === 'thread_reactions' ? 'thread_id' : 'reply_id'} = ${target}
+             group by rx.kind) x)`;
 
 const MAX_BIGINT = 9223372036854775807n;
 /** Contract ids allow 19 digits; beyond bigint's range nothing can be stored, so nothing is found. */
 export const fitsBigint = (id: string) => /^[0-9]{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT;
 
-export async function findThread(db: Queryable, id: string): Promise<ThreadRow | null> {
+/** ThreadRow's columns (not the search vector), for statements that name what they read. */
+export const threadColumns = (alias = 't') =>
+  [
+    'id',
+    'vote_count',
+    'community_id',
+    'author_id',
+    'kind',
+    'title',
+    'body_md',
+    'body_html',
+    'origin',
+    'company_wide',
+    'theme_id',
+    'goal_id',
+    'status',
+    'accepted_reply_id',
+    'reply_count',
+    'first_reply_at',
+    'accepted_at',
+    'last_activity_at',
+    'created_at',
+    'edited_at',
+    'deleted_at',
+    'deleted_by',
+  ]
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
+/** Where a thread lives, as the viewer stands there: enough to decide access (policy.ts contextOf). */
+export type CommunityFacts = {
+  community_slug: string | null;
+  community_name: string | null;
+  community_visibility: 'open' | 'closed' | 'secret' | null;
+  my_role: 'owner' | 'member' | null;
+};
+
+/** SQL of CommunityFacts for thread `t`, joined by communityFactsJoins. */
+export const communityFactsSql =
+  'c.slug as community_slug, c.name as community_name, c.visibility as community_visibility, m.role as my_role';
+export const communityFactsJoins = (viewerParam: string) =>
+  `left join communities c on c.id = t.community_id
+   left join community_members m on m.community_id = t.community_id and m.person_id = ${viewerParam}`;
+
+const THREAD_CONTEXT = statement(
+  `select ${threadColumns()}, ${communityFactsSql}
+     from threads t ${communityFactsJoins('$2')}
+    where t.id = $1`,
+);
+
+/** A thread with the viewer's standing in its community, in one statement; null when there is no such thread. */
+export async function findThreadContext(
+  db: Queryable,
+  id: string,
+  viewerId: string,
+): Promise<(ThreadRow & CommunityFacts) | null> {
   if (!fitsBigint(id)) return null;
-  const { rows } = await db.query<ThreadRow>('select * from threads where id = $1', [id]);
+  const { rows } = await db.query<ThreadRow & CommunityFacts>({ ...THREAD_CONTEXT, values: [id, viewerId] });
   return rows[0] ?? null;
 }
 
@@ -59,14 +128,45 @@ export type NewThread = {
   status: string | null;
   themeId: string | null;
   goalId: string | null;
+  /** Posting in an open community one is not in makes one a member (the count moves with it). */
+  joinCommunity: boolean;
+  mentionedIds: string[];
+  /** People to notify: the statement returns which of them are active and may read the thread. */
+  candidateReaderIds: string[];
 };
 
-export async function insertThread(db: Queryable, thread: NewThread, now: Date): Promise<ThreadRow> {
-  const { rows } = await db.query<ThreadRow>(
-    `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, company_wide, status,
+const INSERT_THREAD = statement(
+  `with thread as (
+     insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, company_wide, status,
                           last_activity_at, created_at, theme_id, goal_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) returning *`,
-    [
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) returning ${threadColumns('threads')}),
+   joined as (
+     insert into community_members (community_id, person_id, role, joined_at)
+     select $1, $2, 'member', $10 where $13 on conflict do nothing returning community_id),
+   counted as (update communities set member_count = member_count + 1 where id in (select community_id from joined)),
+   mentioned as (
+     insert into mentions (thread_id, reply_id, person_id, created_at)
+     select thread.id, null, unnest($14::bigint[]), $10 from thread),
+   followed as (insert into thread_follows (thread_id, person_id, created_at) select thread.id, $2, $10 from thread)
+   select thread.*,
+          array(select p.id::text from people p
+                 where p.id = any($15::bigint[]) and p.status = 'active'
+                   and ${readableCommunitySql('$1::bigint', 'p.id')}) as readers
+     from thread`,
+);
+
+/**
+ * Stores a thread and what comes with it — the author joining an open community, the mentions, the author
+ * following it — in one statement, and says which of the people to notify may read it.
+ */
+export async function insertThread(
+  db: Queryable,
+  thread: NewThread,
+  now: Date,
+): Promise<{ thread: ThreadRow; readers: Set<string> }> {
+  const { rows } = await db.query<ThreadRow & { readers: string[] }>({
+    ...INSERT_THREAD,
+    values: [
       thread.communityId,
       thread.authorId,
       thread.kind,
@@ -79,9 +179,13 @@ export async function insertThread(db: Queryable, thread: NewThread, now: Date):
       now,
       thread.themeId,
       thread.goalId,
+      thread.joinCommunity,
+      thread.mentionedIds,
+      thread.candidateReaderIds,
     ],
-  );
-  return rows[0]!;
+  });
+  const { readers, ...row } = rows[0]!;
+  return { thread: row, readers: new Set(readers) };
 }
 
 export async function updateThreadContent(
@@ -103,22 +207,6 @@ export async function softDeleteThread(db: Queryable, id: string, by: string, no
     now,
     by,
   ]);
-}
-
-/** A new reply: count it, move the thread (and its hashtag index rows) up the feeds. */
-export async function recordReply(
-  db: Queryable,
-  threadId: string,
-  now: Date,
-  answersSomeoneElse: boolean,
-): Promise<void> {
-  await db.query(
-    `update threads set reply_count = reply_count + 1, last_activity_at = $2,
-            first_reply_at = case when $3 then coalesce(first_reply_at, $2) else first_reply_at end
-      where id = $1`,
-    [threadId, now, answersSomeoneElse],
-  );
-  await db.query('update thread_hashtags set last_activity_at = $2 where thread_id = $1', [threadId, now]);
 }
 
 /**
@@ -157,29 +245,13 @@ export async function setAcceptedReply(
 export async function threadSummariesByIds(db: Queryable, ids: string[]): Promise<ThreadSummaryRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<ThreadSummaryRow>(
-    `select t.*, c.slug as community_slug, c.name as community_name, c.visibility as community_visibility,
+    `select ${threadColumns()}, c.slug as community_slug, c.name as community_name, c.visibility as community_visibility,
             th.title as theme_title, g.name as goal_name
        from threads t left join communities c on c.id = t.community_id
        left join themes th on th.id = t.theme_id
        left join goals g on g.id = t.goal_id
       where t.id = any($1::bigint[])`,
     [ids],
-  );
-  return rows;
-}
-
-/** Reaction counts per thread and kind, and whether the viewer is among them. */
-export async function threadReactionCounts(
-  db: Queryable,
-  threadIds: string[],
-  viewerId: string,
-): Promise<ReactionCountRow[]> {
-  if (threadIds.length === 0) return [];
-  const { rows } = await db.query<ReactionCountRow>(
-    `select thread_id as target_id, kind, count(*)::int as count, bool_or(person_id = $2) as reacted_by_me
-       from thread_reactions where thread_id = any($1::bigint[])
-      group by thread_id, kind order by thread_id, kind`,
-    [threadIds, viewerId],
   );
   return rows;
 }

@@ -1,33 +1,31 @@
 import { type CreateThread, UNTITLED_KINDS, type UpdateThread } from '../../../contract/threads.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { inTransaction, type Queryable } from '../../platform/db/database.js';
+import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { forbidden, invalidField } from '../../platform/http/problem.js';
+import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
-import { followsThread, followThread } from '../follows/repository.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
 import { prepareContent } from './content.js';
-import { joinCommunity, replaceMentions, replaceThreadHashtags } from './content-repository.js';
-import { sponsorOf } from './idea-repository.js';
+import { replaceMentions, replaceThreadHashtags } from './content-repository.js';
 import { requireLinkableGoal, requireLinkableTheme } from './links.js';
-import { type Notice, noticeReaders } from './notices.js';
+import { firstNotices, type Notice, noticeReaders, notifyReaders } from './notices.js';
 import {
   canAccept,
   canChangeStatus,
   canEdit,
   canRemove,
+  contextOf,
   loadLiveThread,
-  loadReadableThread,
   loadThread,
-  type ThreadContext,
+  requireRead,
 } from './policy.js';
 import { resolvePraised } from './praise.js';
 import { insertPraiseRecipients } from './praise-repository.js';
 import { presentThreadDetail } from './present.js';
 import * as threads from './repository.js';
-import { summaryParts } from './summaries.js';
+import { findThreadDetail } from './summaries.js';
 
 const isAdmin = (viewer: Viewer) => viewer.role === 'admin';
 const initialStatus = { question: 'open', idea: 'new' } as Partial<Record<CreateThread['kind'], string>>;
@@ -45,7 +43,15 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       ? await resolvePraised(tx, viewer, input.praised, community?.id ?? null)
       : [];
     const content = await prepareContent(tx, input.body);
-    const thread = await threads.insertThread(
+    const notices = firstNotices(
+      [
+        // Being praised says more than being mentioned in the same post.
+        ...praised.map((recipientId): Notice => ({ recipientId, kind: 'praised' })),
+        ...content.mentionedIds.map((recipientId): Notice => ({ recipientId, kind: 'mention' })),
+      ],
+      viewer.id,
+    );
+    const { thread, readers } = await threads.insertThread(
       tx,
       {
         communityId: community?.id ?? null,
@@ -60,27 +66,20 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
         status: initialStatus[input.kind] ?? null,
         themeId,
         goalId,
+        joinCommunity: community !== null && community.role === null,
+        mentionedIds: content.mentionedIds,
+        candidateReaderIds: [...notices.keys()],
       },
       now,
     );
-    if (community && community.role === null) await joinCommunity(tx, community.id, viewer.id, now);
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
-    await replaceMentions(tx, { threadId: thread.id, replyId: null }, content.mentionedIds, now);
-    await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
-    await linkThreadToGoalByScope(tx, thread.id);
-    await followThread(tx, thread.id, viewer.id, now);
+    if (content.hashtags.length > 0) await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
+    // Only questions and ideas without a goal of their own take one from their scope.
+    if (!goalId && (input.kind === 'question' || input.kind === 'idea')) {
+      await linkThreadToGoalByScope(tx, thread.id);
+    }
     await recordParticipation(tx, viewer.id, thread.community_id, now);
-    await noticeReaders(
-      tx,
-      deps.bus,
-      { thread, replyId: null, actorId: viewer.id },
-      [
-        // Being praised says more than being mentioned in the same post.
-        ...praised.map((recipientId): Notice => ({ recipientId, kind: 'praised' })),
-        ...content.mentionedIds.map((recipientId): Notice => ({ recipientId, kind: 'mention' })),
-      ],
-      now,
-    );
+    await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, notices, readers, now);
     await deps.bus.record(tx, {
       actorId: viewer.id,
       type: 'thread',
@@ -102,27 +101,18 @@ function requireMayAnnounce(viewer: Viewer, kind: CreateThread['kind'], communit
   }
 }
 
+/** The thread page: one statement reads the thread, the viewer's standing and every part shown. */
 export async function getThread(deps: Deps, viewer: Viewer, id: string) {
-  const context = await loadReadableThread(deps.db.pool, viewer, id);
-  return threadDetail(deps.db.pool, viewer, context);
-}
-
-export async function threadDetail(db: Queryable, viewer: Viewer, context: ThreadContext) {
-  const { thread } = context;
-  const [rows, followedByMe, sponsorId] = await Promise.all([
-    threads.threadSummariesByIds(db, [thread.id]),
-    followsThread(db, thread.id, viewer.id),
-    thread.kind === 'idea' && thread.community_id ? sponsorOf(db, thread.community_id) : null,
-  ]);
-  const row = rows[0]!;
-  const parts = await summaryParts(db, rows, viewer.id);
-  const live = !thread.deleted_at;
-  return presentThreadDetail(row, parts.author(row)!, parts.extras(row), {
-    followedByMe,
-    canEdit: live && canEdit(viewer, context, thread.author_id),
-    canDelete: live && canRemove(viewer, context, thread.author_id),
+  const row = await findThreadDetail(deps.db.pool, id, viewer.id);
+  if (!row) throw notFound('thread');
+  const context = requireRead(contextOf(viewer, row));
+  const live = !row.deleted_at;
+  return presentThreadDetail(row, {
+    followedByMe: row.followed_by_me,
+    canEdit: live && canEdit(viewer, context, row.author_id),
+    canDelete: live && canRemove(viewer, context, row.author_id),
     canAccept: canAccept(viewer, context),
-    canChangeStatus: canChangeStatus(viewer, context, sponsorId),
+    canChangeStatus: canChangeStatus(viewer, context, row.sponsor_id),
   });
 }
 

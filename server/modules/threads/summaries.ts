@@ -1,62 +1,53 @@
 import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
-import type { SummaryRow } from '../people/repository.js';
-import { summariesByIds } from '../people/repository.js';
-import { votedBy } from './idea-repository.js';
-import { praisedByThread } from './praise-repository.js';
-import { groupReactions, presentThreadSummary, type SummaryExtras } from './present.js';
-import { type ThreadSummaryRow, threadReactionCounts, threadSummariesByIds } from './repository.js';
+import { personJsonSql } from '../people/repository.js';
+import { presentThreadSummary, type ThreadSummaryView } from './present.js';
+import { type CommunityFacts, fitsBigint, reactionCountsSql, threadColumns } from './repository.js';
 
 /**
- * Loads what summaries of these rows need — authors and praised people, reactions, the viewer's votes — in one
- * query each for the whole page, never one per thread.
+ * The select list of thread `t`'s summary: the thread, its community, theme and goal, and nested as JSON the
+ * author, the reaction counts, the viewer's vote and the praised people — so a whole page is one statement.
+ * `viewer` is the parameter that holds the viewer's id; the tables come from threadSummaryJoins.
  */
-export async function summaryParts(db: Queryable, rows: ThreadSummaryRow[], viewerId: string) {
-  const ids = rows.map((row) => row.id);
-  const [reactionRows, voted, praised] = await Promise.all([
-    threadReactionCounts(db, ids, viewerId),
-    votedBy(
-      db,
-      rows.filter((row) => row.kind === 'idea').map((row) => row.id),
-      viewerId,
-    ),
-    praisedByThread(
-      db,
-      rows.filter((row) => row.kind === 'praise').map((row) => row.id),
-    ),
-  ]);
-  const people = await summariesByIds(db, [
-    ...new Set([...rows.map((row) => row.author_id), ...[...praised.values()].flat()]),
-  ]);
-  const reactions = groupReactions(reactionRows);
-  return {
-    author: (row: ThreadSummaryRow): SummaryRow | undefined => people.get(row.author_id),
-    extras: (row: ThreadSummaryRow): SummaryExtras => ({
-      reactions: reactions.get(row.id) ?? [],
-      votedByMe: voted.has(row.id),
-      praised: (praised.get(row.id) ?? [])
-        .flatMap((id) => people.get(id) ?? [])
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    }),
-  };
-}
+export const threadSummaryColumns = (viewer: string) => `${threadColumns()},
+  cs.slug as community_slug, cs.name as community_name, cs.visibility as community_visibility,
+  th.title as theme_title, g.name as goal_name,
+  ${personJsonSql('a')} as author,
+  ${reactionCountsSql('thread_reactions', 't.id', viewer)} as reactions,
+  t.kind = 'idea' and exists (select 1 from idea_votes v where v.thread_id = t.id and v.person_id = ${viewer})
+    as voted_by_me,
+  (select coalesce(json_agg(${personJsonSql('pp')}), '[]')
+     from praise_recipients pr join people pp on pp.id = pr.person_id
+    where t.kind = 'praise' and pr.thread_id = t.id) as praised`;
 
-/** Thread summaries in the order of `ids`. Callers pass only ids the viewer may read. */
+/** What threadSummaryColumns reads, for the threads of `page`: any FROM item with an `id` column. */
+export const threadSummaryJoins = `join threads t on t.id = page.id
+  join people a on a.id = t.author_id
+  left join communities cs on cs.id = t.community_id
+  left join themes th on th.id = t.theme_id
+  left join goals g on g.id = t.goal_id`;
+
+const SUMMARIES_BY_IDS = statement(
+  `select ${threadSummaryColumns('$2')}
+     from unnest($1::bigint[]) with ordinality as page(id, n) ${threadSummaryJoins}
+    order by page.n`,
+);
+
+/** Thread summaries in the order of `ids`, in one statement. Callers pass only ids the viewer may read. */
 export async function threadSummaries(
   db: Queryable,
   ids: string[],
   viewerId: string,
 ): Promise<ThreadSummary[]> {
-  const rows = await threadSummariesByIds(db, ids);
-  const parts = await summaryParts(db, rows, viewerId);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    const author = row && parts.author(row);
-    return row && author ? [presentThreadSummary(row, author, parts.extras(row))] : [];
-  });
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<ThreadSummaryView>({ ...SUMMARIES_BY_IDS, values: [ids, viewerId] });
+  return rows.map(presentThreadSummary);
 }
+
+type KeyOf<Row> = (row: Row) => readonly (string | number)[];
+const timeKey = <Row extends { id: string }>(row: Row) => [(row as Row & { key_at: string }).key_at, row.id];
 
 /**
  * A page of thread rows (limit + 1 fetched) → their summaries and the cursor after the last one shown; the key is
@@ -67,10 +58,7 @@ export async function threadSummaryPage<Row extends { id: string }>(
   rows: Row[],
   limit: number,
   viewerId: string,
-  keyOf: (row: Row) => readonly (string | number)[] = (row) => [
-    (row as Row & { key_at: string }).key_at,
-    row.id,
-  ],
+  keyOf: KeyOf<Row> = timeKey,
 ): Promise<{ items: ThreadSummary[]; nextCursor: string | null }> {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
@@ -82,4 +70,40 @@ export async function threadSummaryPage<Row extends { id: string }>(
     ),
     nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/** The same page from rows that carry their summaries already (one statement read both). */
+export function summaryPage<Row extends ThreadSummaryView>(
+  rows: Row[],
+  limit: number,
+  keyOf: KeyOf<Row> = timeKey,
+): { items: ThreadSummary[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(presentThreadSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+  };
+}
+
+/** The thread page's row: the summary, the viewer's standing in its community, whether they follow it. */
+export type ThreadDetailRow = ThreadSummaryView &
+  CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean };
+
+const THREAD_DETAIL = statement(
+  `select ${threadSummaryColumns('$2')}, m.role as my_role, cs.sponsor_id,
+          exists (select 1 from thread_follows f where f.thread_id = t.id and f.person_id = $2) as followed_by_me
+     from (select $1::bigint as id) page ${threadSummaryJoins}
+     left join community_members m on m.community_id = t.community_id and m.person_id = $2`,
+);
+
+/** Everything the thread page shows and decides access by, in one statement; null when there is no such thread. */
+export async function findThreadDetail(
+  db: Queryable,
+  id: string,
+  viewerId: string,
+): Promise<ThreadDetailRow | null> {
+  if (!fitsBigint(id)) return null;
+  const { rows } = await db.query<ThreadDetailRow>({ ...THREAD_DETAIL, values: [id, viewerId] });
+  return rows[0] ?? null;
 }

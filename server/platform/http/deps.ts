@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
+import type { ViewerCache } from '../../modules/auth/viewer-cache.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
@@ -11,4 +12,6 @@ export type Deps = {
   clock: Clock;
   bus: EventBus;
   log: FastifyBaseLogger;
+  /** Who asked in the last few seconds, on this node (modules/auth/viewer-cache.ts). */
+  viewers: ViewerCache;
 };

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { digest } from '../../platform/auth/secrets.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import { manualClock } from '../../platform/clock.js';
+import { client } from '../../test/client.js';
+import { buildPerson, sessionFor, tokenFor } from '../../test/factories.js';
+import { testApp } from '../../test/harness.js';
+import { VIEWER_TTL_MS, ViewerCache } from './viewer-cache.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+let admin: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  admin = client(ctx.app, await tokenFor(ctx.db.pool, await buildPerson(ctx.db.pool, { role: 'admin' })));
+});
+
+describe('the viewer cache on this node', () => {
+  it('serves a repeat request without a lookup: a change made elsewhere shows once the entry is gone', async () => {
+    const person = await buildPerson(ctx.db.pool);
+    const credentials = (await sessionFor(ctx.db.pool, person)) as { cookie: string; csrfToken: string };
+    const browser = client(ctx.app, credentials);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    // Another node signing this session out touches only the database: here it holds until the entry expires.
+    await ctx.db.pool.query('delete from sessions where id = $1', [digest(credentials.cookie)]);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    ctx.deps.viewers.forgetPerson(person.id);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(401);
+  });
+
+  it('ends every session and token of a person an admin deactivates, at once', async () => {
+    const person = await buildPerson(ctx.db.pool);
+    const browser = client(ctx.app, await sessionFor(ctx.db.pool, person));
+    const script = client(ctx.app, await tokenFor(ctx.db.pool, person));
+    expect((await browser.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await script.get('/api/v1/me')).statusCode).toBe(200);
+    const response = await admin.patch(`/api/v1/people/${person.handle}`, { status: 'deactivated' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await browser.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await script.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('applies a new role at once', async () => {
+    const person = await buildPerson(ctx.db.pool);
+    const script = client(ctx.app, await tokenFor(ctx.db.pool, person));
+    expect((await script.get('/api/v1/audit')).statusCode).toBe(403);
+    expect((await admin.patch(`/api/v1/people/${person.handle}`, { role: 'admin' })).statusCode).toBe(200);
+    expect((await script.get('/api/v1/audit')).statusCode).toBe(200);
+    expect((await admin.patch(`/api/v1/people/${person.handle}`, { role: 'member' })).statusCode).toBe(200);
+    expect((await script.get('/api/v1/audit')).statusCode).toBe(403);
+  });
+
+  it('ends a cached session at its expiry, and still marks it seen at most every five minutes', async () => {
+    const clock = manualClock(new Date());
+    const node = await testApp({ clock });
+    const person = await buildPerson(ctx.db.pool);
+    const credentials = (await sessionFor(ctx.db.pool, person)) as { cookie: string; csrfToken: string };
+    const sessionId = digest(credentials.cookie);
+    const browser = client(node.app, credentials);
+    const seen = async () =>
+      (await ctx.db.pool.query('select last_seen_at from sessions where id = $1', [sessionId])).rows[0]
+        ?.last_seen_at as Date;
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    const first = await seen();
+    clock.advance(60_000);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    expect(await seen()).toEqual(first);
+    clock.advance(5 * 60_000);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    expect((await seen()).getTime()).toBe(clock.now().getTime());
+    // Touching slid the expiry 30 days on; past that, the cached session is over too.
+    clock.advance(31 * 86_400_000);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(401);
+    await node.app.close();
+  });
+});
+
+describe('ViewerCache', () => {
+  const viewer = (id: string): Viewer => ({
+    id,
+    handle: `h${id}`,
+    name: 'N',
+    role: 'member',
+    isLeader: false,
+    locale: null,
+    via: { kind: 'token', tokenId: id },
+  });
+  const entry = (id: string) => ({ viewer: viewer(id), seenAt: null, expiresAt: null });
+
+  it('forgets an entry after its time to live', () => {
+    let now = 0;
+    const cache = new ViewerCache(VIEWER_TTL_MS, () => now);
+    cache.set('token:a', entry('1'), cache.generation);
+    now = VIEWER_TTL_MS - 1;
+    expect(cache.get('token:a')?.viewer.id).toBe('1');
+    now = VIEWER_TTL_MS;
+    expect(cache.get('token:a')).toBeNull();
+  });
+
+  it('does not store what was read before an eviction, and evicts all of a person', () => {
+    const cache = new ViewerCache();
+    const before = cache.generation;
+    cache.set('token:a', entry('1'), cache.generation);
+    cache.set('session:b', entry('1'), cache.generation);
+    cache.set('session:c', entry('2'), cache.generation);
+    cache.forgetPerson('1');
+    expect([cache.get('token:a'), cache.get('session:b')]).toEqual([null, null]);
+    expect(cache.get('session:c')?.viewer.id).toBe('2');
+    cache.set('token:a', entry('1'), before);
+    expect(cache.get('token:a')).toBeNull();
+    cache.forget('session:c');
+    expect(cache.size).toBe(0);
+  });
+});

@@ -1,66 +1,85 @@
-import { inTransaction, type Queryable } from '../../platform/db/database.js';
+import type pg from 'pg';
+import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
+import * as changes from './changes-repository.js';
+import * as rollup from './rollup-repository.js';
 
-// Each block: who, topic, kind of topic, source, where the evidence lives, how often, when last.
-const acceptedAnswers = (topic: 'hashtag' | 'community') => `
-  select r.author_id, ${topic === 'hashtag' ? 'h.tag' : 'lower(c.name)'}, '${topic}', 'accepted_answer', t.community_id,
-         count(*), max(coalesce(t.accepted_at, r.created_at))
-    from threads t join replies r on r.id = t.accepted_reply_id
-    ${topic === 'hashtag' ? 'join thread_hashtags th on th.thread_id = t.id join hashtags h on h.id = th.hashtag_id' : 'join communities c on c.id = t.community_id'}
-   where t.deleted_at is null and r.deleted_at is null and r.author_id <> t.author_id
-   group by 1, 2, 5`;
+// Any constant: a full rebuild and a job tick on another node take turns instead of writing the same rows.
+const EXPERTISE_LOCK = 7_215_009;
+const REBUILT = 'expertiseRebuiltAt';
+const REFRESHED = 'expertiseRefreshedAt';
+/** A full rebuild once a day catches what no timestamp or trigger records (a bulk load with old dates). */
+export const EXPERTISE_REBUILD_MS = 24 * 60 * 60_000;
+/** Each refresh looks this far behind the last one: a transaction that committed late is still seen. */
+export const EXPERTISE_OVERLAP_MS = 30_000;
 
-// A reply "got reactions" when someone other than its author reacted to it.
-const reactedReplies = (topic: 'hashtag' | 'community') => `
-  select r.author_id, ${topic === 'hashtag' ? 'h.tag' : 'lower(c.name)'}, '${topic}', 'reacted_reply', t.community_id,
-         count(distinct r.id), max(r.created_at)
-    from replies r join threads t on t.id = r.thread_id
-    ${topic === 'hashtag' ? 'join thread_hashtags th on th.thread_id = t.id join hashtags h on h.id = th.hashtag_id' : 'join communities c on c.id = t.community_id'}
-   where r.deleted_at is null and t.deleted_at is null
-     and exists (select 1 from reply_reactions rr where rr.reply_id = r.id and rr.person_id <> r.author_id)
-   group by 1, 2, 5`;
+async function readState(db: pg.PoolClient, key: string): Promise<Date | null> {
+  const { rows } = await db.query<{ value: string }>(
+    `select value #>> '{}' as value from settings where key = $1`,
+    [key],
+  );
+  return rows[0] ? new Date(rows[0].value) : null;
+}
 
-const specialistThreads = `
-  select t.author_id, lower(c.name), 'community', 'specialist_thread', c.id, count(*), max(t.created_at)
-    from threads t join communities c on c.id = t.community_id
-   where c.kind = 'specialist' and t.deleted_at is null
-   group by 1, 2, 5`;
+async function writeState(db: pg.PoolClient, key: string, at: Date) {
+  await db.query(
+    `insert into settings (key, value) values ($1, $2)
+     on conflict (key) do update set value = excluded.value, updated_at = now()`,
+    [key, JSON.stringify(at.toISOString())],
+  );
+}
 
-const hashtagUse = `
-  select t.author_id, h.tag, 'hashtag', 'hashtag_use', t.community_id, count(*), max(t.created_at)
-    from threads t join thread_hashtags th on th.thread_id = t.id join hashtags h on h.id = th.hashtag_id
-   where t.deleted_at is null
-   group by 1, 2, 5`;
+async function rebuildWithin(db: pg.PoolClient, now: Date) {
+  // Millions of rows are grouped at once: sorts and hashes in memory rather than spilled to disk.
+  await db.query(`set local work_mem = '256MB'`);
+  await db.query('delete from expertise_changes');
+  await rollup.rebuildEvidenceAndScores(db);
+  await rollup.refreshTopics(db, 'all');
+  await writeState(db, REBUILT, now);
+  await writeState(db, REFRESHED, now);
+}
 
 /**
- * Rebuilds the expertise roll-up from behaviour in one transaction (readers see the old or the new, never half):
- * expert ranking then reads a small table instead of scanning millions of posts per request.
+ * Rebuilds the expertise roll-ups from all posts in one transaction (readers see the old or the new, never half):
+ * after a bulk load, and once a day from the job.
  */
-export async function rebuildExpertise(db: Parameters<typeof inTransaction>[0]): Promise<void> {
-  await inTransaction(db, async (tx: Queryable) => {
-    await tx.query('delete from expertise_evidence');
-    await tx.query(
-      `insert into expertise_evidence (person_id, topic, topic_kind, source, community_id, evidence_count, last_at)
-       ${[acceptedAnswers('hashtag'), acceptedAnswers('community'), reactedReplies('hashtag'), reactedReplies('community'), specialistThreads, hashtagUse].join(' union all ')}`,
-    );
+export async function rebuildExpertise(pool: pg.Pool, now = new Date()): Promise<void> {
+  await inTransaction(pool, async (db) => {
+    await db.query('select pg_advisory_xact_lock($1)', [EXPERTISE_LOCK]);
+    await rebuildWithin(db, now);
   });
 }
 
-/** How stale the roll-up may get: a full rebuild at 10M posts takes seconds, so not every minute. */
-export const EXPERTISE_REFRESH_MS = 15 * 60_000;
+/**
+ * Brings the roll-ups up to date for the people whose evidence changed since `since` (new threads, new reactions
+ * and the changes the triggers of migration 0009 record): only their evidence of the kinds that changed is
+ * computed again from their own posts, then their scores and the topics they touch. Returns how many people.
+ */
+export async function refreshExpertiseSince(db: pg.PoolClient, since: Date, now: Date): Promise<number> {
+  const changed = await changes.changedSince(db, since, await changes.takeChanges(db));
+  if (changed.scored.length > 0) {
+    const before = await changes.forget(db, changed);
+    await rollup.insertEvidence(db, { repliers: changed.repliers, starters: changed.starters });
+    await rollup.insertScores(db, { people: changed.scored });
+    const after = await changes.topicsOf(db, changed.scored);
+    await rollup.refreshTopics(db, [...new Set([...before, ...after])]);
+  }
+  await writeState(db, REFRESHED, now);
+  return changed.scored.length;
+}
 
-/** The expertise job's tick (every minute): rebuilds when the roll-up is older than EXPERTISE_REFRESH_MS. */
+/** The expertise job's tick (every minute): a refresh, or the daily full rebuild (also the very first time). */
 export async function refreshExpertise(deps: Deps): Promise<void> {
   const now = deps.clock.now();
-  const { rows } = await deps.db.pool.query<{ value: string }>(
-    `select value #>> '{}' as value from settings where key = 'expertiseBuiltAt'`,
-  );
-  const built = rows[0] ? Date.parse(rows[0].value) : 0;
-  if (now.getTime() - built < EXPERTISE_REFRESH_MS) return;
-  await rebuildExpertise(deps.db.pool);
-  await deps.db.pool.query(
-    `insert into settings (key, value) values ('expertiseBuiltAt', $1)
-     on conflict (key) do update set value = excluded.value, updated_at = now()`,
-    [JSON.stringify(now.toISOString())],
-  );
+  await inTransaction(deps.db.pool, async (db) => {
+    await db.query('select pg_advisory_xact_lock($1)', [EXPERTISE_LOCK]);
+    const rebuilt = await readState(db, REBUILT);
+    const refreshed = await readState(db, REFRESHED);
+    if (!rebuilt || !refreshed || now.getTime() - rebuilt.getTime() >= EXPERTISE_REBUILD_MS) {
+      await rebuildWithin(db, now);
+      return;
+    }
+    const since = new Date(Math.min(refreshed.getTime(), now.getTime()) - EXPERTISE_OVERLAP_MS);
+    await refreshExpertiseSince(db, since, now);
+  });
 }

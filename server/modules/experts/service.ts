@@ -6,6 +6,7 @@ import { invalidField, notFound } from '../../platform/http/problem.js';
 import { presentSummary } from '../people/present.js';
 import { findByHandle } from '../people/repository.js';
 import { type EvidenceRow, evidenceOf, rankExperts } from './repository.js';
+import { resolveTopics } from './topics-repository.js';
 import { EVIDENCE_WEIGHTS, normaliseTopic, SKILL_WEIGHT } from './weights.js';
 
 /** Topics shown under "Knows about" on a profile. */
@@ -28,7 +29,10 @@ const weightOf = (row: EvidenceRow) =>
 /** Strongest evidence first, so the first reason shown is the best one. */
 const byWeight = (a: EvidenceRow, b: EvidenceRow) => weightOf(b) - weightOf(a) || b.count - a.count;
 
-/** GET /api/v1/experts?q=: who knows about a topic, with the reasons, counting only evidence the viewer may read. */
+/**
+ * GET /api/v1/experts?q=: who knows about a topic (the query itself, or the closest known topics), with the
+ * reasons, counting only evidence the viewer may read.
+ */
 export async function findExperts(
   deps: Deps,
   viewer: Viewer,
@@ -38,9 +42,11 @@ export async function findExperts(
   if (topic.length < 2) throw invalidField('q', 'must name a topic of at least 2 characters');
   const key = decodeCursor(query.cursor, ['number', 'string'] as const);
   if (key && !/^\d{1,19}$/.test(key[1])) throw invalidField('cursor', 'is not a cursor this list gave out');
+  const topics = await resolveTopics(deps.db.pool, topic, viewer.id);
+  if (topics.length === 0) return { items: [], nextCursor: null };
   const { experts, evidence } = await rankExperts(
     deps.db.pool,
-    topic,
+    topics,
     viewer.id,
     key ? { score: key[0], id: key[1] } : null,
     query.limit + 1,

@@ -16,5 +16,18 @@ export const weightSql = (column: string) =>
     .map(([source, weight]) => `when '${source}' then ${weight}`)
     .join(' ')} else 0 end)`;
 
+/**
+ * One source's term, weight × ln(1 + count): the logarithm in float8 (numeric's is slow), each term then made
+ * numeric so that sums are exact whatever their order.
+ */
+export const termSql = (source: string, count: string) =>
+  `(${weightSql(source)} * ln(1 + (${count})::float8))::numeric`;
+
+/**
+ * A score as stored and compared: a numeric sum of terms rounded to 9 decimals, so a score from expertise_scores
+ * and the same score recomputed at request time are equal, ties included.
+ */
+export const scoreSql = (numericExpression: string) => `round((${numericExpression})::numeric, 9)::float8`;
+
 /** A topic as people type it: lower case, without the hashtag sign. */
 export const normaliseTopic = (text: string) => text.trim().replace(/^#+/, '').toLowerCase();

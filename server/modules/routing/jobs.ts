@@ -10,7 +10,7 @@ export const routingJobs: Job[] = [
     everyMs: 60_000,
     run: async (deps) => void (await routeWaitingQuestions(deps)),
   },
-  // Checks every minute, rebuilds once a quarter of an hour (and soon after a first start).
+  // Every minute: the people whose evidence changed; once a day (and at a first start) a full rebuild.
   { name: 'expertise-rollup', everyMs: 60_000, run: refreshExpertise },
   { name: 'search-language', everyMs: 60_000, run: keepSearchIndexInLanguage },
 ];

@@ -71,9 +71,10 @@ const pageSql = (candidates: string, scored: string, cursor: string, limit: stri
  */
 const candidatesSql = (table: 'threads' | 'replies', from: string, where: string, recentIds: number) => {
   const take = RANKING.candidates + 1;
-  const floor = `(select coalesce(max(id), 0) from ${table}) - ${recentIds}`;
+  const floor = '(select id from walk_floor)';
   const post = table === 'threads' ? 't' : 'r';
-  return `recent as (select ${post}.id from ${from} where ${where} and ${post}.id > ${floor}
+  return `walk_floor as (select coalesce(max(id), 0) - ${recentIds} as id from ${table}),
+          recent as (select ${post}.id from ${from} where ${where} and ${post}.id > ${floor}
                       order by ${post}.id desc limit ${take}),
           older as (select ${post}.id from ${from} where ${where} and ${post}.id + 0 <= ${floor}
                        and (select count(*) from recent) < ${take}

@@ -17,6 +17,34 @@ type Named<T> = { total: number; rows: T[] };
 
 const PERSON_TEXT = `lower(p.name || ' ' || p.handle || ' ' || p.title)`;
 
+/**
+ * One statement, always one row at least: the capped count and the page after `position` (a row with a null id
+ * when the page is empty, so a count needs no second statement).
+ */
+const namedPageSql = (
+  matches: string,
+  page: (cursor: string) => string,
+  position: NamePosition,
+  p: (v: unknown) => string,
+) => {
+  const cursor = position
+    ? `(m.score, m.id) < (${p(position.score)}::float8, ${p(position.id)}::bigint)`
+    : 'true';
+  return `with ${matches},
+       total as (select count(*)::int as total from matches)
+     select total.total, page.* from total left join lateral (${page(cursor)}) page on true
+      order by page.score desc, page.id desc`;
+};
+
+const withoutEmptyRow = <T extends { id: string | null }>(rows: (T & { total: number })[]) => ({
+  total: rows[0]?.total ?? 0,
+  rows: rows.filter((row) => row.id !== null),
+});
+
+/**
+ * Names, handles and job titles that contain the text, and skills equal to a word, first; only when those are
+ * fewer than the cap, names a typo away (trigram word similarity, the dearer index scan).
+ */
 export async function searchPeople(
   db: Queryable,
   text: string,
@@ -26,25 +54,29 @@ export async function searchPeople(
 ): Promise<Named<PersonHitRow>> {
   const { values, p } = params();
   const q = p(text.toLowerCase());
+  const contains = `(${PERSON_TEXT} like ${p(`%${escapeLike(text.toLowerCase())}%`)}
+                     or plein_lower_array(p.skills) && ${p(words)}::text[])`;
+  const take = NAME_COUNT_CAP + 1;
+  const matches = `named as (select p.id from people p where p.status = 'active' and ${contains} limit ${take}),
+     close as (select p.id from people p
+                where p.status = 'active' and ${q} <% ${PERSON_TEXT} and not ${contains}
+                  and (select count(*) from named) < ${take}
+                limit ${take}),
+     matches as (select id from named union all (select id from close) limit ${take})`;
   const score = `greatest(word_similarity(${q}, ${PERSON_TEXT}),
-                          case when ${PERSON_TEXT} like ${p(`%${escapeLike(text.toLowerCase())}%`)} then 1 else 0 end,
-                          case when plein_lower_array(p.skills) && ${p(words)}::text[] then 0.8 else 0 end)::float8`;
-  const matches = `select p.id, ${score} as score from people p
-     where p.status = 'active'
-       and (${PERSON_TEXT} like ${p(`%${escapeLike(text.toLowerCase())}%`)} or ${q} <% ${PERSON_TEXT}
-            or plein_lower_array(p.skills) && ${p(words)}::text[])
-     limit ${NAME_COUNT_CAP + 1}`;
-  const cursor = position
-    ? `(m.score, m.id) < (${p(position.score)}::float8, ${p(position.id)}::bigint)`
-    : 'true';
+                          case when ${contains} then 1 else 0 end)::float8`;
   const { rows } = await db.query<PersonHitRow & { total: number }>(
-    `with matches as (${matches})
-     select ${summaryColumns('p')}, p.skills, m.score, (select count(*)::int from matches) as total
-       from matches m join people p on p.id = m.id
-      where ${cursor} order by m.score desc, m.id desc limit ${p(limit)}`,
+    namedPageSql(
+      matches,
+      (cursor) => `select * from (select ${summaryColumns('p')}, p.skills, ${score} as score
+                                     from matches join people p using (id)) m
+        where ${cursor} order by m.score desc, m.id desc limit ${p(limit)}`,
+      position,
+      p,
+    ),
     values,
   );
-  return { total: rows[0]?.total ?? (await countOnly(db, matches, values)), rows };
+  return withoutEmptyRow(rows);
 }
 
 export type CommunityHitRow = {
@@ -69,37 +101,27 @@ export async function searchCommunities(
   const { values, p } = params();
   const q = p(text.toLowerCase());
   const like = p(`%${escapeLike(text.toLowerCase())}%`);
-  const matches = `select c.id, greatest(word_similarity(${q}, lower(c.name)), word_similarity(${q}, lower(c.slug)),
-                           case when lower(c.name) like ${like} or lower(c.slug) like ${like} then 1 else 0 end
-                          )::float8 as score
-       from communities c
-      where (lower(c.name) like ${like} or lower(c.slug) like ${like} or ${q} <% lower(c.name) or ${q} <% lower(c.slug))
-        and (c.visibility <> 'secret'
-             or exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${p(viewerId)}))
-      limit ${NAME_COUNT_CAP + 1}`;
-  const cursor = position
-    ? `(m.score, m.id) < (${p(position.score)}::float8, ${p(position.id)}::bigint)`
-    : 'true';
+  const matches = `matches as (
+       select c.id from communities c
+        where (lower(c.name) like ${like} or lower(c.slug) like ${like} or ${q} <% lower(c.name) or ${q} <% lower(c.slug))
+          and (c.visibility <> 'secret'
+               or exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${p(viewerId)}))
+        limit ${NAME_COUNT_CAP + 1})`;
+  const score = `greatest(word_similarity(${q}, lower(c.name)), word_similarity(${q}, lower(c.slug)),
+                          case when lower(c.name) like ${like} or lower(c.slug) like ${like} then 1 else 0 end)::float8`;
   const { rows } = await db.query<CommunityHitRow & { total: number }>(
-    `with matches as (${matches})
-     select c.id, c.slug, c.name, c.description, c.visibility, c.kind, c.member_count, m.score,
-            (select count(*)::int from matches) as total
-       from matches m join communities c on c.id = m.id
-      where ${cursor} order by m.score desc, m.id desc limit ${p(limit)}`,
+    namedPageSql(
+      matches,
+      (
+        cursor,
+      ) => `select * from (select c.id, c.slug, c.name, c.description, c.visibility, c.kind, c.member_count,
+                                         ${score} as score
+                                    from matches join communities c using (id)) m
+        where ${cursor} order by m.score desc, m.id desc limit ${p(limit)}`,
+      position,
+      p,
+    ),
     values,
   );
-  return { total: rows[0]?.total ?? (await countOnly(db, matches, values)), rows };
-}
-
-/** The count when the page itself came back empty (past the last page, or only counting). */
-async function countOnly(db: Queryable, matches: string, values: unknown[]): Promise<number> {
-  const used = values.slice(
-    0,
-    (matches.match(/\$\d+/g) ?? []).reduce((max, m) => Math.max(max, Number(m.slice(1))), 0),
-  );
-  const { rows } = await db.query<{ total: number }>(
-    `select count(*)::int as total from (${matches}) m`,
-    used,
-  );
-  return rows[0]!.total;
+  return withoutEmptyRow(rows);
 }

@@ -15,10 +15,11 @@ export const RANKING = {
   /** Ranking reads at most this many matches, the newest first, so a common word costs the same as a rare one. */
   candidates: SEARCH_LIMITS.countCap,
   /**
-   * The newest posts (by id) walked first, newest to oldest, before the search index is asked about older ones:
-   * a common word fills the candidates within a few hundred recent, cached rows.
+   * Matches are looked for in the newest posts (by id) first, then in the next older ones: a common word fills the
+   * candidates within a few hundred recent, cached rows; a rarer one within the second tier's id range, so the
+   * search index's hits for all time are read only for words that are rare everywhere.
    */
-  recentIds: { threads: 20_000, replies: 60_000 },
+  tiers: { threads: [20_000, 200_000], replies: [60_000, 600_000] },
 } as const;
 
 /** SQL for a post's score; `accepted` and `reactions` are SQL expressions of the row. */

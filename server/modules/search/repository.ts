@@ -64,22 +64,36 @@ const pageSql = (candidates: string, scored: string, cursor: string, limit: stri
                      from page), '[]') as page`;
 
 /**
- * The newest matches, at most one more than ranking reads: first a walk down the newest `recentIds` posts (a
- * common word is done here), then, only if that found too few, the search index for the older ones. `id + 0`
- * keeps the planner on the search index there: walking the primary key backwards through old posts for a rare
- * word could read millions of rows.
+ * The newest matches, at most one more than ranking reads, in tiers of ever older posts by id: the newest
+ * `tiers[0]` posts (a common word is done here, walking down the primary key), then the rest of the newest
+ * `tiers[1]`, …, each asked only while fewer were found; the planner picks a walk or the search index ∧ id range per tier. The last
+ * tier, everything older, is the search index alone: `id + 0` keeps the planner from walking the primary key
+ * backwards through old posts for a rare word, which could read millions of rows.
  */
-const candidatesSql = (table: 'threads' | 'replies', from: string, where: string, recentIds: number) => {
+const candidatesSql = (
+  table: 'threads' | 'replies',
+  from: string,
+  where: string,
+  tiers: readonly number[],
+) => {
   const take = RANKING.candidates + 1;
-  const floor = '(select id from walk_floor)';
   const post = table === 'threads' ? 't' : 'r';
-  return `walk_floor as (select coalesce(max(id), 0) - ${recentIds} as id from ${table}),
-          recent as (select ${post}.id from ${from} where ${where} and ${post}.id > ${floor}
-                      order by ${post}.id desc limit ${take}),
-          older as (select ${post}.id from ${from} where ${where} and ${post}.id + 0 <= ${floor}
-                       and (select count(*) from recent) < ${take}
-                     order by ${post}.id + 0 desc limit ${take}),
-          candidates as (select id from recent union all (select id from older)
+  const bound = (i: number) => `(select top - ${tiers[i]} from newest)`;
+  const found = (i: number) =>
+    Array.from({ length: i }, (_, j) => `(select count(*) from tier${j})`).join(' + ');
+  const tierSql = tiers.map((_, i) => {
+    const range = `${post}.id > ${bound(i)}${i > 0 ? ` and ${post}.id <= ${bound(i - 1)}` : ''}`;
+    return `tier${i} as (select ${post}.id from ${from} where ${where} and ${range}
+                           ${i > 0 ? `and ${found(i)} < ${take}` : ''}
+                         order by ${post}.id desc limit ${take})`;
+  });
+  const last = tiers.length;
+  return `newest as (select coalesce(max(id), 0) as top from ${table}),
+          ${tierSql.join(',\n')},
+          tier${last} as (select ${post}.id from ${from} where ${where} and ${post}.id + 0 <= ${bound(last - 1)}
+                            and ${found(last)} < ${take}
+                          order by ${post}.id + 0 desc limit ${take}),
+          candidates as (${Array.from({ length: last + 1 }, (_, i) => `(select id from tier${i})`).join(' union all ')}
                           limit ${take})`;
 };
 
@@ -99,7 +113,7 @@ export async function rankThreads(
   limit: number,
   /** Typo fallback: rank by how closely the title resembles this text, keeping only close ones. */
   closeTo?: string,
-  recentIds: number = RANKING.recentIds.threads,
+  tiers: readonly number[] = RANKING.tiers.threads,
 ): Promise<RankedPage> {
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
@@ -118,7 +132,7 @@ export async function rankThreads(
   return ranked(
     db,
     pageSql(
-      candidatesSql('threads', 'threads t', where.join(' and '), recentIds),
+      candidatesSql('threads', 'threads t', where.join(' and '), tiers),
       `select t.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join threads t on t.id = c.id`,
       cursorSql(p, position, 'thread'),
@@ -137,7 +151,7 @@ export async function rankReplies(
   asOf: Date,
   position: Position,
   limit: number,
-  recentIds: number = RANKING.recentIds.replies,
+  tiers: readonly number[] = RANKING.tiers.replies,
 ): Promise<RankedPage> {
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
@@ -157,12 +171,7 @@ export async function rankReplies(
   return ranked(
     db,
     pageSql(
-      candidatesSql(
-        'replies',
-        'replies r join threads t on t.id = r.thread_id',
-        where.join(' and '),
-        recentIds,
-      ),
+      candidatesSql('replies', 'replies r join threads t on t.id = r.thread_id', where.join(' and '), tiers),
       `select r.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join replies r on r.id = c.id`,
       cursorSql(p, position, 'reply'),

@@ -226,11 +226,16 @@ describe('finding the newest matches', () => {
     const query = "'katten' | 'kat' | 'budget'";
     const asOf = new Date();
     const walked = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10);
-    // With a walk of one post, every older match has to come from the search index.
-    const indexed = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, 1);
+    // With tiers of one and two posts, the older matches have to come from the search index.
+    const indexed = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, [1]);
     expect(indexed.page.map((hit) => hit.id).sort()).toEqual([ids.kat, ids.samen, ids.budget].sort());
     expect(indexed).toEqual(walked);
-    const replies = await rankReplies(ctx.db.pool, "'goedgekeurd'", {}, reader.id, asOf, null, 10, 1);
-    expect(replies.page.map((hit) => hit.id)).toEqual([ids.reply]);
+    expect(await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, [1, 2])).toEqual(
+      walked,
+    );
+    for (const tiers of [[1], [1, 2]]) {
+      const replies = await rankReplies(ctx.db.pool, "'goedgekeurd'", {}, reader.id, asOf, null, 10, tiers);
+      expect(replies.page.map((hit) => hit.id)).toEqual([ids.reply]);
+    }
   });
 });

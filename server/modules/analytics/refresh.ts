@@ -37,6 +37,7 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     const today = utcDay(now);
     await rollups.upsertPairs(db, today);
     await rollups.updateFirstContributions(db, fromDay);
+    await rollups.refreshQuestions(db, fromDay);
     const reachDay = await rollups.readState(db, REACH_DAY);
     // Pairs age out of the 90 days once a day for everyone; within a day only the people just seen change.
     const sameDay = reachDay !== null && utcDay(reachDay) === today;
@@ -67,6 +68,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await rollups.insertInteractionDays(db);
   await rollups.upsertPairs(db, today);
   await rollups.updateFirstContributions(db, first);
+  await rollups.refreshQuestions(db, first);
   await rollups.countReach(db, today, false);
   await rollups.writeState(db, REACH_DAY, new Date(`${today}T00:00:00Z`));
   await rollups.writeState(db, REFRESHED, now);

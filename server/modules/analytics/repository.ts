@@ -44,8 +44,8 @@ export type QuestionTotals = {
 };
 
 /**
- * Questions asked in the period and the previous one: answered (a live reply by someone other than the asker),
- * accepted, answered by someone of another department, and the median minutes to each.
+ * Questions asked in the period and the previous one (roll-up, as of the last refresh): answered (a live reply by
+ * someone other than the asker), accepted, answered by someone of another department, and the median minutes to each.
  */
 export async function questionTotals(
   db: Queryable,
@@ -54,27 +54,22 @@ export async function questionTotals(
 ): Promise<{ current: QuestionTotals; previous: QuestionTotals }> {
   const params: unknown[] = [periods.previousFrom, periods.to, periods.from];
   let where = personWhere('p', filter, params);
+  const join = where ? 'join people p on p.id = q.author_id' : '';
   if (filter.communityId !== null) {
     params.push(filter.communityId);
-    where += ` and t.community_id = $${params.length}`;
+    where += ` and q.community_id = $${params.length}`;
   }
   const { rows } = await db.query<QuestionTotals & { current: boolean }>(
-    `select t.created_at >= ${startOf('$3')} as current, count(*)::int as questions,
-            count(f.first_at)::int as answered,
-            count(t.accepted_at)::int as accepted,
-            count(*) filter (where f.across)::int as answered_across,
-            percentile_cont(0.5) within group (order by extract(epoch from f.first_at - t.created_at) / 60)
-              filter (where f.first_at is not null) as median_first_minutes,
-            percentile_cont(0.5) within group (order by extract(epoch from t.accepted_at - t.created_at) / 60)
-              filter (where t.accepted_at is not null) as median_accepted_minutes
-       from threads t
-       join people p on p.id = t.author_id
-       cross join lateral (
-         select min(r.created_at) as first_at, coalesce(bool_or(rp.department <> p.department), false) as across
-           from replies r join people rp on rp.id = r.author_id
-          where r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id) f
-      where t.kind = 'question' and t.deleted_at is null
-        and t.created_at >= ${startOf('$1')} and t.created_at < ${endOf('$2')} ${where}
+    `select q.created_at >= ${startOf('$3')} as current, count(*)::int as questions,
+            count(q.first_answer_at)::int as answered,
+            count(q.accepted_at)::int as accepted,
+            count(*) filter (where q.answered_across)::int as answered_across,
+            percentile_cont(0.5) within group (order by extract(epoch from q.first_answer_at - q.created_at) / 60)
+              filter (where q.first_answer_at is not null) as median_first_minutes,
+            percentile_cont(0.5) within group (order by extract(epoch from q.accepted_at - q.created_at) / 60)
+              filter (where q.accepted_at is not null) as median_accepted_minutes
+       from analytics_questions q ${join}
+      where q.created_at >= ${startOf('$1')} and q.created_at < ${endOf('$2')} ${where}
       group by 1`,
     params,
   );

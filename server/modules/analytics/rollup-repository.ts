@@ -190,10 +190,47 @@ export async function countReach(db: Queryable, today: string, onlyTouched: bool
   );
 }
 
+/**
+ * Recomputes the questions touched since `fromDay` (asked, replied to or accepted since then): their rows are
+ * deleted, then written again for those still live, with the first live reply by someone other than the asker and
+ * whether any such reply crosses departments. Older deletions, unaccepting and department moves wait for a rebuild.
+ */
+export async function refreshQuestions(db: Queryable, fromDay: string): Promise<void> {
+  await db.query('drop table if exists analytics_touched');
+  // Threads replied to are kept whatever their kind: checking it by key below is cheaper than joining here.
+  await db.query(
+    `create temporary table analytics_touched on commit drop as
+     select id from threads where created_at >= ${startOf('$1')} and kind = 'question'
+     union
+     select thread_id from replies where created_at >= ${startOf('$1')}
+     union
+     select id from threads where accepted_at >= ${startOf('$1')} and kind = 'question'`,
+    [fromDay],
+  );
+  // Its true size lets the planner read a tick's replies by index and a rebuild's in one scan.
+  await db.query('analyze analytics_touched');
+  await db.query('delete from analytics_questions q using analytics_touched x where q.thread_id = x.id');
+  await db.query(
+    `insert into analytics_questions
+       (thread_id, community_id, author_id, created_at, first_answer_at, answered_across, accepted_at)
+     select t.id, t.community_id, t.author_id, t.created_at, min(r.created_at),
+            coalesce(bool_or(rp.department <> qp.department), false), t.accepted_at
+       from threads t
+       join people qp on qp.id = t.author_id
+       left join (replies r join people rp on rp.id = r.author_id)
+         on r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id
+      where t.id in (select id from analytics_touched) and t.kind = 'question' and t.deleted_at is null
+      group by t.id, qp.id
+      -- In created_at order, so a full rebuild lays a period's rows side by side.
+      order by t.created_at`,
+  );
+}
+
 /** Empties every roll-up (before a full rebuild). */
 export async function clearAll(db: Queryable): Promise<void> {
   await db.query(
-    `truncate analytics_conversation_days, analytics_interaction_days, analytics_collaboration_days, analytics_pairs`,
+    `truncate analytics_conversation_days, analytics_interaction_days, analytics_collaboration_days, analytics_pairs,
+              analytics_questions`,
   );
   await db.query('update analytics_people set first_contribution_at = null, reach_90d = 0');
 }

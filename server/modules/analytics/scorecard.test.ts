@@ -257,13 +257,23 @@ async function cards(): Promise<Scorecard[]> {
   );
 }
 
+/** A card's answer rate, median minutes to a first answer and share of answers across departments. */
+function answers(c: Scorecard) {
+  const benefit = (id: string) => c.benefits.figures.find((f) => f.id === id)!.value;
+  return {
+    answered: benefit('answerRate'),
+    minutes: benefit('medianMinutesToFirstAnswer'),
+    across: figures(c, 'fertile_ground').questionsAnsweredAcross![0],
+  };
+}
+
 // In this file, not its own: on a shared PostgreSQL server another file's refresh would move the watermark.
 describe('the roll-up refresh', () => {
   beforeAll(async () => {
     old = await buildSmallWorld(ctx.db.pool, OLD);
   });
 
-  it('gives, tick by tick, the same scorecard as a full rebuild — new posts, links and deletions included', async () => {
+  it('gives, tick by tick, the same scorecard as a full rebuild — new posts, links, deletions and late answers', async () => {
     const db = ctx.db.pool;
     await rebuildAnalytics(db, new Date(`${OLD}-03-01T00:00:00Z`));
     const before = await cards();
@@ -299,6 +309,24 @@ describe('the roll-up refresh', () => {
 
     await rebuildAnalytics(db, old.refreshAt);
     expect(await cards()).toEqual(incremental);
+
+    // Cas's question (7 March 10:00) lost its only answer above: of 2 questions only Bob's is answered, by Ann of
+    // another department, after 30 minutes.
+    expect(answers(incremental[0]!)).toEqual({ answered: 50, minutes: 30, across: 100 });
+    // Weeks later, before the next tick, Bob answers it again: 34 days = 48,960 minutes after it was asked.
+    await db.query(
+      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, 'x', 'x', $3)`,
+      [rows[1]!.id, old.people.bob.id, new Date(`${OLD}-04-10T10:00:00Z`)],
+    );
+    const later = new Date(`${OLD}-04-20T09:00:00Z`);
+    // The question was asked before the look-back; the new reply brings it in.
+    expect((await refreshAnalytics(db, later)).fromDay).toBe(`${OLD}-03-24`);
+    const answered = await cards();
+    // Both answered; median (30 + 48,960) / 2; Bob is of Cas's department, so one of two answered across.
+    expect(answers(answered[0]!)).toEqual({ answered: 100, minutes: 24_495, across: 50 });
+
+    await rebuildAnalytics(db, later);
+    expect(await cards()).toEqual(answered);
   });
 
   it('runs as a scheduled job', () => {

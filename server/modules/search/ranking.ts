@@ -19,7 +19,7 @@ export const RANKING = {
    * candidates within a few hundred recent, cached rows; a rarer one within the second tier's id range, so the
    * search index's hits for all time are read only for words that are rare everywhere.
    */
-  tiers: { threads: [20_000, 200_000], replies: [60_000, 600_000] },
+  tiers: { threads: [5_000, 200_000], replies: [15_000, 600_000] },
 } as const;
 
 /** SQL for a post's score; `accepted` and `reactions` are SQL expressions of the row. */

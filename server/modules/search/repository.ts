@@ -64,11 +64,11 @@ const pageSql = (candidates: string, scored: string, cursor: string, limit: stri
                      from page), '[]') as page`;
 
 /**
- * The newest matches, at most one more than ranking reads, in tiers of ever older posts by id: the newest
- * `tiers[0]` posts (a common word is done here, walking down the primary key), then the rest of the newest
- * `tiers[1]`, …, each asked only while fewer were found; the planner picks a walk or the search index ∧ id range per tier. The last
- * tier, everything older, is the search index alone: `id + 0` keeps the planner from walking the primary key
- * backwards through old posts for a rare word, which could read millions of rows.
+ * The newest matches, at most one more than ranking reads, in tiers of ever older posts by id, each asked only
+ * while fewer were found: the newest `tiers[0]` posts (a common word is done here, walking down the primary key;
+ * small, so a rare word's walk is short), then the rest of the newest `tiers[1]`, …, then everything older.
+ * Past the first tier, ordering by `id + 0` keeps the planner from walking the primary key backwards through
+ * thousands of posts for a word that is rare there: it asks the search index (∧ the id range) instead.
  */
 const candidatesSql = (
   table: 'threads' | 'replies',
@@ -85,7 +85,7 @@ const candidatesSql = (
     const range = `${post}.id > ${bound(i)}${i > 0 ? ` and ${post}.id <= ${bound(i - 1)}` : ''}`;
     return `tier${i} as (select ${post}.id from ${from} where ${where} and ${range}
                            ${i > 0 ? `and ${found(i)} < ${take}` : ''}
-                         order by ${post}.id desc limit ${take})`;
+                         order by ${post}.id ${i > 0 ? '+ 0 ' : ''}desc limit ${take})`;
   });
   const last = tiers.length;
   return `newest as (select coalesce(max(id), 0) as top from ${table}),

@@ -50,35 +50,47 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     location: query.location ?? null,
   };
   const weeks = ANALYTICS_LIMITS.trendWeeks;
-  const [conversation, weeklyConversation, months, themes, interactions, weeklyInteractions] =
-    await Promise.all([
-      rollups.conversationTotals(db, filter, periods),
-      rollups.weeklyConversation(db, filter, periods.to, weeks),
-      rollups.monthlyOrigin(db, filter, periods.to),
-      reads.themesUpTo(db, periods.to),
-      rollups.interactionTotals(db, filter, periods),
-      rollups.weeklyInteractions(db, filter, periods.to, weeks),
-    ]);
-  const [questions, communities, funnel, people, daily, cells, options, refreshedAt, goalRows] =
-    await Promise.all([
-      reads.questionTotals(db, filter, periods),
-      reads.communityFigures(db, viewer.id, filter.communityId, periods),
-      reads.funnel(db, filter, periods),
-      reads.peopleFigures(db, filter, periods.to, DUNBAR),
-      reads.dailyActive(db, filter, periods.from, periods.to),
-      rollups.collaboration(db, filter, periods.from, periods.to),
-      reads.filterOptions(db),
-      rollups.refreshedAt(db),
-      reads.liveGoals(db, periods.to, GOALS_SHOWN),
-    ]);
   // KPIs count only threads the viewer may read: closed and secret content never shows, not even as a count.
-  const kpiGoals = goalRows.map(toKpiGoal);
-  const figures = await goalKpis(
-    db,
-    kpiGoals,
-    { from: new Date(`${periods.from}T00:00:00Z`), to: endOfDay(periods.to) },
-    { viewerId: viewer.id, now },
-  );
+  const goalFigures = async () => {
+    const rows = await reads.liveGoals(db, periods.to, GOALS_SHOWN);
+    const period = { from: new Date(`${periods.from}T00:00:00Z`), to: endOfDay(periods.to) };
+    const figures = await goalKpis(db, rows.map(toKpiGoal), period, { viewerId: viewer.id, now });
+    return { goalRows: rows, figures };
+  };
+  // Every read at once: the pool spreads them over the database's cores, so the answer takes the longest read.
+  const [
+    conversation,
+    weeklyConversation,
+    months,
+    themes,
+    interactions,
+    weeklyInteractions,
+    questions,
+    communities,
+    funnel,
+    people,
+    daily,
+    cells,
+    options,
+    refreshedAt,
+    { goalRows, figures },
+  ] = await Promise.all([
+    rollups.conversationTotals(db, filter, periods),
+    rollups.weeklyConversation(db, filter, periods.to, weeks),
+    rollups.monthlyOrigin(db, filter, periods.to),
+    reads.themesUpTo(db, periods.to),
+    rollups.interactionTotals(db, filter, periods),
+    rollups.weeklyInteractions(db, filter, periods.to, weeks),
+    reads.questionTotals(db, filter, periods),
+    reads.communityFigures(db, viewer.id, filter.communityId, periods),
+    reads.funnel(db, filter, periods),
+    reads.peopleFigures(db, filter, periods.to, DUNBAR),
+    reads.dailyActive(db, filter, periods.from, periods.to),
+    rollups.collaboration(db, filter, periods.from, periods.to),
+    reads.filterOptions(db),
+    rollups.refreshedAt(db),
+    goalFigures(),
+  ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const monthlyActive = { current: all?.monthly_active ?? 0, previous: all?.previous_monthly_active ?? 0 };

@@ -52,7 +52,8 @@ export async function questionsInPeriod(
 
 /**
  * Ideas linked to these goals whose first move to `done` falls in [from, to), with that moment; live and
- * readable ideas only (viewer null as above).
+ * readable ideas only (viewer null as above). Read from the period's moves to done (thread_status_changes_done_idx),
+ * not from every idea of the goal.
  */
 export async function ideasDoneInPeriod(
   db: Queryable,
@@ -63,12 +64,14 @@ export async function ideasDoneInPeriod(
 ): Promise<{ id: string; goal_id: string; author_id: string; done_at: Date }[]> {
   if (goalIds.length === 0) return [];
   const { rows } = await db.query<{ id: string; goal_id: string; author_id: string; done_at: Date }>(
-    `select t.id, t.goal_id, t.author_id, d.done_at
-       from threads t
-       join lateral (select min(sc.created_at) as done_at from thread_status_changes sc
-                      where sc.thread_id = t.id and sc.to_status = 'done') d on true
-      where t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'idea'
-        and d.done_at >= $2 and d.done_at < $3
+    `select t.id, t.goal_id, t.author_id, sc.created_at as done_at
+       from thread_status_changes sc
+       join threads t on t.id = sc.thread_id
+      where sc.to_status = 'done' and sc.created_at >= $2 and sc.created_at < $3
+        and not exists (select 1 from thread_status_changes e
+                         where e.thread_id = sc.thread_id and e.to_status = 'done'
+                           and (e.created_at, e.id) < (sc.created_at, sc.id))
+        and t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'idea'
         and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
     [goalIds, from, to, viewerId],
   );

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Job } from '../../platform/jobs/scheduler.js';
 import { addDays, utcDay } from '../../platform/time/days.js';
+import { refreshActivity } from './rollup-activity.js';
+import { refreshCommunityActive } from './rollup-communities.js';
 import * as rollups from './rollup-repository.js';
 
 /**
@@ -38,6 +40,8 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await rollups.upsertPairs(db, today);
     await rollups.updateFirstContributions(db, fromDay);
     await rollups.refreshQuestions(db, fromDay);
+    await refreshActivity(db, fromDay);
+    await refreshCommunityActive(db, fromDay, today);
     const reachDay = await rollups.readState(db, REACH_DAY);
     // Pairs age out of the 90 days once a day for everyone; within a day only the people just seen change.
     const sameDay = reachDay !== null && utcDay(reachDay) === today;
@@ -69,6 +73,8 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await rollups.upsertPairs(db, today);
   await rollups.updateFirstContributions(db, first);
   await rollups.refreshQuestions(db, first);
+  await refreshActivity(db, first);
+  await refreshCommunityActive(db, first, today);
   await rollups.countReach(db, today, false);
   await rollups.writeState(db, REACH_DAY, new Date(`${today}T00:00:00Z`));
   await rollups.writeState(db, REFRESHED, now);

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import type { Visibility } from '../communities/access.js';
 import type { GoalRow } from '../goals/repository.js';
 import { type Filter, type Periods, personWhere } from './filters.js';
+import { activeDaysIn, activeDaysWhere } from './rollup-activity.js';
 
 /** Scorecard reads of small tables (themes, goals, communities) and of indexed ranges (questions, active days). */
 
@@ -102,7 +103,8 @@ export type CommunityRow = {
 
 /**
  * Every community (or the filtered one) with its active participants in the 28 days ending `to` and ending
- * `previousTo`, its sponsor's active days in it during the period, and whether the viewer may read it.
+ * `previousTo`, its sponsor's active days in it during the period, and whether the viewer may read it. The figures
+ * come from the roll-up (as of the last refresh): two rows per community, one day each.
  */
 export async function communityFigures(
   db: Queryable,
@@ -110,25 +112,28 @@ export async function communityFigures(
   communityId: string | null,
   periods: Periods,
 ): Promise<CommunityRow[]> {
-  const params: unknown[] = [viewerId, periods.from, periods.to, periods.previousTo];
+  const params: unknown[] = [viewerId, periods.to, periods.previousTo];
   let where = '';
   if (communityId !== null) {
     params.push(communityId);
     where = `where c.id = $${params.length}`;
   }
-  const active = (last: string) =>
-    `(select count(distinct d.person_id)::int from community_active_days d
-       where d.community_id = c.id and d.day between ${last}::date - 27 and ${last}::date)`;
+  // Past the horizon nobody is counted and the sponsor's running count stands still: read its last day there. A
+  // community without a row that day had no activity by then. `previousTo` is the day before `from`.
+  const day = (param: string) => `least(${param}::date, (select day from horizon))`;
   const { rows } = await db.query<CommunityRow>(
-    `select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold,
+    `with horizon as (select max(day) as day from analytics_community_active)
+     select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold,
             (c.visibility = 'open' or exists (select 1 from community_members m
                                                where m.community_id = c.id and m.person_id = $1)) as readable,
-            ${active('$3')} as active, ${active('$4')} as previous_active,
+            case when cur.day = $2::date then cur.people else 0 end as active,
+            case when prev.day = $3::date then prev.people else 0 end as previous_active,
             sp.handle as sponsor_handle, sp.name as sponsor_name,
-            (select count(*)::int from community_active_days d
-              where d.community_id = c.id and d.person_id = c.sponsor_id
-                and d.day between $2::date and $3::date) as sponsor_days
-       from communities c left join people sp on sp.id = c.sponsor_id
+            coalesce(cur.sponsor_days, 0) - coalesce(prev.sponsor_days, 0) as sponsor_days
+       from communities c
+       left join people sp on sp.id = c.sponsor_id
+       left join analytics_community_active cur on cur.day = ${day('$2')} and cur.community_id = c.id
+       left join analytics_community_active prev on prev.day = ${day('$3')} and prev.community_id = c.id
        ${where}
       order by lower(c.name), c.id`,
     params,
@@ -152,20 +157,14 @@ export type FunnelCounts = {
 /**
  * The funnel per department, per location and in all (both null): active people counted, activated people
  * (signed in once by the end of `to`), monthly active (took part in the 28 days ending `to`), engaged (on ≥ 10 of
- * them); with the monthly active of the previous period and the mean profile completeness of activated people.
+ * them; active days from the roll-up, as of the last refresh); with the monthly active of the previous period and
+ * the mean profile completeness of activated people.
  */
 export async function funnel(db: Queryable, filter: Filter, periods: Periods): Promise<FunnelCounts[]> {
   const params: unknown[] = [periods.to, periods.previousTo];
   const where = personWhere('p', filter, params);
   const { rows } = await db.query<FunnelCounts>(
-    `with days as (
-       select person_id,
-              count(*) filter (where day between $1::date - 27 and $1::date)::int as current_days,
-              count(*) filter (where day between $2::date - 27 and $2::date)::int as previous_days
-         from person_active_days
-        where day between least($1::date, $2::date) - 27 and $1::date
-        group by person_id)
-     select grouping(p.department) = 0 as by_department, grouping(p.location) = 0 as by_location,
+    `select grouping(p.department) = 0 as by_department, grouping(p.location) = 0 as by_location,
             p.department, p.location, count(*)::int as provisioned,
             count(*) filter (where p.activated_at < ${endOf('$1')})::int as activated,
             count(*) filter (where d.current_days > 0)::int as monthly_active,
@@ -174,7 +173,10 @@ export async function funnel(db: Queryable, filter: Filter, periods: Periods): P
             avg(((p.title <> '')::int + (p.department <> '')::int + (p.location <> '')::int + (p.bio <> '')::int
                  + (cardinality(p.skills) > 0)::int + (p.avatar_url is not null)::int) * 100.0 / 6)
               filter (where p.activated_at < ${endOf('$1')}) as completeness
-       from people p left join days d on d.person_id = p.id
+       from people p
+       left join analytics_person_activity a on a.person_id = p.id
+       cross join lateral (select ${activeDaysIn('a', '$1::date - 27', '$1::date')} as current_days,
+                                  ${activeDaysIn('a', '$2::date - 27', '$2::date')} as previous_days) d
       where p.status = 'active' and p.created_at < ${endOf('$1')} ${where}
       group by grouping sets ((p.department), (p.location), ())`,
     params,
@@ -223,7 +225,7 @@ export async function liveGoals(db: Queryable, to: string, limit: number): Promi
   return rows;
 }
 
-/** Active people per UTC day of the period (the low-threshold trend). */
+/** Active people per UTC day of the period (the low-threshold trend; roll-up, as of the last refresh). */
 export async function dailyActive(
   db: Queryable,
   filter: Filter,
@@ -231,13 +233,12 @@ export async function dailyActive(
   to: string,
 ): Promise<{ day: string; people: number }[]> {
   const params: unknown[] = [from, to];
-  const where = personWhere('p', filter, params);
-  const join = where ? 'join people p on p.id = d.person_id' : '';
+  const where = activeDaysWhere(filter, params);
   const { rows } = await db.query<{ day: string; people: number }>(
-    `select to_char(d.day, 'YYYY-MM-DD') as day, count(*)::int as people
-       from person_active_days d ${join}
-      where d.day between $1::date and $2::date ${where}
-      group by d.day order by d.day`,
+    `select to_char(day, 'YYYY-MM-DD') as day, people
+       from analytics_active_days
+      where ${where} and day between $1::date and $2::date
+      order by day`,
     params,
   );
   return rows;

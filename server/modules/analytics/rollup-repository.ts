@@ -230,7 +230,8 @@ export async function refreshQuestions(db: Queryable, fromDay: string): Promise<
 export async function clearAll(db: Queryable): Promise<void> {
   await db.query(
     `truncate analytics_conversation_days, analytics_interaction_days, analytics_collaboration_days, analytics_pairs,
-              analytics_questions`,
+              analytics_questions, analytics_person_activity, analytics_active_days,
+              analytics_community_active`,
   );
   await db.query('update analytics_people set first_contribution_at = null, reach_90d = 0');
 }

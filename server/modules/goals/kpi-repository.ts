@@ -66,13 +66,16 @@ export async function ideasDoneInPeriod(
   const { rows } = await db.query<{ id: string; goal_id: string; author_id: string; done_at: Date }>(
     `select t.id, t.goal_id, t.author_id, sc.created_at as done_at
        from thread_status_changes sc
-       join threads t on t.id = sc.thread_id
+       -- One primary-key probe per move (LIMIT keeps it a probe): hashing the goal's ideas reads all of them.
+       cross join lateral (select t.id, t.goal_id, t.author_id from threads t
+                            where t.id = sc.thread_id and t.goal_id = any($1::bigint[]) and t.deleted_at is null
+                              and t.kind = 'idea'
+                              and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})
+                            limit 1) t
       where sc.to_status = 'done' and sc.created_at >= $2 and sc.created_at < $3
         and not exists (select 1 from thread_status_changes e
                          where e.thread_id = sc.thread_id and e.to_status = 'done'
-                           and (e.created_at, e.id) < (sc.created_at, sc.id))
-        and t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'idea'
-        and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
+                           and (e.created_at, e.id) < (sc.created_at, sc.id))`,
     [goalIds, from, to, viewerId],
   );
   return rows;

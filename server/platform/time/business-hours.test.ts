@@ -28,6 +28,15 @@ describe('business minutes in a 09:00–18:00 Monday–Friday calendar', () => {
     expect(between('2026-03-27T16:00:00Z', '2026-03-30T07:30:00Z')).toBe(60 + 30);
   });
 
+  it('reads zones a half or three quarters of an hour off UTC, each instant on its own', () => {
+    // Kathmandu is UTC+5:45: Monday 2026-03-09 09:00 local is 03:15Z. From 03:00Z (08:45) to 03:40Z (09:25): 25 min.
+    expect(between('2026-03-09T03:00:00Z', '2026-03-09T03:40:00Z', 'Asia/Kathmandu')).toBe(25);
+    // Adelaide is UTC+10:30 in March: 18:00 local Monday is 07:30Z; 07:20Z to 07:50Z is 10 working minutes.
+    expect(between('2026-03-09T07:20:00Z', '2026-03-09T07:50:00Z', 'Australia/Adelaide')).toBe(10);
+    // Asked again after other instants of the same quarter hour were read: the same answer.
+    expect(between('2026-03-09T03:14:00Z', '2026-03-09T03:16:00Z', 'Asia/Kathmandu')).toBe(1);
+  });
+
   it('counts whole weeks as five working days', () => {
     expect(between('2026-03-09T00:00:00Z', '2026-03-16T00:00:00Z')).toBe(5 * 9 * 60);
   });

@@ -244,13 +244,19 @@ export async function dailyActive(
   return rows;
 }
 
-/** The departments and locations people have, for the filters. */
+/** The departments and locations active people have, for the filters: a skip scan, one probe per value. */
 export async function filterOptions(db: Queryable): Promise<{ departments: string[]; locations: string[] }> {
+  const distinct = (column: 'department' | 'location') => `
+    array(with recursive v as (
+            (select ${column} as value from people where status = 'active' and ${column} > ''
+              order by ${column} limit 1)
+            union all
+            select (select p.${column} from people p where p.status = 'active' and p.${column} > v.value
+                     order by p.${column} limit 1)
+              from v where v.value is not null)
+          select value from v where value is not null order by value)`;
   const { rows } = await db.query<{ departments: string[]; locations: string[] }>(
-    `select array(select distinct department from people where status = 'active' and department <> ''
-                   order by 1) as departments,
-            array(select distinct location from people where status = 'active' and location <> ''
-                   order by 1) as locations`,
+    `select ${distinct('department')} as departments, ${distinct('location')} as locations`,
   );
   return rows[0]!;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../contract/analytics.js';
 import { allJobs } from '../../jobs.js';
 import { manualClock } from '../../platform/clock.js';
+import { buildPerson, unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { analyticsJob, rebuildAnalytics, refreshAnalytics } from './refresh.js';
@@ -192,6 +193,21 @@ describe('the scorecard on a small world, people figures by department', () => {
     expect(trend.labels).toHaveLength(28);
     const on = (day: string) => trend.series[0]!.values[trend.labels.indexOf(`${YEAR}-03-${day}`)];
     expect([on('06'), on('07'), on('09'), on('10')]).toEqual([1, 2, 2, 0]);
+  });
+});
+
+describe('the filter options', () => {
+  it("lists active people's departments and locations once each, without blanks or deactivated people's", async () => {
+    const gone = unique('Aaa gone');
+    await buildPerson(ctx.db.pool, { department: gone, location: gone, status: 'deactivated' });
+    await buildPerson(ctx.db.pool, { department: '', location: '' });
+    const { departments, locations } = (await card({})).options;
+    expect(new Set(departments).size).toBe(departments.length);
+    expect(new Set(locations).size).toBe(locations.length);
+    expect(departments).toEqual(expect.arrayContaining([world.departments.d1, world.departments.d2]));
+    expect(locations).toEqual(expect.arrayContaining([world.locations.l1, world.locations.l2]));
+    expect([...departments, ...locations]).not.toContain(gone);
+    expect([...departments, ...locations]).not.toContain('');
   });
 });
 

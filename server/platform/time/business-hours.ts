@@ -81,8 +81,8 @@ const minutesOf = (hhmm: string) => {
 
 /** Working intervals [start, end) in UTC ms for each local day from the day of `from` up to the day of `to`. */
 function* workingIntervals(from: number, to: number, calendar: BusinessCalendar, timeZone: string) {
-  const startLocal = wallClock(from, timeZone);
-  let day = Date.UTC(startLocal.year, startLocal.month - 1, startLocal.day);
+  // The local day `from` falls in: its wall clock read as UTC, cut to midnight.
+  let day = Math.floor((from + offsetAt(from, timeZone)) / DAY) * DAY;
   const open = minutesOf(calendar.start) * MINUTE;
   const close = minutesOf(calendar.end) * MINUTE;
   for (let i = 0; i < MAX_DAYS; i++, day += DAY) {

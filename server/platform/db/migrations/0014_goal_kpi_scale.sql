@@ -4,3 +4,7 @@ create index thread_status_changes_done_idx on thread_status_changes (created_at
 -- probe per distinct value, instead of reading every person.
 create index people_active_department_idx on people (department) where status = 'active';
 create index people_active_location_idx on people (location) where status = 'active';
+-- A question's first live reply by someone else (goal KPIs, routing): the replies in time order, with their authors,
+-- without visiting the table.
+create index replies_thread_first_idx on replies (thread_id, created_at, id) include (author_id)
+  where deleted_at is null;

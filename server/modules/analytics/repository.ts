@@ -47,21 +47,35 @@ export type QuestionTotals = {
 /**
  * Questions asked in the period and the previous one (roll-up, as of the last refresh): answered (a live reply by
  * someone other than the asker), accepted, answered by someone of another department, and the median minutes to each.
+ * One statement per period, side by side: grouping both in one sorted all their rows on disk first.
  */
 export async function questionTotals(
   db: Queryable,
   filter: Filter,
   periods: Periods,
 ): Promise<{ current: QuestionTotals; previous: QuestionTotals }> {
-  const params: unknown[] = [periods.previousFrom, periods.to, periods.from];
+  const [current, previous] = await Promise.all([
+    questionTotalsIn(db, filter, periods.from, periods.to),
+    questionTotalsIn(db, filter, periods.previousFrom, periods.previousTo),
+  ]);
+  return { current, previous };
+}
+
+async function questionTotalsIn(
+  db: Queryable,
+  filter: Filter,
+  from: string,
+  to: string,
+): Promise<QuestionTotals> {
+  const params: unknown[] = [from, to];
   let where = personWhere('p', filter, params);
   const join = where ? 'join people p on p.id = q.author_id' : '';
   if (filter.communityId !== null) {
     params.push(filter.communityId);
     where += ` and q.community_id = $${params.length}`;
   }
-  const { rows } = await db.query<QuestionTotals & { current: boolean }>(
-    `select q.created_at >= ${startOf('$3')} as current, count(*)::int as questions,
+  const { rows } = await db.query<QuestionTotals>(
+    `select count(*)::int as questions,
             count(q.first_answer_at)::int as answered,
             count(q.accepted_at)::int as accepted,
             count(*) filter (where q.answered_across)::int as answered_across,
@@ -70,20 +84,10 @@ export async function questionTotals(
             percentile_cont(0.5) within group (order by extract(epoch from q.accepted_at - q.created_at) / 60)
               filter (where q.accepted_at is not null) as median_accepted_minutes
        from analytics_questions q ${join}
-      where q.created_at >= ${startOf('$1')} and q.created_at < ${endOf('$2')} ${where}
-      group by 1`,
+      where q.created_at >= ${startOf('$1')} and q.created_at < ${endOf('$2')} ${where}`,
     params,
   );
-  const empty: QuestionTotals = {
-    questions: 0,
-    answered: 0,
-    accepted: 0,
-    answered_across: 0,
-    median_first_minutes: null,
-    median_accepted_minutes: null,
-  };
-  const pick = (current: boolean) => ({ ...empty, ...rows.find((r) => r.current === current) });
-  return { current: pick(true), previous: pick(false) };
+  return rows[0]!;
 }
 
 export type CommunityRow = {

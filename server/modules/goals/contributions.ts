@@ -36,6 +36,7 @@ export async function goalsHelpedBy(
     period.from,
     period.to,
     viewerId,
+    true,
   );
   return goals.flatMap((row) => {
     const goal = toKpiGoal(row);

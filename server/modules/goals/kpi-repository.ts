@@ -16,15 +16,16 @@ export type QuestionRow = {
   accepted_author_id: string | null;
 };
 
-// The earliest live reply by anyone but the asker: a probe of replies_thread_idx per question.
-const questionColumns = `t.id, t.goal_id, t.author_id, t.created_at, p.time_zone,
-       fr.created_at as first_response_at, fr.author_id as first_responder_id,
-       t.accepted_at, ar.author_id as accepted_author_id`;
-const questionJoins = `join people p on p.id = t.author_id
+// The earliest live reply by anyone but the asker: a probe of replies_thread_first_idx per question. Who answered
+// (contributions) costs a probe of the accepted reply on top, so only the statements that need it pay for it.
+const questionColumns = (responders: boolean) => `t.id, t.goal_id, t.author_id, t.created_at, p.time_zone,
+       fr.created_at as first_response_at, ${responders ? 'fr.author_id' : 'null'} as first_responder_id,
+       t.accepted_at, ${responders ? 'ar.author_id' : 'null'} as accepted_author_id`;
+const questionJoins = (responders: boolean) => `join people p on p.id = t.author_id
   left join lateral (select r.created_at, r.author_id from replies r
                       where r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id
                       order by r.created_at, r.id limit 1) fr on true
-  left join replies ar on ar.id = t.accepted_reply_id and ar.deleted_at is null`;
+  ${responders ? 'left join replies ar on ar.id = t.accepted_reply_id and ar.deleted_at is null' : ''}`;
 
 /**
  * The questions linked to these goals that were asked in [from, to), live, and readable by the viewer
@@ -37,11 +38,13 @@ export async function questionsInPeriod(
   from: Date,
   to: Date,
   viewerId: string | null,
+  /** Fill in first_responder_id and accepted_author_id (null otherwise). */
+  responders = false,
 ): Promise<QuestionRow[]> {
   if (goalIds.length === 0) return [];
   const { rows } = await db.query<QuestionRow>(
-    `select ${questionColumns}
-       from threads t ${questionJoins}
+    `select ${questionColumns(responders)}
+       from threads t ${questionJoins(responders)}
       where t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'question'
         and t.created_at >= $2 and t.created_at < $3
         and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
@@ -73,9 +76,10 @@ export async function ideasDoneInPeriod(
                               and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})
                             limit 1) t
       where sc.to_status = 'done' and sc.created_at >= $2 and sc.created_at < $3
-        and not exists (select 1 from thread_status_changes e
-                         where e.thread_id = sc.thread_id and e.to_status = 'done'
-                           and (e.created_at, e.id) < (sc.created_at, sc.id))`,
+        -- The idea's first move to done, probed only for the goals' ideas (on t.id, so after the probe above):
+        -- as NOT EXISTS it became a hash of every move to done before the period.
+        and sc.id = (select e.id from thread_status_changes e where e.thread_id = t.id and e.to_status = 'done'
+                      order by e.created_at, e.id limit 1)`,
     [goalIds, from, to, viewerId],
   );
   return rows;
@@ -105,8 +109,8 @@ export async function missCandidates(
       : `coalesce(${options.answeredBy === 'accepted' ? 't.accepted_at' : 'fr.created_at'}, $5::timestamptz) - t.created_at
            >= make_interval(mins => $6::int)`;
   const { rows } = await db.query<QuestionRow>(
-    `select ${questionColumns}
-       from threads t ${questionJoins}
+    `select ${questionColumns(true)}
+       from threads t ${questionJoins(true)}
       where t.goal_id = $1 and t.deleted_at is null and t.kind = 'question'
         and ($2::timestamptz is null or (t.created_at, t.id) < ($2::timestamptz, $3::bigint))
         and ${readableCommunitySql('t.community_id', '$4')}

@@ -27,7 +27,7 @@ let people: Record<'ann' | 'bob' | 'cas' | 'dan' | 'eve' | 'spo', TestPerson>;
 
 /** The community's figures for the period, as the scorecard reads them. */
 async function figures(period = periods) {
-  const [row] = await communityFigures(db, people.ann.id, community.id, period);
+  const [row] = (await communityFigures(db, people.ann.id, community.id, period, 1)).sponsors;
   return { active: row!.active, previous: row!.previous_active, sponsorDays: row!.sponsor_days };
 }
 
@@ -136,7 +136,7 @@ describe('the community active-people roll-up', () => {
   it('gives a community without activity zeros', async () => {
     const quiet = await buildCommunity(db, { sponsor: people.spo });
     await refresh(`${Y}-04-23`);
-    const [row] = await communityFigures(db, people.ann.id, quiet.id, periods);
+    const [row] = (await communityFigures(db, people.ann.id, quiet.id, periods, 1)).sponsors;
     expect(row).toMatchObject({
       active: 0,
       previous_active: 0,
@@ -168,13 +168,14 @@ describe('the community active-people roll-up', () => {
     // Bob, the sponsor: 15 February, 15 and 20 March, 1 June; the period 3–30 April has none, March all of two.
     const sponsor = async (from: string, to: string) =>
       (
-        await communityFigures(db, people.ann.id, other.id, {
-          from,
-          to,
-          previousFrom: from,
-          previousTo: addDays(from, -1),
-        })
-      ).at(0)!.sponsor_days;
+        await communityFigures(
+          db,
+          people.ann.id,
+          other.id,
+          { from, to, previousFrom: from, previousTo: addDays(from, -1) },
+          1,
+        )
+      ).sponsors[0]!.sponsor_days;
     expect(await sponsor(`${Y}-04-03`, `${Y}-04-30`)).toBe(0);
     expect(await sponsor(`${Y}-03-01`, `${Y}-03-31`)).toBe(2);
     expect(await sponsor(`${Y}-01-01`, `${Y}-12-31`)).toBe(4);

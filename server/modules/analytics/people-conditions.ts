@@ -8,7 +8,7 @@ import {
 } from '../../../contract/analytics.js';
 import { byWeek, figure, maybe, pct, trend, weekLabels } from './figures.js';
 import type { Periods } from './filters.js';
-import type { CommunityRow, FunnelCounts, QuestionTotals } from './repository.js';
+import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
 import type { InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
 
@@ -31,16 +31,15 @@ export function fertileGround(
   interactions: Pair<InteractionTotals>,
   questions: Pair<QuestionTotals>,
   people: PeopleFigures,
-  communities: CommunityRow[],
+  communities: CommunityFigures,
   weekly: { week: number; interactions: number; cross_department: number }[],
   periods: Periods,
 ): Condition {
   const share = (key: keyof InteractionTotals, of: InteractionTotals) => pct(of[key], of.interactions);
   const { current, previous } = interactions;
   const across = (q: QuestionTotals) => pct(q.answered_across, q.answered);
-  const sponsored = communities.filter((c) => c.sponsor_handle !== null);
-  const sponsorsActive = pct(sponsored.filter((c) => c.sponsor_days > 0).length, sponsored.length);
-  const inactive = sponsored.filter((c) => c.sponsor_days === 0).length;
+  const sponsorsActive = pct(communities.sponsors_active, communities.sponsored);
+  const inactive = communities.sponsored - communities.sponsors_active;
   const crossDepartment = share('cross_department', current);
   const questionsAnsweredAcross = across(questions.current);
   return {
@@ -84,17 +83,13 @@ export function fertileGround(
         : null,
     ]),
     details: {
-      sponsors: sponsored
-        .filter((c) => c.readable)
-        .sort((a, b) => a.sponsor_days - b.sponsor_days)
-        .slice(0, ANALYTICS_LIMITS.listRows)
-        .map((c) => ({
-          slug: c.slug,
-          name: c.name,
-          sponsor: { handle: c.sponsor_handle!, name: c.sponsor_name! },
-          activeDays: c.sponsor_days,
-        })),
-      hiddenCommunities: sponsored.filter((c) => !c.readable).length,
+      sponsors: communities.sponsors.map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        sponsor: { handle: c.sponsor_handle!, name: c.sponsor_name! },
+        activeDays: c.sponsor_days,
+      })),
+      hiddenCommunities: communities.hidden_sponsors,
     },
   };
 }
@@ -109,31 +104,26 @@ export function suggestionFor(c: { kind: string; active: number; viability_thres
 const SPECIALIST_DEFAULT = 25;
 
 /** Condition 5: enough people — communities at or above their viability threshold. */
-export function enoughPeople(communities: CommunityRow[], periods: Periods): Condition {
-  const viable = (active: (c: CommunityRow) => number) =>
-    communities.filter((c) => active(c) >= c.viability_threshold).length;
-  const now = viable((c) => c.active);
-  const before = viable((c) => c.previous_active);
-  const below = communities.filter((c) => c.active < c.viability_threshold);
-  const shown = below
-    .filter((c) => c.readable)
-    .sort((a, b) => a.active / a.viability_threshold - b.active / b.viability_threshold);
-  const viableShare = pct(now, communities.length);
+export function enoughPeople(communities: CommunityFigures, periods: Periods): Condition {
+  const { viable: now, previous_viable: before, communities: total } = communities;
+  const below = total - now;
+  const shown = communities.below;
+  const viableShare = pct(now, total);
   const worst = shown[0];
   return {
     id: 'enough_people',
     status: statusOf('enough_people', { viableShare }),
     figures: [
       figure('viableCommunities', 'count', now, before),
-      figure('atRiskCommunities', 'count', below.length, communities.length - before),
-      figure('viableShare', 'percent', viableShare, pct(before, communities.length)),
+      figure('atRiskCommunities', 'count', below, total - before),
+      figure('viableShare', 'percent', viableShare, pct(before, total)),
     ],
     trend: trend(
       'period',
       [periods.previousTo, periods.to],
       [
         { id: 'viableCommunities', unit: 'count', values: [before, now] },
-        { id: 'atRiskCommunities', unit: 'count', values: [communities.length - before, below.length] },
+        { id: 'atRiskCommunities', unit: 'count', values: [total - before, below] },
       ],
     ),
     recommendations: twoAtMost([
@@ -143,12 +133,12 @@ export function enoughPeople(communities: CommunityRow[], periods: Periods): Con
             params: { name: worst.name, active: worst.active, threshold: worst.viability_threshold },
           }
         : null,
-      below.length > shown.length
-        ? { id: 'communitiesBelowHidden', params: { count: below.length - shown.length } }
+      communities.hidden_below > 0
+        ? { id: 'communitiesBelowHidden', params: { count: communities.hidden_below } }
         : null,
     ]),
     details: {
-      belowThreshold: shown.slice(0, ANALYTICS_LIMITS.listRows).map((c) => ({
+      belowThreshold: shown.map((c) => ({
         slug: c.slug,
         name: c.name,
         kind: c.kind,
@@ -156,7 +146,7 @@ export function enoughPeople(communities: CommunityRow[], periods: Periods): Con
         threshold: c.viability_threshold,
         suggestion: suggestionFor(c),
       })),
-      hiddenCommunities: below.length - shown.length,
+      hiddenCommunities: communities.hidden_below,
     },
   };
 }

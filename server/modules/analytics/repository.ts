@@ -98,7 +98,6 @@ export type CommunityRow = {
   kind: 'general' | 'specialist';
   visibility: Visibility;
   viability_threshold: number;
-  readable: boolean;
   active: number;
   previous_active: number;
   sponsor_handle: string | null;
@@ -106,19 +105,36 @@ export type CommunityRow = {
   sponsor_days: number;
 };
 
+/** Counts over every community (secret ones included, as documented), and the two lists the viewer may read. */
+export type CommunityFigures = {
+  communities: number;
+  viable: number;
+  previous_viable: number;
+  sponsored: number;
+  /** Sponsored communities whose sponsor took part on at least one day of the period. */
+  sponsors_active: number;
+  below: CommunityRow[];
+  /** Communities below their threshold the viewer may not read: counted, never named. */
+  hidden_below: number;
+  sponsors: CommunityRow[];
+  hidden_sponsors: number;
+};
+
 /**
- * Every community (or the filtered one) with its active participants in the 28 days ending `to` and ending
- * `previousTo`, its sponsor's active days in it during the period, and whether the viewer may read it. The figures
- * come from the roll-up (as of the last refresh): two rows per community, one day each. In the order they were made:
- * sorting 11,000 names by collation took a quarter of the statement, and the lists re-sort what they show.
+ * Every community's (or the filtered one's) active participants in the 28 days ending `to` and ending `previousTo`
+ * and its sponsor's active days in it during the period, from the roll-up (as of the last refresh: two rows per
+ * community, one day each), counted here; listed are the readable ones furthest below their threshold and the
+ * readable sponsored ones whose sponsors took part least (ties in the order the communities were made). One row
+ * back instead of one per community: parsing 11,000 rows cost the node more than the statement.
  */
 export async function communityFigures(
   db: Queryable,
   viewerId: string,
   communityId: string | null,
   periods: Periods,
-): Promise<CommunityRow[]> {
-  const params: unknown[] = [viewerId, periods.to, periods.previousTo];
+  listed: number,
+): Promise<CommunityFigures> {
+  const params: unknown[] = [viewerId, periods.to, periods.previousTo, listed];
   let where = '';
   if (communityId !== null) {
     params.push(communityId);
@@ -127,24 +143,42 @@ export async function communityFigures(
   // Past the horizon nobody is counted and the sponsor's running count stands still: read its last day there. A
   // community without a row that day had no activity by then. `previousTo` is the day before `from`.
   const day = (param: string) => `least(${param}::date, (select day from horizon))`;
-  const { rows } = await db.query<CommunityRow>(
-    `with horizon as (select max(day) as day from analytics_community_active)
-     select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold,
-            (c.visibility = 'open' or exists (select 1 from community_members m
-                                               where m.community_id = c.id and m.person_id = $1)) as readable,
-            case when cur.day = $2::date then cur.people else 0 end as active,
-            case when prev.day = $3::date then prev.people else 0 end as previous_active,
-            sp.handle as sponsor_handle, sp.name as sponsor_name,
-            coalesce(cur.sponsor_days, 0) - coalesce(prev.sponsor_days, 0) as sponsor_days
-       from communities c
-       left join people sp on sp.id = c.sponsor_id
-       left join analytics_community_active cur on cur.day = ${day('$2')} and cur.community_id = c.id
-       left join analytics_community_active prev on prev.day = ${day('$3')} and prev.community_id = c.id
-       ${where}
-      order by c.id`,
+  // The first `listed` by the order, then their sponsors' names (20 probes, not one per community).
+  const list = (condition: string, order: string) => `
+    coalesce((select json_agg(json_build_object(
+                'id', f.id::text, 'slug', f.slug, 'name', f.name, 'kind', f.kind, 'visibility', f.visibility,
+                'viability_threshold', f.viability_threshold, 'active', f.active,
+                'previous_active', f.previous_active, 'sponsor_handle', sp.handle, 'sponsor_name', sp.name,
+                'sponsor_days', f.sponsor_days) order by f.n)
+                from (select f.*, row_number() over (order by ${order}, f.id) as n from fig f
+                       where f.readable and ${condition} order by ${order}, f.id limit $4) f
+                left join people sp on sp.id = f.sponsor_id), '[]')`;
+  const { rows } = await db.query<CommunityFigures>(
+    `with horizon as (select max(day) as day from analytics_community_active),
+     fig as materialized (
+       select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold, c.sponsor_id,
+              (c.visibility = 'open' or exists (select 1 from community_members m
+                                                 where m.community_id = c.id and m.person_id = $1)) as readable,
+              case when cur.day = $2::date then cur.people else 0 end as active,
+              case when prev.day = $3::date then prev.people else 0 end as previous_active,
+              coalesce(cur.sponsor_days, 0) - coalesce(prev.sponsor_days, 0) as sponsor_days
+         from communities c
+         left join analytics_community_active cur on cur.day = ${day('$2')} and cur.community_id = c.id
+         left join analytics_community_active prev on prev.day = ${day('$3')} and prev.community_id = c.id
+         ${where})
+     select count(*)::int as communities,
+            count(*) filter (where active >= viability_threshold)::int as viable,
+            count(*) filter (where previous_active >= viability_threshold)::int as previous_viable,
+            count(sponsor_id)::int as sponsored,
+            count(sponsor_id) filter (where sponsor_days > 0)::int as sponsors_active,
+            count(*) filter (where active < viability_threshold and not readable)::int as hidden_below,
+            count(sponsor_id) filter (where not readable)::int as hidden_sponsors,
+            ${list('f.active < f.viability_threshold', 'f.active::float8 / f.viability_threshold')} as below,
+            ${list('f.sponsor_id is not null', 'f.sponsor_days')} as sponsors
+       from fig`,
     params,
   );
-  return rows;
+  return rows[0]!;
 }
 
 export type FunnelCounts = {

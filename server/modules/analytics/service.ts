@@ -82,7 +82,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     rollups.interactionTotals(db, filter, periods),
     rollups.weeklyInteractions(db, filter, periods.to, weeks),
     reads.questionTotals(db, filter, periods),
-    reads.communityFigures(db, viewer.id, filter.communityId, periods),
+    reads.communityFigures(db, viewer.id, filter.communityId, periods, ANALYTICS_LIMITS.listRows),
     reads.funnel(db, filter, periods),
     reads.peopleFigures(db, filter, periods.to, DUNBAR),
     reads.dailyActive(db, filter, periods.from, periods.to),

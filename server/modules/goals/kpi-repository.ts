@@ -16,11 +16,35 @@ export type QuestionRow = {
   accepted_author_id: string | null;
 };
 
+// Moments come as epoch milliseconds (float8, exact after rounding) and become Dates here: parsing a timestamp's text
+// cost more of the scorecard's time than its SQL once a goal had thousands of questions in a period.
+const epochMs = (column: string) => `round(date_part('epoch', date_trunc('milliseconds', ${column})) * 1000)`;
+type QuestionData = Omit<QuestionRow, 'created_at' | 'first_response_at' | 'accepted_at'> & {
+  created_ms: number;
+  first_response_ms: number | null;
+  accepted_ms: number | null;
+};
+// Field by field: a rest-spread copy of 12,000 rows cost as much as the parsing it saved.
+const toQuestionRow = (row: QuestionData): QuestionRow => ({
+  id: row.id,
+  goal_id: row.goal_id,
+  author_id: row.author_id,
+  created_at: new Date(row.created_ms),
+  time_zone: row.time_zone,
+  first_response_at: row.first_response_ms === null ? null : new Date(row.first_response_ms),
+  first_responder_id: row.first_responder_id,
+  accepted_at: row.accepted_ms === null ? null : new Date(row.accepted_ms),
+  accepted_author_id: row.accepted_author_id,
+});
+
 // The earliest live reply by anyone but the asker: a probe of replies_thread_first_idx per question. Who answered
 // (contributions) costs a probe of the accepted reply on top, so only the statements that need it pay for it.
-const questionColumns = (responders: boolean) => `t.id, t.goal_id, t.author_id, t.created_at, p.time_zone,
-       fr.created_at as first_response_at, ${responders ? 'fr.author_id' : 'null'} as first_responder_id,
-       t.accepted_at, ${responders ? 'ar.author_id' : 'null'} as accepted_author_id`;
+const questionColumns = (
+  responders: boolean,
+) => `t.id, t.goal_id, t.author_id, ${epochMs('t.created_at')} as created_ms,
+       p.time_zone, ${epochMs('fr.created_at')} as first_response_ms,
+       ${responders ? 'fr.author_id' : 'null'} as first_responder_id,
+       ${epochMs('t.accepted_at')} as accepted_ms, ${responders ? 'ar.author_id' : 'null'} as accepted_author_id`;
 const questionJoins = (responders: boolean) => `join people p on p.id = t.author_id
   left join lateral (select r.created_at, r.author_id from replies r
                       where r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id
@@ -42,7 +66,7 @@ export async function questionsInPeriod(
   responders = false,
 ): Promise<QuestionRow[]> {
   if (goalIds.length === 0) return [];
-  const { rows } = await db.query<QuestionRow>(
+  const { rows } = await db.query<QuestionData>(
     `select ${questionColumns(responders)}
        from threads t ${questionJoins(responders)}
       where t.goal_id = any($1::bigint[]) and t.deleted_at is null and t.kind = 'question'
@@ -50,7 +74,7 @@ export async function questionsInPeriod(
         and ($4::bigint is null or ${readableCommunitySql('t.community_id', '$4')})`,
     [goalIds, from, to, viewerId],
   );
-  return rows;
+  return rows.map(toQuestionRow);
 }
 
 /**
@@ -108,7 +132,7 @@ export async function missCandidates(
       ? 'fr.created_at is null'
       : `coalesce(${options.answeredBy === 'accepted' ? 't.accepted_at' : 'fr.created_at'}, $5::timestamptz) - t.created_at
            >= make_interval(mins => $6::int)`;
-  const { rows } = await db.query<QuestionRow>(
+  const { rows } = await db.query<QuestionData>(
     `select ${questionColumns(true)}
        from threads t ${questionJoins(true)}
       where t.goal_id = $1 and t.deleted_at is null and t.kind = 'question'
@@ -127,7 +151,7 @@ export async function missCandidates(
       options.limit,
     ],
   );
-  return rows;
+  return rows.map(toQuestionRow);
 }
 
 /** Goals (linked to readable questions asked since `since`) where the person replied: candidates for goalsHelpedBy. */

@@ -231,13 +231,16 @@ describe('who may see it, and what it will not say', () => {
   });
 
   it('never names a secret community the viewer is not in, but counts it', async () => {
-    const { buildCommunity } = await import('../../test/factories.js');
-    const hidden = await buildCommunity(ctx.db.pool, { visibility: 'secret', name: 'Hush hush club' });
+    const { buildCommunity, buildPerson } = await import('../../test/factories.js');
+    const sponsor = await buildPerson(ctx.db.pool, { name: 'Quiet Sponsor' });
+    const hidden = await buildCommunity(ctx.db.pool, { visibility: 'secret', name: 'Hush hush club', sponsor });
     const c = await card({});
     const text = JSON.stringify(c);
     expect(text).not.toContain('Hush hush club');
     expect(text).not.toContain(hidden.slug);
+    expect(text).not.toContain('Quiet Sponsor');
     expect(condition(c, 'enough_people').details.hiddenCommunities).toBeGreaterThanOrEqual(1);
+    expect(condition(c, 'fertile_ground').details.hiddenCommunities).toBeGreaterThanOrEqual(1);
   });
 
   it('exports the same figures as CSV, headed in the reader’s language', async () => {

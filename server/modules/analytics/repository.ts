@@ -1,6 +1,7 @@
 import { GOAL_KPIS } from '../../../contract/goals.js';
 import type { Queryable } from '../../platform/db/database.js';
-import type { Visibility } from '../communities/access.js';
+import { readableCommunitySql, type Visibility } from '../communities/access.js';
+import { epochMs, type QuestionData, type QuestionRow, toQuestionRow } from '../goals/kpi-repository.js';
 import type { GoalRow } from '../goals/repository.js';
 import { type Filter, type Periods, personWhere } from './filters.js';
 import { activeDaysIn, activeDaysWhere } from './rollup-activity.js';
@@ -260,6 +261,31 @@ export async function peopleFigures(
     params,
   );
   return rows[0];
+}
+
+/**
+ * The goals' questions asked in [from, to) that the viewer may read, from the question roll-up (as of the last
+ * refresh), as the goal KPIs measure them: one range of analytics_questions_goal_idx per goal, the asker's time
+ * zone from people_scorecard_idx. The goals' own pages read the same questions live.
+ */
+export async function goalQuestions(
+  db: Queryable,
+  goalIds: string[],
+  from: Date,
+  to: Date,
+  viewerId: string,
+): Promise<QuestionRow[]> {
+  if (goalIds.length === 0) return [];
+  const { rows } = await db.query<QuestionData>(
+    `select q.thread_id as id, q.goal_id, q.author_id, ${epochMs('q.created_at')} as created_ms, p.time_zone,
+            ${epochMs('q.first_answer_at')} as first_response_ms, null as first_responder_id,
+            ${epochMs('q.accepted_at')} as accepted_ms, null as accepted_author_id
+       from analytics_questions q join people p on p.id = q.author_id
+      where q.goal_id = any($1::bigint[]) and q.created_at >= $2 and q.created_at < $3
+        and ${readableCommunitySql('q.community_id', '$4')}`,
+    [goalIds, from, to, viewerId],
+  );
+  return rows.map(toQuestionRow);
 }
 
 /** The goals that were live in the period, newest first (few: leaders set them). */

@@ -212,8 +212,8 @@ export async function refreshQuestions(db: Queryable, fromDay: string): Promise<
   await db.query('delete from analytics_questions q using analytics_touched x where q.thread_id = x.id');
   await db.query(
     `insert into analytics_questions
-       (thread_id, community_id, author_id, created_at, first_answer_at, answered_across, accepted_at)
-     select t.id, t.community_id, t.author_id, t.created_at, min(r.created_at),
+       (thread_id, community_id, author_id, goal_id, created_at, first_answer_at, answered_across, accepted_at)
+     select t.id, t.community_id, t.author_id, t.goal_id, t.created_at, min(r.created_at),
             coalesce(bool_or(rp.department <> qp.department), false), t.accepted_at
        from threads t
        join people qp on qp.id = t.author_id

@@ -233,7 +233,11 @@ describe('who may see it, and what it will not say', () => {
   it('never names a secret community the viewer is not in, but counts it', async () => {
     const { buildCommunity, buildPerson } = await import('../../test/factories.js');
     const sponsor = await buildPerson(ctx.db.pool, { name: 'Quiet Sponsor' });
-    const hidden = await buildCommunity(ctx.db.pool, { visibility: 'secret', name: 'Hush hush club', sponsor });
+    const hidden = await buildCommunity(ctx.db.pool, {
+      visibility: 'secret',
+      name: 'Hush hush club',
+      sponsor,
+    });
     const c = await card({});
     const text = JSON.stringify(c);
     expect(text).not.toContain('Hush hush club');

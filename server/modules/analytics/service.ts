@@ -3,7 +3,8 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
-import { goalKpis, toKpiGoal } from '../goals/kpi.js';
+import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
+import { ideasDoneInPeriod } from '../goals/kpi-repository.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Periods } from './filters.js';
@@ -51,11 +52,18 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
   };
   const weeks = ANALYTICS_LIMITS.trendWeeks;
   // KPIs count only threads the viewer may read: closed and secret content never shows, not even as a count.
+  // Questions come from the roll-up like the other figures; ideas done are few and read live.
   const goalFigures = async () => {
     const rows = await reads.liveGoals(db, periods.to, GOALS_SHOWN);
+    const goals = rows.map(toKpiGoal);
     const period = { from: new Date(`${periods.from}T00:00:00Z`), to: endOfDay(periods.to) };
-    const figures = await goalKpis(db, rows.map(toKpiGoal), period, { viewerId: viewer.id, now });
-    return { goalRows: rows, figures };
+    const ids = (ideas: boolean) =>
+      goals.filter((g) => (g.kpi === 'idea_throughput') === ideas).map((g) => g.id);
+    const [questions, ideas] = await Promise.all([
+      reads.goalQuestions(db, ids(false), period.from, period.to, viewer.id),
+      ideasDoneInPeriod(db, ids(true), period.from, period.to, viewer.id),
+    ]);
+    return { goalRows: rows, figures: kpiFigures(goals, period, questions, ideas, now) };
   };
   // Every read at once: the pool spreads them over the database's cores, so the answer takes the longest read.
   const [

@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '../../platform/db/database.js';
 import { OFFICE_HOURS } from '../../platform/time/business-hours.js';
 import { buildCommunity, buildPerson, type TestPerson, type TestThread } from '../../test/factories.js';
 import { testDatabase } from '../../test/harness.js';
-import { goalKpi, goalKpiWeeks, type KpiGoal } from './kpi.js';
+import { goalQuestions } from '../analytics/repository.js';
+import { refreshQuestions } from '../analytics/rollup-repository.js';
+import { goalKpi, goalKpiWeeks, type KpiGoal, kpiFigures } from './kpi.js';
 import { acceptAt, makeGoal, replyAt, statusAt, threadAt } from './testing.js';
 
 /**
@@ -123,6 +126,25 @@ describe('resolution_time, answer_rate', () => {
     const figure = await goalKpi(db, { ...goal, kpi: 'answer_rate', target: 50 }, period, options());
     expect(figure).toMatchObject({ counted: 7, hits: 4, missed: 3, pending: 0, target: 50, met: true });
     expect(figure.actual).toBeCloseTo((4 / 7) * 100, 10);
+  });
+});
+
+describe('from the scorecard’s question roll-up', () => {
+  it('gives each viewer the same figures as the live reading once refreshed', async () => {
+    await inTransaction(db, (tx) => refreshQuestions(tx, '2026-03-01'));
+    const fromRollup = async (viewer: TestPerson, measured: KpiGoal) => {
+      const questions = await goalQuestions(db, [measured.id], period.from, period.to, viewer.id);
+      return kpiFigures([measured], period, questions, [], now).get(measured.id);
+    };
+    for (const measured of [goal, { ...goal, kpi: 'resolution_time' as const }]) {
+      for (const viewer of [outsider, secretMember]) {
+        expect(await fromRollup(viewer, measured)).toEqual(
+          await goalKpi(db, measured, period, { viewerId: viewer.id, now }),
+        );
+      }
+    }
+    expect(await fromRollup(outsider, goal)).toMatchObject({ counted: 6, hits: 2, missed: 4, pending: 1 });
+    expect(await fromRollup(secretMember, goal)).toMatchObject({ counted: 7, hits: 3 });
   });
 });
 

@@ -130,12 +130,23 @@ export async function goalKpis(
   options: KpiOptions,
 ): Promise<Map<string, KpiFigure>> {
   const { questions, ideas } = await measuredRows(db, goals, period, options);
+  return kpiFigures(goals, period, questions, ideas, options.now);
+}
+
+/** The figures of several goals from their measured rows, keyed by goal id. */
+export function kpiFigures(
+  goals: KpiGoal[],
+  period: Period,
+  questions: QuestionRow[],
+  ideas: { goal_id: string }[],
+  now: Date,
+): Map<string, KpiFigure> {
   const questionsOf = groupBy(questions, (q) => q.goal_id);
   const ideasOf = groupBy(ideas, (idea) => idea.goal_id);
   return new Map(
     goals.map((goal) => [
       goal.id,
-      figureOf(goal, period, questionsOf.get(goal.id) ?? [], ideasOf.get(goal.id)?.length ?? 0, options.now),
+      figureOf(goal, period, questionsOf.get(goal.id) ?? [], ideasOf.get(goal.id)?.length ?? 0, now),
     ]),
   );
 }

@@ -51,20 +51,24 @@ export async function searchPeople(
   words: string[],
   position: NamePosition,
   limit: number,
+  /** Also names a typo away (false: only substrings and skills). */
+  typos = true,
 ): Promise<Named<PersonHitRow>> {
   const { values, p } = params();
   const q = p(text.toLowerCase());
   const contains = `(${PERSON_TEXT} like ${p(`%${escapeLike(text.toLowerCase())}%`)}
                      or plein_lower_array(p.skills) && ${p(words)}::text[])`;
   const take = NAME_COUNT_CAP + 1;
+  const close = typos
+    ? `union all (select p.id from people p
+                   where p.status = 'active' and ${q} <% ${PERSON_TEXT} and not ${contains}
+                     and (select count(*) from named) < ${take}
+                   limit ${take})`
+    : '';
   const matches = `named as (select p.id from people p where p.status = 'active' and ${contains} limit ${take}),
-     close as (select p.id from people p
-                where p.status = 'active' and ${q} <% ${PERSON_TEXT} and not ${contains}
-                  and (select count(*) from named) < ${take}
-                limit ${take}),
-     matches as (select id from named union all (select id from close) limit ${take})`;
-  const score = `greatest(word_similarity(${q}, ${PERSON_TEXT}),
-                          case when ${contains} then 1 else 0 end)::float8`;
+     matches as (select id from named ${close} limit ${take})`;
+  // A substring scores 1, the most a resemblance can: only the others pay for word_similarity.
+  const score = `(case when ${contains} then 1 else word_similarity(${q}, ${PERSON_TEXT}) end)::float8`;
   const { rows } = await db.query<PersonHitRow & { total: number }>(
     namedPageSql(
       matches,
@@ -97,18 +101,21 @@ export async function searchCommunities(
   viewerId: string,
   position: NamePosition,
   limit: number,
+  /** Also names a typo away (false: only substrings). */
+  typos = true,
 ): Promise<Named<CommunityHitRow>> {
   const { values, p } = params();
   const q = p(text.toLowerCase());
   const like = p(`%${escapeLike(text.toLowerCase())}%`);
+  const close = typos ? ` or ${q} <% lower(c.name) or ${q} <% lower(c.slug)` : '';
   const matches = `matches as (
        select c.id from communities c
-        where (lower(c.name) like ${like} or lower(c.slug) like ${like} or ${q} <% lower(c.name) or ${q} <% lower(c.slug))
+        where (lower(c.name) like ${like} or lower(c.slug) like ${like}${close})
           and (c.visibility <> 'secret'
                or exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${p(viewerId)}))
         limit ${NAME_COUNT_CAP + 1})`;
-  const score = `greatest(word_similarity(${q}, lower(c.name)), word_similarity(${q}, lower(c.slug)),
-                          case when lower(c.name) like ${like} or lower(c.slug) like ${like} then 1 else 0 end)::float8`;
+  const score = `(case when lower(c.name) like ${like} or lower(c.slug) like ${like} then 1
+                        else greatest(word_similarity(${q}, lower(c.name)), word_similarity(${q}, lower(c.slug))) end)::float8`;
   const { rows } = await db.query<CommunityHitRow & { total: number }>(
     namedPageSql(
       matches,

@@ -73,6 +73,20 @@ describe('people and communities by name, with typos', () => {
     expect(byTypo.items.map((hit) => hit.type === 'community' && hit.slug)).toContain(guild.slug);
   });
 
+  it('on "all", looks for names a typo away only when nothing matched as written', async () => {
+    const surname = unique('Vermeulen').replaceAll('-', '');
+    const els = await actor(ctx.app, ctx.db.pool, { name: `Els ${surname}` });
+    const typo = `${surname}x`.toLowerCase();
+    const people = (found: SearchResults) =>
+      found.items.flatMap((hit) => (hit.type === 'person' ? [hit.person.id] : []));
+    expect(people(await search(outsider, typo))).toContain(els.id);
+    await buildThread(ctx.db.pool, { author: member, title: `Over ${typo}` });
+    const beside = await search(outsider, typo);
+    expect(beside.counts.threads.count).toBe(1);
+    expect(people(beside)).not.toContain(els.id);
+    expect(people(await search(outsider, typo, 'people'))).toContain(els.id);
+  });
+
   it('finds secret communities by name only for their members', async () => {
     const name = unique('Verborgen').replaceAll('-', '');
     await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [member], name });

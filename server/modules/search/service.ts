@@ -43,6 +43,7 @@ import { toSegments } from './segments.js';
 /** People and communities shown above the posts on the first page of "all". */
 const NAMES_ON_ALL = 3;
 const empty: RankedPage = { total: 0, page: [] };
+const noNames = { total: 0, rows: [] };
 const DAY = 86_400_000;
 
 function parse(text: string, options?: { prefix?: boolean }): ParsedSearch {
@@ -118,7 +119,10 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
   const namesTake = (listed: boolean) =>
     listed ? query.limit + 1 : type === 'all' && firstPage ? NAMES_ON_ALL : 0;
 
-  const [exactThreads, replies, people, communities] = await Promise.all([
+  // On "all" a name a typo away is looked for only when nothing matched as written (below), as for posts: the typo
+  // match is the dearest part of a name search, and beside real hits its guesses are noise.
+  const nameTypos = type !== 'all';
+  const [exactThreads, replies, exactPeople, exactCommunities] = await Promise.all([
     tsquery
       ? rankThreads(db, tsquery, filter, viewer.id, asOf, position, take(type !== 'replies' && postsListed))
       : empty,
@@ -126,28 +130,35 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
       ? rankReplies(db, tsquery, filter, viewer.id, asOf, position, take(type !== 'threads' && postsListed))
       : empty,
     nameText
-      ? searchPeople(db, nameText, parsed.words, names, namesTake(type === 'people'))
-      : { total: 0, rows: [] },
+      ? searchPeople(db, nameText, parsed.words, names, namesTake(type === 'people'), nameTypos)
+      : noNames,
     nameText
-      ? searchCommunities(db, nameText, viewer.id, names, namesTake(type === 'communities'))
-      : { total: 0, rows: [] },
+      ? searchCommunities(db, nameText, viewer.id, names, namesTake(type === 'communities'), nameTypos)
+      : noNames,
   ]);
 
-  // Nothing matched as written: perhaps a typo. Look for titles that resemble the search instead.
-  const fuzzy = Boolean(tsquery) && exactThreads.total === 0 && replies.total === 0;
+  // Nothing matched as written: perhaps a typo. Look for titles (and, on "all", names) that resemble the search.
+  const noPosts = exactThreads.total === 0 && replies.total === 0;
+  const fuzzy = Boolean(tsquery) && noPosts;
+  const namesByTypo =
+    !nameTypos && Boolean(nameText) && noPosts && exactPeople.total === 0 && exactCommunities.total === 0;
   const fuzzyQuery = fuzzy ? await fuzzyTsquery(db, parsed) : null;
-  const threads = fuzzyQuery
-    ? await rankThreads(
-        db,
-        fuzzyQuery,
-        filter,
-        viewer.id,
-        asOf,
-        position,
-        take(type !== 'replies' && postsListed),
-        query.q.toLowerCase(),
-      )
-    : exactThreads;
+  const [threads, people, communities] = await Promise.all([
+    fuzzyQuery
+      ? rankThreads(
+          db,
+          fuzzyQuery,
+          filter,
+          viewer.id,
+          asOf,
+          position,
+          take(type !== 'replies' && postsListed),
+          query.q.toLowerCase(),
+        )
+      : exactThreads,
+    namesByTypo ? searchPeople(db, nameText, parsed.words, names, namesTake(false)) : exactPeople,
+    namesByTypo ? searchCommunities(db, nameText, viewer.id, names, namesTake(false)) : exactCommunities,
+  ]);
   const highlight = fuzzyQuery ?? tsquery ?? '';
   let items: SearchHit[] = [];
   let nextCursor: string | null = null;

@@ -235,7 +235,10 @@ export async function funnel(db: Queryable, filter: Filter, periods: Periods): P
   }));
 }
 
-/** Reach (roll-up, as of the last refresh) and days from activation to first post, for active people. */
+/**
+ * Reach (roll-up, as of the last refresh) and days from activation to first post, for active people: a merge of two
+ * covering indexes in id order (people_scorecard_idx, analytics_people_figures_idx).
+ */
 export async function peopleFigures(
   db: Queryable,
   filter: Filter,

@@ -37,9 +37,11 @@ type Ready = {
 
 function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PLEIN_LOG_LEVEL: process.env.PLEIN_LOG_LEVEL ?? 'warn' };
+  // Without --database-url the node runs on a fresh PGlite, whatever the shell's environment says.
   if (values['database-url']) env.DATABASE_URL = values['database-url'];
-  if (values.only) env.PLEIN_BENCH_ONLY = values.only;
   else delete env.DATABASE_URL;
+  if (values.only) env.PLEIN_BENCH_ONLY = values.only;
+  else delete env.PLEIN_BENCH_ONLY;
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/harness/node.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon]
+ * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon] [--cpu-prof]
  * Starts a Plein node on the given database (default: a fresh PGlite loaded with the peer shape), warms up,
  * then loads every scenario and its floor (the same SQL in a bare route) and a bare "hello", as signed-in
  * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     tool: { type: 'string' },
     only: { type: 'string' },
     label: { type: 'string', default: '' },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 
@@ -42,7 +43,9 @@ function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
   else delete env.DATABASE_URL;
   if (values.only) env.PLEIN_BENCH_ONLY = values.only;
   else delete env.PLEIN_BENCH_ONLY;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/harness/node.ts'], {
+  // --cpu-prof: the node writes a V8 profile of the whole run (open it in Chrome's DevTools) when it stops.
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/harness/node.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -66,6 +69,7 @@ function memoryOf(pid: number) {
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const p95 = (result: LoadResult) => (result.p95Ms === null ? '–' : fmt(result.p95Ms, 2));
 
 async function main() {
   const tool = values.tool ?? (wrkInstalled() ? 'wrk' : 'autocannon');
@@ -110,6 +114,7 @@ async function main() {
     'SQL',
     'req/s',
     'p50 ms',
+    'p95 ms',
     'p99 ms',
     'errors',
     'floor req/s',
@@ -123,6 +128,7 @@ async function main() {
       '0',
       fmt(hello.rps),
       fmt(hello.p50Ms, 2),
+      p95(hello),
       fmt(hello.p99Ms, 2),
       String(hello.errors),
       '',
@@ -134,6 +140,7 @@ async function main() {
       String(r.queries),
       fmt(r.plein.rps),
       fmt(r.plein.p50Ms, 2),
+      p95(r.plein),
       fmt(r.plein.p99Ms, 2),
       String(r.plein.errors + r.floor.errors),
       fmt(r.floor.rps),

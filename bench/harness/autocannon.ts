@@ -20,6 +20,7 @@ export async function runAutocannon(run: LoadRun): Promise<LoadResult> {
     seconds,
     rps: result.requests.total / seconds,
     p50Ms: result.latency.p50,
+    p95Ms: null,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
   };

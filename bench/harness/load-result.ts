@@ -4,6 +4,8 @@ export type LoadResult = {
   seconds: number;
   rps: number;
   p50Ms: number;
+  /** Null where the tool does not report it (autocannon). */
+  p95Ms: number | null;
   p99Ms: number;
   /** Connection errors, timeouts and answers other than 2xx/3xx. */
   errors: number;

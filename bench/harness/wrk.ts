@@ -39,8 +39,8 @@ function request()
 end
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('RESULT {"requests":%d,"micros":%d,"p50":%d,"p99":%d,"errors":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+  io.write(string.format('RESULT {"requests":%d,"micros":%d,"p50":%d,"p95":%d,"p99":%d,"errors":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
     e.connect + e.read + e.write + e.status + e.timeout))
 end`;
   const dir = mkdtempSync(join(tmpdir(), 'plein-wrk-'));
@@ -67,6 +67,7 @@ end`;
     requests: number;
     micros: number;
     p50: number;
+    p95: number;
     p99: number;
     errors: number;
   };
@@ -76,6 +77,7 @@ end`;
     seconds,
     rps: r.requests / seconds,
     p50Ms: r.p50 / 1000,
+    p95Ms: r.p95 / 1000,
     p99Ms: r.p99 / 1000,
     errors: r.errors,
   };

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { readableCommunitySql } from '../communities/access.js';
+import { estimateShare, lexemeShares } from './frequency.js';
 import type { Fragments, Term } from './parse.js';
 import { RANKING, scoreSql } from './ranking.js';
 import { headlineOptions, params, TITLE_HEADLINE } from './sql.js';
@@ -50,8 +52,12 @@ function threadFilters(p: (v: unknown) => string, filter: PostFilter, viewerId: 
   return where;
 }
 
+// Named: each connection plans a ranking's text once; its parameters are what change from search to search.
 async function ranked(db: Queryable, sql: string, values: unknown[]): Promise<RankedPage> {
-  const { rows } = await db.query<{ total: number; page: { id: string; score: number }[] }>(sql, values);
+  const { rows } = await db.query<{ total: number; page: { id: string; score: number }[] }>({
+    ...statement(sql),
+    values,
+  });
   return rows[0] ?? { total: 0, page: [] };
 }
 
@@ -65,36 +71,59 @@ const pageSql = (candidates: string, scored: string, cursor: string, limit: stri
 
 /**
  * The newest matches, at most one more than ranking reads, in tiers of ever older posts by id, each asked only
- * while fewer were found: the newest `tiers[0]` posts (a common word is done here, walking down the primary key;
- * small, so a rare word's walk is short), then the rest of the newest `tiers[1]`, …, then everything older.
- * Past the first tier, ordering by `id + 0` keeps the planner from walking the primary key backwards through
- * thousands of posts for a word that is rare there: it asks the search index (∧ the id range) instead.
+ * while fewer were found. With `walk`, the first tier walks down the newest `tiers[0]` posts, the search index
+ * kept out of it: a common search is done within a few hundred recent rows, where reading its words' posting
+ * lists would cost more. Without it the search starts at the next tier. Every other tier asks the search index
+ * (∧ its id range, which the block-range index narrows), ordered by `id + 0` so the planner cannot walk the
+ * primary key backwards through thousands of posts where the words are rare; the last takes everything older.
  */
 const candidatesSql = (
   table: 'threads' | 'replies',
   from: string,
+  match: string,
   where: string,
   tiers: readonly number[],
+  walk: boolean,
 ) => {
   const take = RANKING.candidates + 1;
   const post = table === 'threads' ? 't' : 'r';
-  const bound = (i: number) => `(select top - ${tiers[i]} from newest)`;
+  const sizes = walk ? tiers : tiers.slice(1);
+  const walks = walk && sizes.length > 0;
+  const bound = (i: number) => `(select top - ${sizes[i]} from newest)`;
   const found = (i: number) =>
     Array.from({ length: i }, (_, j) => `(select count(*) from tier${j})`).join(' + ');
-  const tierSql = tiers.map((_, i) => {
-    const range = `${post}.id > ${bound(i)}${i > 0 ? ` and ${post}.id <= ${bound(i - 1)}` : ''}`;
-    return `tier${i} as (select ${post}.id from ${from} where ${where} and ${range}
-                           ${i > 0 ? `and ${found(i)} < ${take}` : ''}
-                         order by ${post}.id ${i > 0 ? '+ 0 ' : ''}desc limit ${take})`;
-  });
-  const last = tiers.length;
+  const tierSql = (i: number) => {
+    const newer = i > 0 ? `${post}.id + 0 <= ${bound(i - 1)}` : 'true';
+    const range = i < sizes.length ? `${post}.id > ${bound(i)} and ${newer}` : newer;
+    const walking = walks && i === 0;
+    return `tier${i} as (select ${post}.id from ${from}
+                          where ${walking ? `(${match}) is true` : match} and ${where} and ${range}
+                            ${i > 0 ? `and ${found(i)} < ${take}` : ''}
+                          order by ${post}.id ${walking ? '' : '+ 0 '}desc limit ${take})`;
+  };
+  const count = sizes.length + 1;
   return `newest as (select coalesce(max(id), 0) as top from ${table}),
-          ${tierSql.join(',\n')},
-          tier${last} as (select ${post}.id from ${from} where ${where} and ${post}.id + 0 <= ${bound(last - 1)}
-                            and ${found(last)} < ${take}
-                          order by ${post}.id + 0 desc limit ${take}),
-          candidates as (${Array.from({ length: last + 1 }, (_, i) => `(select id from tier${i})`).join(' union all ')}
+          ${Array.from({ length: count }, (_, i) => tierSql(i)).join(',\n')},
+          candidates as (${Array.from({ length: count }, (_, i) => `(select id from tier${i})`).join(' union all ')}
                           limit ${take})`;
+};
+
+/**
+ * Whether the newest posts hold enough matches that walking down them beats the search index: when the search's
+ * estimated share of posts (frequency.ts) fills the candidates within the first tier. Unknown (no statistics
+ * yet): the index.
+ */
+async function walkFirst(db: Queryable, table: 'threads' | 'replies', query: string, firstTier: number) {
+  const stats = await lexemeShares(db, table);
+  return stats !== null && estimateShare(query, stats) * firstTier >= RANKING.candidates + 1;
+}
+
+/** How a ranking looks for its candidates; tests choose, requests leave it to the statistics. */
+export type RankOptions = {
+  /** Typo fallback: rank by how closely the title resembles this text, keeping only close ones. */
+  closeTo?: string;
+  tiers?: readonly number[];
+  walk?: boolean;
 };
 
 const cursorSql = (p: (v: unknown) => string, position: Position, type: 'thread' | 'reply') =>
@@ -111,14 +140,16 @@ export async function rankThreads(
   asOf: Date,
   position: Position,
   limit: number,
-  /** Typo fallback: rank by how closely the title resembles this text, keeping only close ones. */
-  closeTo?: string,
-  tiers: readonly number[] = RANKING.tiers.threads,
+  options: RankOptions = {},
 ): Promise<RankedPage> {
+  const tiers = options.tiers ?? RANKING.tiers.threads;
+  const walk = options.walk ?? (await walkFirst(db, 'threads', query, tiers[0]!));
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
-  const where = [`t.search_vector @@ ${q}`, ...threadFilters(p, filter, viewerId, 't')];
-  const resemblance = closeTo ? `word_similarity(${p(closeTo)}, lower(t.title))::float8` : null;
+  const where = threadFilters(p, filter, viewerId, 't');
+  const resemblance = options.closeTo
+    ? `word_similarity(${p(options.closeTo)}, lower(t.title))::float8`
+    : null;
   if (resemblance) where.push(`${resemblance} >= ${FUZZY_MIN_RESEMBLANCE}`);
   const exact = scoreSql({
     vector: 't.search_vector',
@@ -132,7 +163,7 @@ export async function rankThreads(
   return ranked(
     db,
     pageSql(
-      candidatesSql('threads', 'threads t', where.join(' and '), tiers),
+      candidatesSql('threads', 'threads t', `t.search_vector @@ ${q}`, where.join(' and '), tiers, walk),
       `select t.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join threads t on t.id = c.id`,
       cursorSql(p, position, 'thread'),
@@ -151,15 +182,13 @@ export async function rankReplies(
   asOf: Date,
   position: Position,
   limit: number,
-  tiers: readonly number[] = RANKING.tiers.replies,
+  options: Omit<RankOptions, 'closeTo'> = {},
 ): Promise<RankedPage> {
+  const tiers = options.tiers ?? RANKING.tiers.replies;
+  const walk = options.walk ?? (await walkFirst(db, 'replies', query, tiers[0]!));
   const { values, p } = params();
   const q = `${p(query)}::tsquery`;
-  const where = [
-    `r.search_vector @@ ${q}`,
-    'r.deleted_at is null',
-    ...threadFilters(p, filter, viewerId, 'r'),
-  ];
+  const where = ['r.deleted_at is null', ...threadFilters(p, filter, viewerId, 'r')];
   const score = scoreSql({
     vector: 'r.search_vector',
     query: q,
@@ -171,7 +200,14 @@ export async function rankReplies(
   return ranked(
     db,
     pageSql(
-      candidatesSql('replies', 'replies r join threads t on t.id = r.thread_id', where.join(' and '), tiers),
+      candidatesSql(
+        'replies',
+        'replies r join threads t on t.id = r.thread_id',
+        `r.search_vector @@ ${q}`,
+        where.join(' and '),
+        tiers,
+        walk,
+      ),
       `select r.id, ${score} as score from (select id from candidates limit ${RANKING.candidates}) c
          join replies r on r.id = c.id`,
       cursorSql(p, position, 'reply'),

@@ -222,20 +222,23 @@ describe('similar questions and suggestions', () => {
 });
 
 describe('finding the newest matches', () => {
-  it('finds the same matches through the search index as through the walk down the newest posts', async () => {
+  it('finds the same matches walking down the newest posts as through the search index, in any tiers', async () => {
     const query = "'katten' | 'kat' | 'budget'";
     const asOf = new Date();
-    const walked = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10);
-    // With tiers of one and two posts, the older matches have to come from the search index.
-    const indexed = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, [1]);
-    expect(indexed.page.map((hit) => hit.id).sort()).toEqual([ids.kat, ids.samen, ids.budget].sort());
-    expect(indexed).toEqual(walked);
-    expect(await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, undefined, [1, 2])).toEqual(
-      walked,
-    );
-    for (const tiers of [[1], [1, 2]]) {
-      const replies = await rankReplies(ctx.db.pool, "'goedgekeurd'", {}, reader.id, asOf, null, 10, tiers);
-      expect(replies.page.map((hit) => hit.id)).toEqual([ids.reply]);
+    const walked = await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, { walk: true });
+    expect(walked.page.map((hit) => hit.id).sort()).toEqual([ids.kat, ids.samen, ids.budget].sort());
+    // Tiers of one and two posts: the older matches have to come from the search index.
+    for (const walk of [true, false]) {
+      for (const tiers of [[1], [1, 2], [1, 2, 100_000]]) {
+        expect(await rankThreads(ctx.db.pool, query, {}, reader.id, asOf, null, 10, { walk, tiers })).toEqual(
+          walked,
+        );
+        const replies = await rankReplies(ctx.db.pool, "'goedgekeurd'", {}, reader.id, asOf, null, 10, {
+          walk,
+          tiers,
+        });
+        expect(replies.page.map((hit) => hit.id)).toEqual([ids.reply]);
+      }
     }
   });
 });

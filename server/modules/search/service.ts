@@ -153,7 +153,7 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
           asOf,
           position,
           take(type !== 'replies' && postsListed),
-          query.q.toLowerCase(),
+          { closeTo: query.q.toLowerCase() },
         )
       : exactThreads,
     namesByTypo ? searchPeople(db, nameText, parsed.words, names, namesTake(false)) : exactPeople,

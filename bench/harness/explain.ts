@@ -9,7 +9,14 @@ import { openDatabase } from '../../server/platform/db/database.js';
 import { prepareScenarios } from './scenarios.js';
 import { installRecorder, recordRequest, recordRequests } from './sql-recorder.js';
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, only: { type: 'string' }, plan: { type: 'boolean' }, request: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    only: { type: 'string' },
+    plan: { type: 'boolean' },
+    request: { type: 'string', default: '1' },
+  },
+});
 installRecorder();
 const config = loadConfig({ DATABASE_URL: values['database-url'], PLEIN_DEMO: '0', PLEIN_LOG_LEVEL: 'warn' });
 const db = await openDatabase(config.database);

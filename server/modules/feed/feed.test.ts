@@ -154,6 +154,34 @@ describe('GET /api/v1/feed', () => {
     expect(first.items[1].id).toBe(expectedOrder[0]);
   });
 
+  it("keeps other sources' threads that are newer than a page of one's own communities, on every page", async () => {
+    const viewer = await person();
+    const colleague = await person();
+    const followed = await person();
+    const stranger = await person();
+    const tag = unique('bar').replaceAll('-', '');
+    const busy = await buildCommunity(ctx.db.pool, { members: [viewer, colleague] });
+    const elsewhere = await buildCommunity(ctx.db.pool, { members: [followed, stranger] });
+    expect((await viewer.api.put(`/api/v1/people/${followed.handle}/follow`)).statusCode).toBe(204);
+    expect((await viewer.api.put(`/api/v1/hashtags/${tag}/follow`)).statusCode).toBe(204);
+    clock.set(new Date('2104-01-01T00:00:00Z'));
+    // Oldest first; a page of three of the busy community's threads sets the bar the other sources stop at.
+    const followedOld = await post(followed, { community: elsewhere });
+    const c1 = await post(colleague, { community: busy });
+    const c2 = await post(colleague, { community: busy });
+    const tagged = await post(stranger, { community: elsewhere, body: `on #${tag}` });
+    const c3 = await post(colleague, { community: busy });
+    const followedNew = await post(followed, { community: elsewhere });
+    const [c4, c5, c6] = [
+      await post(colleague, { community: busy }),
+      await post(colleague, { community: busy }),
+      await post(colleague, { community: busy }),
+    ];
+    const items = await walk(viewer, '/api/v1/feed', 3);
+    const expected = [c6, c5, c4, followedNew, c3, tagged, c2, c1, followedOld];
+    expect(items.slice(0, expected.length).map((item) => item.id)).toEqual(expected.map((item) => item.id));
+  });
+
   it('refuses a cursor it did not give out, naming the field', async () => {
     const viewer = await person();
     for (const cursor of [

@@ -55,15 +55,22 @@ const homeFeed = pageStatements(
   3,
   (limit, param, [byOrigin]) => {
     const origin = byOrigin ? `and t.origin = ${param()}` : '';
+    // Other sources stop at the bar: a thread older than the page's worth of one's own communities cannot make it.
+    const bar = (column: string) => `and ${column} >= (select at from bar)`;
     // One source: its newest threads after the cursor, by the index the source names.
-    const newest = (where: string) => `
+    const newest = (where: string, barred = true) => `
       select t.id, t.last_activity_at from threads t
        where ${where} and t.deleted_at is null and (t.last_activity_at, t.id) < ($2::timestamptz, $3::bigint) ${origin}
+         ${barred ? bar('t.last_activity_at') : ''}
        order by t.last_activity_at desc, t.id desc limit ${limit}`;
-    return `with candidates as (
+    return `with mine as (
        select t.id, t.last_activity_at from community_members m
-        cross join lateral (${newest('t.community_id = m.community_id')}) t
-        where m.person_id = $1
+        cross join lateral (${newest('t.community_id = m.community_id', false)}) t
+        where m.person_id = $1),
+     bar as (select coalesce((select last_activity_at from mine order by last_activity_at desc, id desc
+                               offset ${limit} - 1 limit 1), '-infinity') as at),
+     candidates as (
+       select id, last_activity_at from mine
        union
        select t.id, t.last_activity_at from community_follows f
         cross join lateral (${newest('t.community_id = f.community_id')}) t
@@ -78,6 +85,7 @@ const homeFeed = pageStatements(
           select t.id, t.last_activity_at from thread_hashtags th join threads t on t.id = th.thread_id
            where th.hashtag_id = hf.hashtag_id and t.deleted_at is null and ${readable}
              and (th.last_activity_at, th.thread_id) < ($2::timestamptz, $3::bigint) ${origin}
+             ${bar('th.last_activity_at')}
            order by th.last_activity_at desc, th.thread_id desc limit ${limit}) t
         where hf.person_id = $1
        union
@@ -96,7 +104,9 @@ const homeFeed = pageStatements(
 /**
  * The home feed: per source, the newest `limit` threads by index (LATERAL … LIMIT), then union (dedupes),
  * sort, cut, and the page's summaries — one statement, planned once per connection. Never a scan over all
- * threads: the cost grows with the number of sources, not of posts. `origin` keeps only top-down or bottom-up
+ * threads: the cost grows with the number of sources, not of posts. The viewer's own communities go first: the
+ * page's worth of them sets a bar (the oldest activity that could still make the page), and every other source
+ * stops at it, so following many people or hashtags costs a few index entries each. `origin` keeps only top-down or bottom-up
  * threads.
  */
 export async function homeFeedPage(

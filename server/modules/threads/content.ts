@@ -36,6 +36,8 @@ export function excerptOf(html: string, max = 300): string {
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, decodeEntity)
     .replace(/\s+/g, ' ')
     .trim();
+  // Fewer UTF-16 units than the cut means fewer characters too: most posts need no splitting.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max
     ? text

@@ -93,8 +93,10 @@ const candidatesSql = (
   const found = (i: number) =>
     Array.from({ length: i }, (_, j) => `(select count(*) from tier${j})`).join(' + ');
   const tierSql = (i: number) => {
-    const newer = i > 0 ? `${post}.id + 0 <= ${bound(i - 1)}` : 'true';
-    const range = i < sizes.length ? `${post}.id > ${bound(i)} and ${newer}` : newer;
+    // The last tier has no lower bound: `id + 0` there too, or the planner walks the primary key from its top.
+    const older = (column: string) => (i > 0 ? `${column} <= ${bound(i - 1)}` : 'true');
+    const range =
+      i < sizes.length ? `${post}.id > ${bound(i)} and ${older(`${post}.id`)}` : older(`${post}.id + 0`);
     const walking = walks && i === 0;
     return `tier${i} as (select ${post}.id from ${from}
                           where ${walking ? `(${match}) is true` : match} and ${where} and ${range}

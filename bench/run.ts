@@ -1,5 +1,6 @@
 /**
- * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon] [--cpu-prof]
+ * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon]
+ *   [--only feed,search] [--cpu-prof]
  * Starts a Plein node on the given database (default: a fresh PGlite loaded with the peer shape), warms up,
  * then loads every scenario and its floor (the same SQL in a bare route) and a bare "hello", as signed-in
  * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run.

@@ -1,6 +1,7 @@
 /**
- * npm run bench:explain -- [--database-url …] [--only feed] [--plan] [--request 1]: each scenario's SQL with its planning and
- * execution time (--plan: the whole EXPLAIN ANALYZE; --request: which of its requests), the first stop when an endpoint is slower than it should be.
+ * npx tsx bench/harness/explain.ts --database-url … [--only feed] [--plan] [--request 1]: each scenario's SQL with its
+ * planning and execution time (--plan: the whole EXPLAIN ANALYZE; --request: which of its requests), the first
+ * stop when an endpoint is slower than it should be.
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../server/app.js';

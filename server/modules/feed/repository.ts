@@ -106,8 +106,8 @@ const homeFeed = pageStatements(
  * sort, cut, and the page's summaries — one statement, planned once per connection. Never a scan over all
  * threads: the cost grows with the number of sources, not of posts. The viewer's own communities go first: the
  * page's worth of them sets a bar (the oldest activity that could still make the page), and every other source
- * stops at it, so following many people or hashtags costs a few index entries each. `origin` keeps only top-down or bottom-up
- * threads.
+ * stops at it, so following many people or hashtags costs a few index entries each. `origin` keeps only
+ * top-down or bottom-up threads.
  */
 export async function homeFeedPage(
   db: Queryable,

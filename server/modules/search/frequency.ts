@@ -7,7 +7,8 @@ import type { Queryable } from '../../platform/db/database.js';
  * at once — the choice the planner would make, without planning each search anew.
  */
 export type LexemeShares = {
-  shares: Map<string, number> /** The share of a lexeme not among the common. */;
+  shares: Map<string, number>;
+  /** The share of a lexeme not among the common. */
   rare: number;
 };
 

@@ -57,8 +57,12 @@ function LanguageSetting({ me }: { me: Me }) {
               value={code}
               checked={value === code}
               onChange={() => {
-                setChosen(code ?? '');
-                save.mutate((code || null) as Me['locale'], { onSettled: () => setChosen(null) });
+                const picked = code ?? '';
+                setChosen(picked);
+                // A later click's choice stays until its own request settles.
+                save.mutate((picked || null) as Me['locale'], {
+                  onSettled: () => setChosen((current) => (current === picked ? null : current)),
+                });
               }}
             />
             <span lang={code || undefined}>{label}</span>

@@ -32,8 +32,11 @@ export function RoutingSetting() {
           checked={optOut === false}
           disabled={!routing.isSuccess}
           onChange={(event) => {
-            setChosen(!event.target.checked);
-            save.mutate(!event.target.checked, { onSettled: () => setChosen(null) });
+            const picked = !event.target.checked;
+            setChosen(picked);
+            save.mutate(picked, {
+              onSettled: () => setChosen((current) => (current === picked ? null : current)),
+            });
           }}
         />{' '}
         {t('routing.allow')}

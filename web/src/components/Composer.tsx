@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ThreadDetail } from '../../../contract/threads.js';
@@ -42,6 +42,14 @@ export function Composer({ community }: { community?: Community }) {
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [posted, setPosted] = useState<ThreadDetail | null>(null);
   const titleInput = useRef<HTMLInputElement>(null);
+  // Opened from the prompt, the title takes the focus as the form commits, before the next keystroke (a frame later,
+  // a quick typist's first letters would go to the prompt button and be lost).
+  const focusTitle = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusTitle.current) return;
+    focusTitle.current = false;
+    titleInput.current?.focus();
+  });
 
   const mine = useQuery({
     queryKey: keys.myGroups,
@@ -90,9 +98,9 @@ export function Composer({ community }: { community?: Community }) {
           type="button"
           className="composer-prompt"
           onClick={() => {
+            focusTitle.current = true;
             setOpen(true);
             setPosted(null);
-            requestAnimationFrame(() => titleInput.current?.focus());
           }}
         >
           {community ? t('composer.promptIn', { name: community.name }) : t('composer.prompt')}

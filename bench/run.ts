@@ -69,17 +69,18 @@ function memoryOf(pid: number) {
 }
 
 /**
- * Starts the peak anew (Linux: "5" to clear_refs), so it covers the runs, not the node's setup (64 sign-ins, each
- * hashing a password in memory, and the scenarios' preparation). The peak before it is reported too.
+ * Starts the node's peak memory anew (Linux: "5" to clear_refs) and returns the peak before: the setup's (64
+ * sign-ins, each hashing a password in memory, and the scenarios' preparation) apart from the runs', and each
+ * scenario's apart from the others'.
  */
 function resetPeak(pid: number): number {
-  const setup = memoryOf(pid).peakRssMb;
+  const before = memoryOf(pid).peakRssMb;
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
   } catch {
-    // Not Linux, or not allowed: the peak then includes the setup.
+    // Not Linux, or not allowed: the peak then runs on from the start.
   }
-  return setup;
+  return before;
 }
 
 const fmt = (n: number, digits = 0) =>

@@ -22,10 +22,13 @@ export function lexemeShares(db: Queryable, table: Table, now = Date.now()): Pro
   if (!entry || now - entry.at > KEEP_MS) {
     entry = { at: now, tables: readShares(db) };
     known.set(db, entry);
-    // A failed read is tried again by the next search.
+    // A failed read is tried again by the next search; this one goes without (the search index start).
     entry.tables.catch(() => known.delete(db));
   }
-  return entry.tables.then((tables) => tables.get(table) ?? null);
+  return entry.tables.then(
+    (tables) => tables.get(table) ?? null,
+    () => null,
+  );
 }
 
 async function readShares(db: Queryable): Promise<Map<Table, LexemeShares>> {

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { bundle } from '../server/build.js';
 import { runAutocannon } from './harness/autocannon.js';
 import type { LoadResult, LoadRun } from './harness/load-result.js';
 import type { BenchRequest } from './harness/scenarios.js';
@@ -37,7 +38,9 @@ type Ready = {
   scenarios: { name: string; label: string; requests: BenchRequest[]; floorQueries: number[] }[];
 };
 
-function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
+async function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
+  // Built as `npm start` builds the server: plain JavaScript, so the memory measured is production's.
+  await bundle('bench/harness/node.ts', 'dist/bench-node.js');
   const env: NodeJS.ProcessEnv = { ...process.env, PLEIN_LOG_LEVEL: process.env.PLEIN_LOG_LEVEL ?? 'warn' };
   // Without --database-url the node runs on a fresh PGlite, whatever the shell's environment says.
   if (values['database-url']) env.DATABASE_URL = values['database-url'];
@@ -46,7 +49,7 @@ function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
   else delete env.PLEIN_BENCH_ONLY;
   // --cpu-prof: the node writes a V8 profile of the whole run (open it in Chrome's DevTools) when it stops.
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/harness/node.ts'], {
+  const child = spawn(process.execPath, [...profile, 'dist/bench-node.js'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

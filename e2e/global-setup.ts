@@ -10,6 +10,9 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(new URL('../web/dist/index.html', import.meta.url))) {
     throw new Error('No web build: run `npm run test:e2e`, which builds the web first.');
   }
+  if (!existsSync(new URL('../dist/server.js', import.meta.url))) {
+    throw new Error('No server build: run `npm run test:e2e`, which builds the server first.');
+  }
   // This run's pictures only, for CI to keep.
   rmSync(ARTIFACTS, { recursive: true, force: true });
   server = await startServer();

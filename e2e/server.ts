@@ -22,13 +22,13 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop: () => Promise<void>; log: string };
 
-/** Starts `server/main.ts` as `npm start` would, on a temporary PGlite directory, with demo mode and an admin. */
+/** Starts the built server (dist/server.js) as `npm start` does, on a temporary PGlite directory, with demo mode and an admin. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'plein-e2e-'));
   const log = join(dataDir, 'server.log');
   const out = createWriteStream(log);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from './build.js';
 import { type FreshDatabase, freshDatabase } from './test/fresh-database.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +13,12 @@ const START_TIMEOUT = 90_000;
 
 type LogLine = { msg?: string; reqId?: string; [key: string]: unknown };
 
-/** `node --import tsx server/main.ts` as a child process, the way `npm start` runs it. */
+// The server built as `npm start` builds it (dist/server.js), into a file of this run's own.
+const built = `dist/main-test-${process.pid}.js`;
+beforeAll(() => bundle('server/main.ts', built));
+afterAll(() => rmSync(`${repoRoot}/${built}`, { force: true }));
+
+/** The built server as a child process, the way `npm start` runs it. */
 class PleinProcess {
   readonly child: ChildProcess;
   readonly logs: LogLine[] = [];
@@ -20,7 +27,7 @@ class PleinProcess {
   private waiters: (() => void)[] = [];
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    this.child = spawn(process.execPath, [built], {
       cwd: repoRoot,
       // Only what we choose: the test run's own DATABASE_URL must not leak into the child.
       env: {
@@ -106,7 +113,7 @@ const readAll = async (socket: Socket) => {
   return text;
 };
 
-describe('server/main.ts as a process', () => {
+describe('the built server as a process', () => {
   it('exits 1 with a clear message on stderr when the configuration is bad', async () => {
     const plein = new PleinProcess({ PORT: 'abc', PLEIN_LANGUAGE: 'de' });
     const { code } = await plein.exited;

@@ -1,7 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 
@@ -43,6 +40,12 @@ export async function openDatabase(database: Config['database']): Promise<Databa
   }
   const dataDir = database.dataDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // Loaded only when used: a node on a PostgreSQL server never holds the embedded engine's code in memory.
+  const [{ PGlite }, { pg_trgm }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/node-postgres'),
+  ]);
   const lite = await PGlite.create(dataDir, { extensions: { pg_trgm }, relaxedDurability: true });
   const pool = new pg.Pool(createPgConfig(lite));
   return {

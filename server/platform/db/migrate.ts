@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { inProject } from '../project-root.js';
 import { inTransaction } from './database.js';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+const migrationsDir = inProject('server', 'platform', 'db', 'migrations');
 // Any constant: nodes starting together take turns instead of racing to migrate.
 const MIGRATION_LOCK = 7_215_001;
 

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { inProject } from '../project-root.js';
 
 /** Where `npm run build:web` puts the browser app. */
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+export const WEB_DIST = inProject('web', 'dist');
 
 /** Paths that belong to the APIs: an unknown one there is a problem+json 404, never the app's page. */
 const API_PREFIXES = ['/api/', '/scim/'];

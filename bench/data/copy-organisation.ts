@@ -10,6 +10,16 @@ import { fastHtml } from './fast-html.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * A post's reaction counts per kind, as its reaction_counts column holds them: written with the post, since the
+ * load runs with the counting triggers off (load.ts) and the reactions arrive on other connections meanwhile.
+ */
+function countsOf(reactions: readonly { kind: string }[]): string {
+  const counts: Record<string, number> = {};
+  for (const { kind } of reactions) counts[kind] = (counts[kind] ?? 0) + 1;
+  return JSON.stringify(counts);
+}
+
 /** Every table the organisation fills, with the columns it loads. */
 const TABLES = {
   people:
@@ -20,8 +30,8 @@ const TABLES = {
   person_follows: 'follower_id followee_id created_at',
   hashtag_follows: 'person_id hashtag_id created_at',
   threads:
-    'id community_id author_id kind title body_md body_html origin company_wide status theme_id goal_id vote_count accepted_reply_id reply_count first_reply_at accepted_at last_activity_at created_at',
-  replies: 'id thread_id parent_id author_id body_md body_html created_at',
+    'id community_id author_id kind title body_md body_html origin company_wide status theme_id goal_id vote_count accepted_reply_id reply_count reaction_counts first_reply_at accepted_at last_activity_at created_at',
+  replies: 'id thread_id parent_id author_id body_md body_html reaction_counts created_at',
   mentions: 'thread_id reply_id person_id created_at',
   hashtags: 'id tag created_at',
   thread_hashtags: 'thread_id hashtag_id last_activity_at',
@@ -140,6 +150,7 @@ export async function copyOrganisation(
       t.votes.length,
       t.acceptedReplyId,
       t.replies.length,
+      countsOf(t.reactions),
       t.firstReplyAt === null ? null : iso(t.firstReplyAt),
       t.acceptedAt === null ? null : iso(t.acceptedAt),
       lastActivity,
@@ -163,6 +174,7 @@ export async function copyOrganisation(
         reply.authorId,
         reply.body,
         fastHtml(reply.body),
+        countsOf(reply.reactions),
         replied,
       ]);
       for (const personId of reply.mentions) copy.mentions.row([t.id, reply.id, personId, replied]);

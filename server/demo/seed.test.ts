@@ -71,6 +71,20 @@ describe('the demo organisation', () => {
     expect(summary.hashtags).toBeGreaterThan(20);
   });
 
+  it("keeps every post's reaction counts equal to its reactions, in bulk as one by one", async () => {
+    const mismatched = (posts: string, reactions: string, key: string) =>
+      count(
+        `select p.id from ${posts} p left join (
+           select ${key}, jsonb_object_agg(kind, n) as counts
+             from (select ${key}, kind, count(*)::int as n from ${reactions} group by ${key}, kind) k
+            group by ${key}) c on c.${key} = p.id
+          where p.reaction_counts <> coalesce(c.counts, '{}')`,
+      );
+    expect(await count("select * from threads where reaction_counts <> '{}'")).toBeGreaterThan(500);
+    expect(await mismatched('threads', 'thread_reactions', 'thread_id')).toBe(0);
+    expect(await mismatched('replies', 'reply_reactions', 'reply_id')).toBe(0);
+  });
+
   it('seeds nothing into a database that has people', async () => {
     const before = await count('select * from people');
     expect(await seedDemo(seeded.app.deps)).toBeNull();

@@ -9,24 +9,29 @@ import { presentSummary as presentPerson } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import { excerptOf } from './content.js';
 import type { ReplyView } from './reply-repository.js';
-import type { ReactionCountRow, ThreadSummaryRow } from './repository.js';
+import type { ReactionTally, ThreadSummaryRow } from './repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const kindOrder = (kind: string) => ReactionKind.options.indexOf(kind as ReactionKind);
 
 /** Reaction counts of one thread or reply, in the canonical order of reaction kinds. */
-export const reactionCounts = (rows: ReactionCountRow[]): ReactionCount[] =>
-  rows
-    .map((row) => ({ kind: row.kind as ReactionKind, count: row.count, reactedByMe: row.reacted_by_me }))
+export const reactionCounts = ({ reaction_counts, my_reactions }: ReactionTally): ReactionCount[] =>
+  Object.entries(reaction_counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => ({
+      kind: kind as ReactionKind,
+      count,
+      reactedByMe: my_reactions?.includes(kind) ?? false,
+    }))
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
 
 /** A thread summary row with what its statement nested in it (summaries.ts threadSummaryColumns). */
-export type ThreadSummaryView = ThreadSummaryRow & {
-  author: SummaryRow;
-  reactions: ReactionCountRow[];
-  voted_by_me: boolean;
-  praised: SummaryRow[];
-};
+export type ThreadSummaryView = ThreadSummaryRow &
+  ReactionTally & {
+    author: SummaryRow;
+    voted_by_me: boolean;
+    praised: SummaryRow[];
+  };
 
 const seconds = (from: Date, to: Date | null) =>
   to ? Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000)) : null;
@@ -60,7 +65,7 @@ export function presentThreadSummary(row: ThreadSummaryView): ThreadSummary {
     votedByMe: row.voted_by_me,
     praised: removed ? [] : [...row.praised].sort((a, b) => a.name.localeCompare(b.name)).map(presentPerson),
     replyCount: row.reply_count,
-    reactionCounts: reactionCounts(row.reactions),
+    reactionCounts: reactionCounts(row),
     removed,
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
@@ -104,7 +109,7 @@ export function presentReply(
     author: presentPerson(row.author),
     bodyHtml: removed ? '' : row.body_html,
     bodyMarkdown: removed ? '' : row.body_md,
-    reactionCounts: removed ? [] : reactionCounts(row.reactions),
+    reactionCounts: removed ? [] : reactionCounts(row),
     removed,
     createdAt: row.created_at.toISOString(),
     editedAt: iso(row.edited_at),

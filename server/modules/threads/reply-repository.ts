@@ -8,8 +8,8 @@ import {
   communityFactsJoins,
   communityFactsSql,
   fitsBigint,
-  type ReactionCountRow,
-  reactionCountsSql,
+  myReactionsSql,
+  type ReactionTally,
   type ThreadRow,
   threadColumns,
 } from './repository.js';
@@ -28,7 +28,7 @@ export type ReplyRow = {
 };
 
 /** A reply with its author and reaction counts, as pages and answers present it. */
-export type ReplyView = ReplyRow & { author: SummaryRow; reactions: ReactionCountRow[] };
+export type ReplyView = ReplyRow & ReactionTally & { author: SummaryRow };
 
 const replyColumns = (alias: string) =>
   [
@@ -56,7 +56,7 @@ export async function findReply(db: Queryable, id: string): Promise<ReplyRow | n
 
 const REPLY_VIEW = statement(
   `select ${replyColumns('r')}, ${personJsonSql('a')} as author,
-          ${reactionCountsSql('reply_reactions', 'r.id', '$2')} as reactions
+          r.reaction_counts, ${myReactionsSql('reply_reactions', 'r', '$2')} as my_reactions
      from replies r join people a on a.id = r.author_id
     where r.id = $1`,
 );
@@ -97,7 +97,7 @@ const INSERT_REPLY = statement(
      select $1, reply.id, unnest($8::bigint[]), $6 from reply),
    followed as (
      insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing)
-   select reply.*, ${personJsonSql('a')} as author, '[]'::json as reactions,
+   select reply.*, ${personJsonSql('a')} as author, '{}'::jsonb as reaction_counts, null::text[] as my_reactions,
           array(select p.id::text from people p
                  where p.id = any($9::bigint[]) and p.status = 'active'
                    and ${readableCommunitySql('$10::bigint', 'p.id')}) as readers
@@ -165,7 +165,8 @@ const replyJson = (r: string) =>
      'author_id', ${r}.author_id::text, 'body_md', ${r}.body_md, 'body_html', ${r}.body_html,
      'created_at', ${timestampText(`${r}.created_at`)}, 'edited_at', ${timestampText(`${r}.edited_at`)},
      'deleted_at', ${timestampText(`${r}.deleted_at`)}, 'deleted_by', ${r}.deleted_by::text,
-     'author', ${personJsonSql('a')}, 'reactions', ${reactionCountsSql('reply_reactions', `${r}.id`, '$4')})`;
+     'author', ${personJsonSql('a')}, 'reaction_counts', ${r}.reaction_counts,
+     'my_reactions', ${myReactionsSql('reply_reactions', r, '$4')})`;
 
 type ReplyJson = Omit<ReplyView, 'created_at' | 'edited_at' | 'deleted_at'> & {
   created_at: string;

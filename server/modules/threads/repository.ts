@@ -37,19 +37,18 @@ export type ThreadSummaryRow = ThreadRow & {
   goal_name: string | null;
 };
 
-/** One reaction kind's count on a thread or reply, and whether the viewer is among them. */
-export type ReactionCountRow = { kind: string; count: number; reacted_by_me: boolean };
+/** A post's reaction counts per kind (kept on the post by triggers), and the kinds the viewer gave. */
+export type ReactionTally = { reaction_counts: Record<string, number>; my_reactions: string[] | null };
 
-/** Reaction counts of the thread or reply `target` as a JSON array of ReactionCountRow. */
-export const reactionCountsSql = (
-  table: 'thread_reactions' | 'reply_reactions',
-  target: string,
-  viewer: string,
-) =>
-  `(select coalesce(json_agg(json_build_object('kind', x.kind, 'count', x.count, 'reacted_by_me', x.mine)), '[]')
-      from (select rx.kind, count(*)::int as count, bool_or(rx.person_id = ${viewer}) as mine
-              from ${table} rx where rx.${table === 'thread_reactions' ? 'thread_id' : 'reply_id'} = ${target}
-             group by rx.kind) x)`;
+/**
+ * The kinds of the viewer's own reactions to post `post` (a thread or reply alias), or null: looked up by primary
+ * key, and only on posts that have reactions at all.
+ */
+export const myReactionsSql = (table: 'thread_reactions' | 'reply_reactions', post: string, viewer: string) =>
+  `case when ${post}.reaction_counts <> '{}' then array(
+     select rx.kind from ${table} rx
+      where rx.${table === 'thread_reactions' ? 'thread_id' : 'reply_id'} = ${post}.id and rx.person_id = ${viewer})
+   end`;
 
 const MAX_BIGINT = 9223372036854775807n;
 /** Contract ids allow 19 digits; beyond bigint's range nothing can be stored, so nothing is found. */

@@ -4,18 +4,18 @@ import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { personJsonSql } from '../people/repository.js';
 import { presentThreadSummary, type ThreadSummaryView } from './present.js';
-import { type CommunityFacts, fitsBigint, reactionCountsSql, threadColumns } from './repository.js';
+import { type CommunityFacts, fitsBigint, myReactionsSql, threadColumns } from './repository.js';
 
 /**
- * The select list of thread `t`'s summary: the thread, its community, theme and goal, and nested as JSON the
- * author, the reaction counts, the viewer's vote and the praised people — so a whole page is one statement.
+ * The select list of thread `t`'s summary: the thread, its community, theme and goal, its reaction counts and the
+ * viewer's own reactions, and nested as JSON the author, the viewer's vote and the praised people — so a whole page is one statement.
  * `viewer` is the parameter that holds the viewer's id; the tables come from threadSummaryJoins.
  */
 export const threadSummaryColumns = (viewer: string) => `${threadColumns()},
   cs.slug as community_slug, cs.name as community_name, cs.visibility as community_visibility,
   th.title as theme_title, g.name as goal_name,
   ${personJsonSql('a')} as author,
-  ${reactionCountsSql('thread_reactions', 't.id', viewer)} as reactions,
+  t.reaction_counts, ${myReactionsSql('thread_reactions', 't', viewer)} as my_reactions,
   t.kind = 'idea' and exists (select 1 from idea_votes v where v.thread_id = t.id and v.person_id = ${viewer})
     as voted_by_me,
   (select coalesce(json_agg(${personJsonSql('pp')}), '[]')

@@ -71,7 +71,7 @@ describe('the demo organisation', () => {
     expect(summary.hashtags).toBeGreaterThan(20);
   });
 
-  it("keeps every post's reaction counts equal to its reactions, in bulk as one by one", async () => {
+  it("keeps every post's reaction counts equal to its reactions through the bulk seed", async () => {
     const mismatched = (posts: string, reactions: string, key: string) =>
       count(
         `select p.id from ${posts} p left join (

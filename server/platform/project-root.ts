@@ -13,7 +13,7 @@ function findProjectRoot(from: string): string {
   }
 }
 
-export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the project, given from its root. */
 export const inProject = (...parts: string[]) => join(PROJECT_ROOT, ...parts);

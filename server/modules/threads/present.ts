@@ -9,7 +9,7 @@ import { presentSummary as presentPerson } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import { excerptOf } from './content.js';
 import type { ReplyView } from './reply-repository.js';
-import type { ReactionTally, ThreadSummaryRow } from './repository.js';
+import type { ReactionTally, ThreadRow, ThreadSummaryRow } from './repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const kindOrder = (kind: string) => ReactionKind.options.indexOf(kind as ReactionKind);
@@ -25,8 +25,19 @@ export const reactionCounts = ({ reaction_counts, my_reactions }: ReactionTally)
     }))
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
 
+/** What only the thread page shows of a thread; lists leave it out (summaries.ts threadSummaryColumns). */
+export const DETAIL_ONLY_COLUMNS = [
+  'community_id',
+  'author_id',
+  'body_md',
+  'accepted_at',
+  'edited_at',
+  'deleted_by',
+] as const satisfies readonly (keyof ThreadRow)[];
+type DetailOnly = Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]>;
+
 /** A thread summary row with what its statement nested in it (summaries.ts threadSummaryColumns). */
-export type ThreadSummaryView = ThreadSummaryRow &
+export type ThreadSummaryView = Omit<ThreadSummaryRow, keyof DetailOnly> &
   ReactionTally & {
     author: SummaryRow;
     voted_by_me: boolean;
@@ -36,7 +47,7 @@ export type ThreadSummaryView = ThreadSummaryRow &
 const seconds = (from: Date, to: Date | null) =>
   to ? Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000)) : null;
 
-function answerStateOf(row: ThreadSummaryRow): ThreadSummary['answerState'] {
+function answerStateOf(row: ThreadSummaryView): ThreadSummary['answerState'] {
   if (row.kind !== 'question') return null;
   if (row.accepted_reply_id) return 'accepted';
   return row.first_reply_at ? 'answered' : 'unanswered';
@@ -73,7 +84,7 @@ export function presentThreadSummary(row: ThreadSummaryView): ThreadSummary {
 }
 
 export function presentThreadDetail(
-  row: ThreadSummaryView,
+  row: ThreadSummaryView & DetailOnly,
   viewer: {
     followedByMe: boolean;
     canEdit: boolean;

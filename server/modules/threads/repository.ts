@@ -55,33 +55,33 @@ const MAX_BIGINT = 9223372036854775807n;
 export const fitsBigint = (id: string) => /^[0-9]{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT;
 
 /** ThreadRow's columns (not the search vector), for statements that name what they read. */
-export const threadColumns = (alias = 't') =>
-  [
-    'id',
-    'vote_count',
-    'community_id',
-    'author_id',
-    'kind',
-    'title',
-    'body_md',
-    'body_html',
-    'origin',
-    'company_wide',
-    'theme_id',
-    'goal_id',
-    'status',
-    'accepted_reply_id',
-    'reply_count',
-    'first_reply_at',
-    'accepted_at',
-    'last_activity_at',
-    'created_at',
-    'edited_at',
-    'deleted_at',
-    'deleted_by',
-  ]
-    .map((column) => `${alias}.${column}`)
-    .join(', ');
+export const THREAD_COLUMNS = [
+  'id',
+  'vote_count',
+  'community_id',
+  'author_id',
+  'kind',
+  'title',
+  'body_md',
+  'body_html',
+  'origin',
+  'company_wide',
+  'theme_id',
+  'goal_id',
+  'status',
+  'accepted_reply_id',
+  'reply_count',
+  'first_reply_at',
+  'accepted_at',
+  'last_activity_at',
+  'created_at',
+  'edited_at',
+  'deleted_at',
+  'deleted_by',
+] as const satisfies readonly (keyof ThreadRow)[];
+
+export const threadColumns = (alias = 't', columns: readonly string[] = THREAD_COLUMNS) =>
+  columns.map((column) => `${alias}.${column}`).join(', ');
 
 /** Where a thread lives, as the viewer stands there: enough to decide access (policy.ts contextOf). */
 export type CommunityFacts = {

@@ -3,15 +3,25 @@ import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { personJsonSql } from '../people/repository.js';
-import { presentThreadSummary, type ThreadSummaryView } from './present.js';
-import { type CommunityFacts, fitsBigint, myReactionsSql, threadColumns } from './repository.js';
+import { DETAIL_ONLY_COLUMNS, presentThreadSummary, type ThreadSummaryView } from './present.js';
+import {
+  type CommunityFacts,
+  fitsBigint,
+  myReactionsSql,
+  THREAD_COLUMNS,
+  type ThreadRow,
+  threadColumns,
+} from './repository.js';
+
+// Lists parse and send only what a summary shows: the source text and the edit history are the thread page's.
+const SUMMARY_COLUMNS = THREAD_COLUMNS.filter((column) => !(DETAIL_ONLY_COLUMNS as readonly string[]).includes(column));
 
 /**
  * The select list of thread `t`'s summary: the thread, its community, theme and goal, its reaction counts and the
  * viewer's own reactions, and nested as JSON the author, the viewer's vote and the praised people — so a whole page is one statement.
  * `viewer` is the parameter that holds the viewer's id; the tables come from threadSummaryJoins.
  */
-export const threadSummaryColumns = (viewer: string) => `${threadColumns()},
+export const threadSummaryColumns = (viewer: string) => `${threadColumns('t', SUMMARY_COLUMNS)},
   cs.slug as community_slug, cs.name as community_name, cs.visibility as community_visibility,
   th.title as theme_title, g.name as goal_name,
   ${personJsonSql('a')} as author,
@@ -88,10 +98,11 @@ export function summaryPage<Row extends ThreadSummaryView>(
 
 /** The thread page's row: the summary, the viewer's standing in its community, whether they follow it. */
 export type ThreadDetailRow = ThreadSummaryView &
+  Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]> &
   CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean };
 
 const THREAD_DETAIL = statement(
-  `select ${threadSummaryColumns('$2')}, m.role as my_role, cs.sponsor_id,
+  `select ${threadSummaryColumns('$2')}, ${threadColumns('t', DETAIL_ONLY_COLUMNS)}, m.role as my_role, cs.sponsor_id,
           exists (select 1 from thread_follows f where f.thread_id = t.id and f.person_id = $2) as followed_by_me
      from (select $1::bigint as id) page ${threadSummaryJoins}
      left join community_members m on m.community_id = t.community_id and m.person_id = $2`,

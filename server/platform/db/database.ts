@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import type { Config } from '../../config.js';
+import './timestamps.js';
 
 /** Anything that runs a query: the pool, or one client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -13,7 +14,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-// Timestamps stay Date objects; bigint ids stay strings (JSON ids are strings, DESIGN.md §5).
+// Timestamps stay Date objects (timestamps.ts); bigint ids stay strings (JSON ids are strings, DESIGN.md §5).
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export async function openDatabase(database: Config['database']): Promise<Database> {

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
+import { parseTimestamptz } from '../../platform/db/timestamps.js';
 import { readableCommunitySql } from '../communities/access.js';
 import { personJsonSql, type SummaryRow } from '../people/repository.js';
 import {
@@ -156,8 +156,8 @@ export async function softDeleteReply(db: Queryable, id: string, by: string, now
   return (rowCount ?? 0) > 0;
 }
 
-// Timestamps travel inside JSON as PostgreSQL's text, and are read back by pg's own parser: the same Dates as a row.
-const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+// Timestamps travel inside JSON as PostgreSQL's text, and are read back by the pool's parser: the same Dates as a row.
+const parseTimestamp = parseTimestamptz as (text: string) => Date;
 const timestampText = (column: string) => `${column}::text`;
 
 const replyJson = (r: string) =>

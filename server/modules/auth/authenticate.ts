@@ -83,7 +83,11 @@ export async function resolveViewer(
   return found.viewer;
 }
 
-/** The cached viewer of this key, or the database's answer (kept for the next few seconds when there is one). */
+/**
+ * The cached viewer of this key, or the database's answer (kept for the next few seconds when there is one). A
+ * cached entry near the end of its life is read again in the background, so under steady use no request waits
+ * for the lookup, and none is served what was read more than the time to live ago.
+ */
 async function cachedOr(
   deps: Deps,
   key: string,
@@ -91,11 +95,26 @@ async function cachedOr(
   load: () => Promise<CachedViewer | null>,
 ): Promise<CachedViewer | null> {
   const cached = options.fresh ? null : deps.viewers.get(key);
-  if (cached) return cached;
+  if (cached) {
+    if (deps.viewers.dueForRefresh(key)) {
+      reload(deps, key, load, true).catch((error) => deps.log.warn({ err: error }, 'viewer refresh failed'));
+    }
+    return cached;
+  }
+  return reload(deps, key, load, options.fresh === true);
+}
+
+/** Reads the key again; `forgetIfGone` drops what is cached when the session or token has ended meanwhile. */
+async function reload(
+  deps: Deps,
+  key: string,
+  load: () => Promise<CachedViewer | null>,
+  forgetIfGone: boolean,
+): Promise<CachedViewer | null> {
   const generation = deps.viewers.generation;
   const loaded = await load();
   if (loaded) return deps.viewers.set(key, loaded, generation);
-  if (options.fresh) deps.viewers.forget(key);
+  if (forgetIfGone) deps.viewers.forget(key);
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { digest } from '../../platform/auth/secrets.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { manualClock } from '../../platform/clock.js';
@@ -50,6 +50,26 @@ describe('the viewer cache on this node', () => {
     expect((await script.get('/api/v1/audit')).statusCode).toBe(403);
   });
 
+  it('reads a busy session again in the background, and ends it there when another node signed it out', async () => {
+    let now = 0;
+    const node = await testApp();
+    node.deps.viewers = new ViewerCache(VIEWER_TTL_MS, () => now);
+    const person = await buildPerson(ctx.db.pool);
+    const credentials = (await sessionFor(ctx.db.pool, person)) as { cookie: string; csrfToken: string };
+    const browser = client(node.app, credentials);
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    await ctx.db.pool.query('delete from sessions where id = $1', [digest(credentials.cookie)]);
+    // Before the refresh point the entry is served as it is; past it, still served while it is read again.
+    now = VIEWER_TTL_MS * 0.5;
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    now = VIEWER_TTL_MS * 0.7;
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
+    await vi.waitFor(() => expect(node.deps.viewers.size).toBe(0));
+    // Within the time to live, the sign-out elsewhere has already taken effect here.
+    expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(401);
+    await node.app.close();
+  });
+
   it('ends a cached session at its expiry, and still marks it seen at most every five minutes', async () => {
     const clock = manualClock(new Date());
     const node = await testApp({ clock });
@@ -95,6 +115,19 @@ describe('ViewerCache', () => {
     expect(cache.get('token:a')?.viewer.id).toBe('1');
     now = VIEWER_TTL_MS;
     expect(cache.get('token:a')).toBeNull();
+  });
+
+  it('asks for one refresh of an entry past three fifths of its life, and none of a new one', () => {
+    let now = 0;
+    const cache = new ViewerCache(VIEWER_TTL_MS, () => now);
+    cache.set('token:a', entry('1'), cache.generation);
+    now = VIEWER_TTL_MS * 0.6 - 1;
+    expect(cache.dueForRefresh('token:a')).toBe(false);
+    now = VIEWER_TTL_MS * 0.6;
+    expect([cache.dueForRefresh('token:a'), cache.dueForRefresh('token:a')]).toEqual([true, false]);
+    cache.set('token:a', entry('1'), cache.generation);
+    expect(cache.dueForRefresh('token:a')).toBe(false);
+    expect(cache.dueForRefresh('token:b')).toBe(false);
   });
 
   it('does not store what was read before an eviction, and evicts all of a person', () => {

@@ -9,6 +9,8 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 export const VIEWER_TTL_MS = 5_000;
 // A bound on memory: past it the oldest entries go first (each is a few hundred bytes).
 const MAX_ENTRIES = 20_000;
+// Past this share of its life an entry in use is read again in the background, so a busy viewer never waits on it.
+const REFRESH_SHARE = 0.6;
 
 export type CachedViewer = {
   viewer: Viewer;
@@ -18,7 +20,7 @@ export type CachedViewer = {
   expiresAt: Date | null;
 };
 
-type Entry = CachedViewer & { until: number };
+type Entry = CachedViewer & { until: number; refreshAt: number };
 
 /** The viewers this node resolved in the last few seconds, by `session:<digest>` or `token:<digest>`. */
 export class ViewerCache {
@@ -38,6 +40,17 @@ export class ViewerCache {
     return null;
   }
 
+  /**
+   * True once for an entry in the last part of its life: the caller reads it again in the background while this one
+   * is still served, never past its time to live.
+   */
+  dueForRefresh(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.refreshAt > this.monotonicNow()) return false;
+    entry.refreshAt = Number.POSITIVE_INFINITY;
+    return true;
+  }
+
   /** Taken before a database lookup and handed to `set`: an eviction in between wins over what was read. */
   get generation(): number {
     return this.#generation;
@@ -46,7 +59,8 @@ export class ViewerCache {
   /** Keeps what was read, unless something was evicted since; returns the entry to update (last seen). */
   set(key: string, value: CachedViewer, generation: number): CachedViewer {
     if (generation !== this.#generation) return value;
-    const entry = { ...value, until: this.monotonicNow() + this.ttlMs };
+    const now = this.monotonicNow();
+    const entry = { ...value, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_SHARE };
     this.#entries.delete(key);
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, entry);

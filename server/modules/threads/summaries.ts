@@ -14,7 +14,9 @@ import {
 } from './repository.js';
 
 // Lists parse and send only what a summary shows: the source text and the edit history are the thread page's.
-const SUMMARY_COLUMNS = THREAD_COLUMNS.filter((column) => !(DETAIL_ONLY_COLUMNS as readonly string[]).includes(column));
+const SUMMARY_COLUMNS = THREAD_COLUMNS.filter(
+  (column) => !(DETAIL_ONLY_COLUMNS as readonly string[]).includes(column),
+);
 
 /**
  * The select list of thread `t`'s summary: the thread, its community, theme and goal, its reaction counts and the

@@ -34,7 +34,7 @@ export const DETAIL_ONLY_COLUMNS = [
   'edited_at',
   'deleted_by',
 ] as const satisfies readonly (keyof ThreadRow)[];
-type DetailOnly = Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]>;
+export type DetailOnly = Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]>;
 
 /** A thread summary row with what its statement nested in it (summaries.ts threadSummaryColumns). */
 export type ThreadSummaryView = Omit<ThreadSummaryRow, keyof DetailOnly> &

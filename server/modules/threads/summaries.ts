@@ -3,13 +3,17 @@ import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { personJsonSql } from '../people/repository.js';
-import { DETAIL_ONLY_COLUMNS, presentThreadSummary, type ThreadSummaryView } from './present.js';
+import {
+  DETAIL_ONLY_COLUMNS,
+  type DetailOnly,
+  presentThreadSummary,
+  type ThreadSummaryView,
+} from './present.js';
 import {
   type CommunityFacts,
   fitsBigint,
   myReactionsSql,
   THREAD_COLUMNS,
-  type ThreadRow,
   threadColumns,
 } from './repository.js';
 
@@ -100,7 +104,7 @@ export function summaryPage<Row extends ThreadSummaryView>(
 
 /** The thread page's row: the summary, the viewer's standing in its community, whether they follow it. */
 export type ThreadDetailRow = ThreadSummaryView &
-  Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]> &
+  DetailOnly &
   CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean };
 
 const THREAD_DETAIL = statement(

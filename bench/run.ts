@@ -3,7 +3,8 @@
  *   [--only feed,search] [--cpu-prof]
  * Starts a Plein node on the given database (default: a fresh PGlite loaded with the peer shape), warms up,
  * then loads every scenario and its floor (the same SQL in a bare route) and a bare "hello", as signed-in
- * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run.
+ * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run, and each
+ * scenario's CPU per request in the node and (on a server on this machine) in PostgreSQL.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { bundle } from '../server/build.js';
 import { runAutocannon } from './harness/autocannon.js';
+import { cpuPerRequest, readCpu } from './harness/cpu.js';
 import type { LoadResult, LoadRun } from './harness/load-result.js';
 import type { BenchRequest } from './harness/scenarios.js';
 import { runWrk, wrkInstalled } from './harness/wrk.js';
@@ -114,8 +116,12 @@ async function main() {
     floor: LoadResult;
     queries: number;
     peakRssMb: number;
+    cpu: ReturnType<typeof cpuPerRequest>;
   }[] = [];
   let runsPeakMb = 0;
+  // PostgreSQL's processes are counted only when the server runs on this machine (PGlite's work is the node's).
+  const host = values['database-url'] ? new URL(values['database-url']).hostname : null;
+  const postgresHere = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const only = values.only?.split(',');
   for (const scenario of ready.scenarios) {
     if (only && !only.includes(scenario.name)) continue;
@@ -126,14 +132,16 @@ async function main() {
     // The node's peak memory over the scenario's own requests (its floor's come after the reading).
     runsPeakMb = Math.max(runsPeakMb, resetPeak(ready.pid));
     if (warmup > 0) await run(scenario.requests, warmup);
+    const cpuBefore = readCpu(ready.pid, postgresHere);
     const plein = await run(scenario.requests, seconds);
+    const cpu = cpuPerRequest(cpuBefore, readCpu(ready.pid, postgresHere), plein.requests);
     const peakRssMb = memoryOf(ready.pid).peakRssMb;
     if (warmup > 0) await run(floorRequests, warmup);
     const floor = await run(floorRequests, seconds);
     const queries = Math.round(
       scenario.floorQueries.reduce((a, b) => a + b, 0) / scenario.floorQueries.length,
     );
-    rows.push({ scenario: scenario.name, label: scenario.label, plein, floor, queries, peakRssMb });
+    rows.push({ scenario: scenario.name, label: scenario.label, plein, floor, queries, peakRssMb, cpu });
     console.log(`  ${scenario.label}: ${fmt(plein.rps)} req/s (floor ${fmt(floor.rps)})`);
   }
   const memory = memoryOf(ready.pid);
@@ -152,6 +160,8 @@ async function main() {
     'floor p99',
     '% of floor',
     'peak MB',
+    'node ms',
+    'PG ms',
   ];
   const table = [
     header,
@@ -163,6 +173,8 @@ async function main() {
       p95(hello),
       fmt(hello.p99Ms, 2),
       String(hello.errors),
+      '',
+      '',
       '',
       '',
       '',
@@ -180,6 +192,8 @@ async function main() {
       fmt(r.floor.p99Ms, 2),
       `${fmt((100 * r.plein.rps) / r.floor.rps)}%`,
       String(r.peakRssMb),
+      r.cpu.nodeMs === null ? '' : fmt(r.cpu.nodeMs, 2),
+      r.cpu.postgresMs === null ? '' : fmt(r.cpu.postgresMs, 2),
     ]),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));

@@ -96,8 +96,11 @@ async function cachedOr(
 ): Promise<CachedViewer | null> {
   const cached = options.fresh ? null : deps.viewers.get(key);
   if (cached) {
-    if (deps.viewers.dueForRefresh(key)) {
-      reload(deps, key, load, true).catch((error) => deps.log.warn({ err: error }, 'viewer refresh failed'));
+    const refreshed = deps.viewers.claimRefresh(key);
+    if (refreshed) {
+      reload(deps, key, load, true)
+        .catch((error) => deps.log.warn({ err: error }, 'viewer refresh failed'))
+        .finally(refreshed);
     }
     return cached;
   }

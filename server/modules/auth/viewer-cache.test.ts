@@ -60,9 +60,9 @@ describe('the viewer cache on this node', () => {
     expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
     await ctx.db.pool.query('delete from sessions where id = $1', [digest(credentials.cookie)]);
     // Before the refresh point the entry is served as it is; past it, still served while it is read again.
-    now = VIEWER_TTL_MS * 0.5;
+    now = VIEWER_TTL_MS * 0.4;
     expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
-    now = VIEWER_TTL_MS * 0.7;
+    now = VIEWER_TTL_MS * 0.9;
     expect((await browser.get('/api/v1/auth/session')).statusCode).toBe(200);
     await vi.waitFor(() => expect(node.deps.viewers.size).toBe(0));
     // Within the time to live, the sign-out elsewhere has already taken effect here.
@@ -117,17 +117,46 @@ describe('ViewerCache', () => {
     expect(cache.get('token:a')).toBeNull();
   });
 
-  it('asks for one refresh of an entry past three fifths of its life, and none of a new one', () => {
+  it('lets an entry be refreshed once, from its drawn point between half and four fifths of its life', () => {
     let now = 0;
-    const cache = new ViewerCache(VIEWER_TTL_MS, () => now);
+    let draw = 0;
+    const cache = new ViewerCache(
+      VIEWER_TTL_MS,
+      () => now,
+      () => draw,
+    );
+    cache.set('token:a', entry('1'), cache.generation); // draw 0: from half its life
+    draw = 0.999;
+    cache.set('token:b', entry('2'), cache.generation); // draw 1: from nearly four fifths
+    now = VIEWER_TTL_MS * 0.5 - 1;
+    expect(cache.claimRefresh('token:a')).toBeNull();
+    now = VIEWER_TTL_MS * 0.5;
+    const done = cache.claimRefresh('token:a');
+    expect([typeof done, cache.claimRefresh('token:a'), cache.claimRefresh('token:b')]).toEqual([
+      'function',
+      null,
+      null,
+    ]);
+    now = VIEWER_TTL_MS * 0.8;
+    expect(cache.claimRefresh('token:b')).not.toBeNull();
     cache.set('token:a', entry('1'), cache.generation);
-    now = VIEWER_TTL_MS * 0.6 - 1;
-    expect(cache.dueForRefresh('token:a')).toBe(false);
-    now = VIEWER_TTL_MS * 0.6;
-    expect([cache.dueForRefresh('token:a'), cache.dueForRefresh('token:a')]).toEqual([true, false]);
-    cache.set('token:a', entry('1'), cache.generation);
-    expect(cache.dueForRefresh('token:a')).toBe(false);
-    expect(cache.dueForRefresh('token:b')).toBe(false);
+    expect([cache.claimRefresh('token:a'), cache.claimRefresh('token:c')]).toEqual([null, null]);
+  });
+
+  it('reads at most two entries again at once, so requests never queue behind refreshes', () => {
+    let now = 0;
+    const cache = new ViewerCache(
+      VIEWER_TTL_MS,
+      () => now,
+      () => 0,
+    );
+    for (const key of ['a', 'b', 'c']) cache.set(`token:${key}`, entry(key), cache.generation);
+    now = VIEWER_TTL_MS * 0.9;
+    const first = cache.claimRefresh('token:a');
+    expect(cache.claimRefresh('token:b')).not.toBeNull();
+    expect(cache.claimRefresh('token:c')).toBeNull();
+    first!();
+    expect(cache.claimRefresh('token:c')).not.toBeNull();
   });
 
   it('does not store what was read before an eviction, and evicts all of a person', () => {

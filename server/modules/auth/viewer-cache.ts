@@ -9,8 +9,12 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 export const VIEWER_TTL_MS = 5_000;
 // A bound on memory: past it the oldest entries go first (each is a few hundred bytes).
 const MAX_ENTRIES = 20_000;
-// Past this share of its life an entry in use is read again in the background, so a busy viewer never waits on it.
-const REFRESH_SHARE = 0.6;
+// An entry in use is read again in the background from a point between half and four fifths of its life, so a busy
+// viewer never waits on the lookup; the point is drawn per entry so that entries made together spread out.
+const REFRESH_FROM = 0.5;
+const REFRESH_SPREAD = 0.3;
+// At most this many background reads at once: they share the pool with requests, which must not queue behind them.
+const MAX_REFRESHING = 2;
 
 export type CachedViewer = {
   viewer: Viewer;
@@ -26,10 +30,12 @@ type Entry = CachedViewer & { until: number; refreshAt: number };
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
   #generation = 0;
+  #refreshing = 0;
 
   constructor(
     private readonly ttlMs = VIEWER_TTL_MS,
     private readonly monotonicNow = () => performance.now(),
+    private readonly random = Math.random,
   ) {}
 
   get(key: string): CachedViewer | null {
@@ -41,14 +47,17 @@ export class ViewerCache {
   }
 
   /**
-   * True once for an entry in the last part of its life: the caller reads it again in the background while this one
-   * is still served, never past its time to live.
+   * Claims an entry past its refresh point for one background read, unless enough are being read already; returns
+   * what to call when the read is over, or null. The entry is served meanwhile, never past its time to live.
    */
-  dueForRefresh(key: string): boolean {
+  claimRefresh(key: string): (() => void) | null {
     const entry = this.#entries.get(key);
-    if (!entry || entry.refreshAt > this.monotonicNow()) return false;
+    if (!entry || entry.refreshAt > this.monotonicNow() || this.#refreshing >= MAX_REFRESHING) return null;
     entry.refreshAt = Number.POSITIVE_INFINITY;
-    return true;
+    this.#refreshing++;
+    return () => {
+      this.#refreshing--;
+    };
   }
 
   /** Taken before a database lookup and handed to `set`: an eviction in between wins over what was read. */
@@ -60,7 +69,8 @@ export class ViewerCache {
   set(key: string, value: CachedViewer, generation: number): CachedViewer {
     if (generation !== this.#generation) return value;
     const now = this.monotonicNow();
-    const entry = { ...value, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_SHARE };
+    const refreshAt = now + this.ttlMs * (REFRESH_FROM + REFRESH_SPREAD * this.random());
+    const entry = { ...value, until: now + this.ttlMs, refreshAt };
     this.#entries.delete(key);
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, entry);

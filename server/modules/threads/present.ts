@@ -9,7 +9,7 @@ import { presentSummary as presentPerson } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import { excerptOf } from './content.js';
 import type { ReplyView } from './reply-repository.js';
-import type { ReactionTally, ThreadRow, ThreadSummaryRow } from './repository.js';
+import type { DetailOnly, ReactionTally, ThreadSummaryRow } from './repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const kindOrder = (kind: string) => ReactionKind.options.indexOf(kind as ReactionKind);
@@ -24,17 +24,6 @@ export const reactionCounts = ({ reaction_counts, my_reactions }: ReactionTally)
       reactedByMe: my_reactions?.includes(kind) ?? false,
     }))
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
-
-/** What only the thread page shows of a thread; lists leave it out (summaries.ts threadSummaryColumns). */
-export const DETAIL_ONLY_COLUMNS = [
-  'community_id',
-  'author_id',
-  'body_md',
-  'accepted_at',
-  'edited_at',
-  'deleted_by',
-] as const satisfies readonly (keyof ThreadRow)[];
-export type DetailOnly = Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]>;
 
 /** A thread summary row with what its statement nested in it (summaries.ts threadSummaryColumns). */
 export type ThreadSummaryView = Omit<ThreadSummaryRow, keyof DetailOnly> &

@@ -83,6 +83,17 @@ export const THREAD_COLUMNS = [
 export const threadColumns = (alias = 't', columns: readonly string[] = THREAD_COLUMNS) =>
   columns.map((column) => `${alias}.${column}`).join(', ');
 
+/** What only the thread page shows of a thread; lists leave it out (summaries.ts threadSummaryColumns). */
+export const DETAIL_ONLY_COLUMNS = [
+  'community_id',
+  'author_id',
+  'body_md',
+  'accepted_at',
+  'edited_at',
+  'deleted_by',
+] as const satisfies readonly (keyof ThreadRow)[];
+export type DetailOnly = Pick<ThreadRow, (typeof DETAIL_ONLY_COLUMNS)[number]>;
+
 /** Where a thread lives, as the viewer stands there: enough to decide access (policy.ts contextOf). */
 export type CommunityFacts = {
   community_slug: string | null;

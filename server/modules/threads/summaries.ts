@@ -3,14 +3,11 @@ import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
 import { personJsonSql } from '../people/repository.js';
-import {
-  DETAIL_ONLY_COLUMNS,
-  type DetailOnly,
-  presentThreadSummary,
-  type ThreadSummaryView,
-} from './present.js';
+import { presentThreadSummary, type ThreadSummaryView } from './present.js';
 import {
   type CommunityFacts,
+  DETAIL_ONLY_COLUMNS,
+  type DetailOnly,
   fitsBigint,
   myReactionsSql,
   THREAD_COLUMNS,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../platform/auth/secrets.js';
+import { manualClock } from '../../platform/clock.js';
 import { client } from '../../test/client.js';
 import { buildPerson, sessionFor, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
@@ -76,7 +77,11 @@ describe('login and sessions', () => {
   });
 
   it('throttles sign-in attempts per address', async () => {
-    const anon = client(ctx.app);
+    // A clock held inside one 15-minute window: on the real clock the attempts could straddle two and never add up.
+    const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
+    // A server's test database outlives a run: that window starts empty each time, or the limit would be met already.
+    await node.db.pool.query(`delete from rate_limit_hits where key = 'login-ip:203.0.113.77'`);
+    const anon = client(node.app);
     const headers = { 'x-forwarded-for': '203.0.113.77' };
     let last = 0;
     for (let i = 0; i < 51; i++) {
@@ -89,6 +94,7 @@ describe('login and sessions', () => {
       ).statusCode;
     }
     expect(last).toBe(429);
+    await node.app.close();
   });
 
   it('rejects a cookie-authenticated write without the CSRF token, and changes nothing', async () => {

@@ -63,7 +63,9 @@ describe('login and sessions', () => {
 
   it('throttles failed sign-ins per account with a 429 problem that says when to retry', async () => {
     const person = await buildPerson(ctx.db.pool, { passwordHash });
-    const anon = client(ctx.app);
+    // Held inside one 15-minute window, as in the per-address test below.
+    const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
+    const anon = client(node.app);
     for (let i = 0; i < 10; i++) {
       expect(
         (await anon.post('/api/v1/auth/login', { email: person.email, password: 'wrong password' }))
@@ -74,6 +76,7 @@ describe('login and sessions', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().detail).toMatch(/failed sign-ins/);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    await node.app.close();
   });
 
   it('throttles sign-in attempts per address', async () => {

@@ -72,7 +72,8 @@ export const communityRoutes = [
     url: '/api/v1/groups/:slug',
     auth: 'person',
     rateLimit: 'write',
-    summary: 'Change a community (its owners, and admins for ones they can see; audited)',
+    summary:
+      'Change a community (its owners, and admins for ones they can see; only owners widen it; audited)',
     tags,
     schema: {
       params: SlugParams,

@@ -30,8 +30,12 @@ export const CommunityDetails = CommunitySummary.extend({
   owners: z.array(PersonSummary),
   /** May read its threads and members (open, or a member). */
   canRead: z.boolean(),
-  /** May change its settings and membership. */
+  /** May change its settings. */
   canManage: z.boolean(),
+  /** May add, remove and promote people and decide join requests (owners; admins only in an open community). */
+  canManageMembers: z.boolean(),
+  /** May make it wider (secret → closed → open): its owners only. */
+  canWidenVisibility: z.boolean(),
 });
 export type CommunityDetails = z.infer<typeof CommunityDetails>;
 
@@ -99,3 +103,6 @@ export const JoinRequest = z.object({
   decidedAt: Timestamp.nullable(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/** An admin names an owner for a community that has no active owner left. */
+export const AppointOwner = z.object({ handle: Handle }).strict();

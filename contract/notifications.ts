@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'idea_status',
   'praised',
   'routed_question',
+  'owner_appointed',
 ] as const;
 
 const Flag = z

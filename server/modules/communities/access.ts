@@ -17,7 +17,10 @@ export type CommunityAccess = {
   canRead: boolean;
   /** May post in it (members; anyone in an open one, who then joins). */
   canPost: boolean;
-  /** May change settings and membership: its owners, and admins for communities they can see. */
+  /**
+   * May change its settings: its owners, and admins for communities they can see. Widening it and the membership
+   * of a closed or secret one stay with its owners (policy.ts).
+   */
   canManage: boolean;
 };
 

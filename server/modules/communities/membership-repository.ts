@@ -205,3 +205,26 @@ export async function listPendingRequests(
   );
   return rows;
 }
+
+/** Owners who can still act: when none is left, an admin may appoint one (appointment.ts). */
+export async function countActiveOwners(db: Queryable, communityId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n
+       from community_members m join people p on p.id = m.person_id
+      where m.community_id = $1 and m.role = 'owner' and p.status = 'active'`,
+    [communityId],
+  );
+  return rows[0]!.n;
+}
+
+/** The active members (owners included), to tell them of a change to their community. */
+export async function activeMemberIds(db: Queryable, communityId: string): Promise<string[]> {
+  const { rows } = await db.query<{ person_id: string }>(
+    `select m.person_id
+       from community_members m join people p on p.id = m.person_id
+      where m.community_id = $1 and p.status = 'active'
+      order by m.person_id`,
+    [communityId],
+  );
+  return rows.map((row) => row.person_id);
+}

@@ -9,7 +9,7 @@ import * as people from '../people/repository.js';
 import { type CommunityAccess, requireReadable, requireVisible } from './access.js';
 import { requireDigits } from './cursor-keys.js';
 import * as members from './membership-repository.js';
-import { mayManageMembers } from './policy.js';
+import { mayApproveRequest, mayManageMembers } from './policy.js';
 import { presentMember, presentMembership, presentRequest } from './present.js';
 import { lockCommunity } from './repository.js';
 
@@ -36,7 +36,7 @@ export async function listMembers(deps: Deps, viewer: Viewer, slug: string, quer
 }
 
 const mayNotManage = (what: string) =>
-  forbidden(`Only the owners of this community (and admins, unless it is secret) may ${what}.`);
+  forbidden(`Only the owners of this community (and admins, if it is open) may ${what}.`);
 
 async function personOf(db: Queryable, handle: string) {
   const person = await people.findByHandle(db, handle);
@@ -205,6 +205,9 @@ export async function decideRequest(
     const request = await members.lockRequest(tx, requestId);
     if (!request || request.community_id !== access.id) throw notFound('join request');
     if (request.status !== 'pending') throw conflict(`This request has been ${request.status} already.`);
+    if (decision === 'approved' && !mayApproveRequest(viewer, request.person_id)) {
+      throw forbidden('Nobody approves their own join request: another owner of this community decides it.');
+    }
     const decided = await members.decideRequest(
       tx,
       request.id,

@@ -229,17 +229,24 @@ describe('PUT /api/v1/groups/:slug/members/:handle', () => {
     expect(await auditActions(community)).toEqual(['community.member.add']);
   });
 
-  it('lets admins add people to closed communities, but not members or outsiders', async () => {
+  it('lets only owners add people to a closed community: not members, outsiders or admins', async () => {
     const member = await signedIn();
     const outsider = await signedIn();
     const admin = await signedIn({ role: 'admin' });
+    const owner = await signedIn();
     const newcomer = await buildPerson(ctx.db.pool);
-    const community = await buildCommunity(ctx.db.pool, { visibility: 'closed', members: [member.person] });
+    const community = await buildCommunity(ctx.db.pool, {
+      visibility: 'closed',
+      owners: [owner.person],
+      members: [member.person],
+    });
     const before = await rowCounts(ctx.db.pool);
     expect((await member.api.put(memberUrl(community, newcomer.handle))).statusCode).toBe(403);
     expect((await outsider.api.put(memberUrl(community, newcomer.handle))).statusCode).toBe(403);
+    // Issue 17: membership of a closed community is its readership, the owners' choice (admin-bounds.test.ts).
+    expect((await admin.api.put(memberUrl(community, newcomer.handle))).statusCode).toBe(403);
     expect(await rowCounts(ctx.db.pool)).toEqual(before);
-    expect((await admin.api.put(memberUrl(community, newcomer.handle))).statusCode).toBe(200);
+    expect((await owner.api.put(memberUrl(community, newcomer.handle))).statusCode).toBe(200);
     expect(await roleOf(community, newcomer.id)).toBe('member');
   });
 

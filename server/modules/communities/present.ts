@@ -9,6 +9,7 @@ import { presentSummary } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import type { CommunityAccess } from './access.js';
 import type { MembershipRow, RequestRow } from './membership-repository.js';
+import { mayManageMembers, mayWidenVisibility } from './policy.js';
 import type { ViewedCommunityRow } from './repository.js';
 
 export const presentCommunity = (row: ViewedCommunityRow, sponsor: SummaryRow | null): CommunitySummary => ({
@@ -34,6 +35,8 @@ export const presentDetails = (
   owners: related.owners.map(presentSummary),
   canRead: related.access.canRead,
   canManage: related.access.canManage,
+  canManageMembers: mayManageMembers(related.access),
+  canWidenVisibility: mayWidenVisibility(related.access),
 });
 
 export const presentMember = (

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Empty, Handle, Id, PageQuery, page, problems, Slug } from '../../../contract/common.js';
 import {
+  AppointOwner,
   ChangeMemberRole,
   CommunitiesQuery,
   CommunityDetails,
@@ -15,6 +16,7 @@ import {
   UpdateCommunity,
 } from '../../../contract/communities.js';
 import { defineRoute } from '../../platform/http/route.js';
+import { appointOwner } from './appointment.js';
 import * as membership from './membership-service.js';
 import * as service from './service.js';
 
@@ -70,7 +72,8 @@ export const communityRoutes = [
     url: '/api/v1/groups/:slug',
     auth: 'person',
     rateLimit: 'write',
-    summary: 'Change a community (its owners, and admins for ones they can see; audited)',
+    summary:
+      'Change a community (its owners, and admins for ones they can see; only owners widen it; audited)',
     tags,
     schema: {
       params: SlugParams,
@@ -171,5 +174,20 @@ export const communityRoutes = [
     schema: { params: RequestParams, response: { 200: JoinRequest, ...problems(400, 401, 403, 404, 409) } },
     handler: ({ deps, viewer, params }) =>
       membership.decideRequest(deps, viewer, params.slug, params.id, 'declined'),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/admin/communities/:slug/owners',
+    auth: 'admin',
+    rateLimit: 'write',
+    summary:
+      'Appoint an owner for a community with no active owner left (admins; never themselves; audited, members told)',
+    tags,
+    schema: {
+      params: SlugParams,
+      body: AppointOwner,
+      response: { 200: Member, ...problems(400, 401, 403, 404, 409) },
+    },
+    handler: ({ deps, viewer, params, body }) => appointOwner(deps, viewer, params.slug, body.handle),
   }),
 ];

@@ -16,7 +16,7 @@ import { loadSettings } from '../settings/service.js';
 import { accessFor, type CommunityAccess } from './access.js';
 import { requireDigits } from './cursor-keys.js';
 import { addMember } from './membership-repository.js';
-import { mayMakeSecret, maySetThreshold } from './policy.js';
+import { mayMakeSecret, maySetThreshold, mayWidenVisibility, widens } from './policy.js';
 import { presentCommunity, presentDetails } from './present.js';
 import * as communities from './repository.js';
 import { slugCandidate, slugFromName } from './slug.js';
@@ -151,6 +151,11 @@ export async function updateCommunity(
     const becomesSecret = input.visibility === 'secret' && row.visibility !== 'secret';
     if (becomesSecret && !mayMakeSecret(viewer, await loadSettings(tx))) throw secretRefused();
     const before = (await communities.lockCommunity(tx, row.id))!;
+    if (input.visibility && widens(before.visibility, input.visibility) && !mayWidenVisibility(access)) {
+      throw forbidden(
+        `Only the owners of this community may make it ${input.visibility}: that widens who sees it.`,
+      );
+    }
     const { sponsorHandle, ...fields } = input;
     const changes: communities.CommunityChanges = { ...fields };
     if (sponsorHandle !== undefined) {

@@ -70,17 +70,35 @@ export async function loadLiveThread(
 
 export const canRead = (context: ThreadContext) => !context.community || context.community.canRead;
 
-/** Community owners moderate their community; admins moderate whatever they can see. */
+/**
+ * Community owners moderate their community; admins moderate what they can read (an open community, or one they
+ * are a member of): they get no view into closed or secret content, so no hand in it either.
+ */
 export const canModerate = (viewer: Viewer, context: ThreadContext) =>
-  context.community ? context.community.canManage : viewer.role === 'admin';
+  canRead(context) && (context.community ? context.community.canManage : viewer.role === 'admin');
 
 /** Edits need the text in view: the author or a moderator who can read it. */
 export const canEdit = (viewer: Viewer, context: ThreadContext, authorId: string) =>
   canRead(context) && (authorId === viewer.id || canModerate(viewer, context));
 
-/** Removal is moderation: a moderator may remove what they can see exists, even unread (closed). */
+/** Removal too: nobody removes what they cannot read (that goes through a report to the community's owners). */
 export const canRemove = (viewer: Viewer, context: ThreadContext, authorId: string) =>
-  (authorId === viewer.id && canRead(context)) || canModerate(viewer, context);
+  canRead(context) && (authorId === viewer.id || canModerate(viewer, context));
+
+/**
+ * The refusal for removing what one cannot read (a closed community one is not in; a secret one is 404 before
+ * this). Reports to the owners come with moderation; until then the answer says where to turn.
+ */
+export function requireRemovable(viewer: Viewer, context: ThreadContext, authorId: string, what: string) {
+  if (!canRead(context)) {
+    throw forbidden(
+      `You cannot read this ${what}, so you cannot remove it: report it to the community's owners, who can.`,
+    );
+  }
+  if (!canRemove(viewer, context, authorId)) {
+    throw forbidden(`Only the author, a community owner or an admin may remove this ${what}.`);
+  }
+}
 
 /**
  * Who picks a question's answer: the asker, a community owner or admin (as for edits), or a community manager

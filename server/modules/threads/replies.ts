@@ -18,6 +18,7 @@ import {
   loadLiveThread,
   loadThread,
   requireRead,
+  requireRemovable,
   type ThreadContext,
 } from './policy.js';
 import { presentReply } from './present.js';
@@ -190,9 +191,7 @@ export async function deleteReply(deps: Deps, viewer: Viewer, id: string): Promi
   const now = deps.clock.now();
   await inTransaction(deps.db.pool, async (tx) => {
     const { reply, context } = await loadReply(tx, viewer, id, false);
-    if (!canRemove(viewer, context, reply.author_id)) {
-      throw forbidden('Only the author, a community owner or an admin may remove this reply.');
-    }
+    requireRemovable(viewer, context, reply.author_id, 'reply');
     if (!(await replies.softDeleteReply(tx, id, viewer.id, now))) return;
     await forgetReply(tx, reply.thread_id, id);
     if (reply.author_id !== viewer.id) {

@@ -20,6 +20,7 @@ import {
   loadLiveThread,
   loadThread,
   requireRead,
+  requireRemovable,
 } from './policy.js';
 import { resolvePraised } from './praise.js';
 import { insertPraiseRecipients } from './praise-repository.js';
@@ -154,9 +155,7 @@ export async function deleteThread(deps: Deps, viewer: Viewer, id: string): Prom
   await inTransaction(deps.db.pool, async (tx) => {
     const context = await loadThread(tx, viewer, id);
     const { thread } = context;
-    if (!canRemove(viewer, context, thread.author_id)) {
-      throw forbidden('Only the author, a community owner or an admin may remove this thread.');
-    }
+    requireRemovable(viewer, context, thread.author_id, 'thread');
     if (thread.deleted_at) return;
     await threads.softDeleteThread(tx, id, viewer.id, now);
     if (thread.author_id !== viewer.id) {

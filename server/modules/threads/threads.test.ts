@@ -358,7 +358,7 @@ describe('GET, PATCH and DELETE /api/v1/threads/:id', () => {
     expect(audit).toEqual([]);
   });
 
-  it('audits removal by a moderator, and lets an admin remove in a closed community they cannot read', async () => {
+  it('audits removal by a moderator; an admin cannot remove in a closed community they cannot read', async () => {
     const { owner, thread } = await setup();
     expect((await owner.api.delete(`/api/v1/threads/${thread.id}`)).statusCode).toBe(204);
     const [entry] = await query(
@@ -371,7 +371,8 @@ describe('GET, PATCH and DELETE /api/v1/threads/:id', () => {
     const closedAuthor: Actor = await person();
     const closed = await buildCommunity(ctx.db.pool, { visibility: 'closed', members: [closedAuthor] });
     const closedThread = await buildThread(ctx.db.pool, { author: closedAuthor, community: closed });
-    expect((await admin.api.delete(`/api/v1/threads/${closedThread.id}`)).statusCode).toBe(204);
+    // Issue 17: no view into closed content, so no hand in it; a report to its owners is the way (admin-removal.test.ts).
+    expect((await admin.api.delete(`/api/v1/threads/${closedThread.id}`)).statusCode).toBe(403);
     expect((await admin.api.get(`/api/v1/threads/${closedThread.id}`)).statusCode).toBe(403);
   });
 });

@@ -2,11 +2,24 @@ import { buildCommunity, buildPerson, unique } from '../factories.js';
 import { type Expectation, type MatrixRow, statuses } from './matrix.js';
 import { type Actor, type Place, personFor, VISIBILITIES, type Visibility, type World } from './world.js';
 
-/** Owners, and admins where they can see the community (access.ts canManage); 404 hides a secret one. */
+/** Settings: owners, and admins where they can see the community (access.ts canManage); 404 hides a secret one. */
 const managers = (ok: number, visibility: Visibility): Expectation =>
   visibility === 'secret'
     ? { ...statuses.membersOnly(ok, 404), member: 403 }
     : { ...statuses.anyPerson(403), owner: ok, admin: ok };
+
+/**
+ * Membership (adding, removing, roles, join requests): owners; admins only in an open community (policy.ts
+ * mayManageMembers) — a closed or secret community's membership is its readership, its owners' choice (issue 17).
+ */
+const memberManagers = (ok: number, visibility: Visibility): Expectation =>
+  visibility === 'open'
+    ? managers(ok, visibility)
+    : { ...managers(ok, visibility), admin: visibility === 'secret' ? 404 : 403 };
+
+/** Widening (closed → open, secret → closed): owners only; narrowing as managers (policy.ts mayWidenVisibility). */
+const WIDER: Record<Visibility, Visibility> = { open: 'open', closed: 'open', secret: 'closed' };
+const NARROWER: Record<Visibility, Visibility> = { open: 'closed', closed: 'secret', secret: 'secret' };
 
 /** Everyone who may know it exists gets `ok`; a secret one is 404 to non-members. */
 const visibleTo = (ok: number, visibility: Visibility): Expectation =>
@@ -50,6 +63,24 @@ export const communitiesMatrix: MatrixRow[] = [
     expect: managers(200, visibility),
   })),
   ...perVisibility((visibility) => ({
+    route: 'PATCH /api/v1/groups/:slug',
+    // Widening: only owners (an open one has nothing wider; asking for open again changes nothing).
+    request: async (world, place) => ({
+      url: `/api/v1/groups/${(await freshLike(world, place, visibility)).slug}`,
+      body: { visibility: WIDER[visibility] },
+    }),
+    expect: memberManagers(200, visibility),
+  })),
+  ...perVisibility((visibility) => ({
+    route: 'PATCH /api/v1/groups/:slug',
+    // Narrowing: as today; making one secret needs the secret-creation right (default: admins only).
+    request: async (world, place) => ({
+      url: `/api/v1/groups/${(await freshLike(world, place, visibility)).slug}`,
+      body: { visibility: NARROWER[visibility] },
+    }),
+    expect: { ...managers(200, visibility), ...(visibility === 'closed' ? { owner: 403 } : {}) },
+  })),
+  ...perVisibility((visibility) => ({
     route: 'GET /api/v1/groups/:slug/members',
     request: (_world, place) => ({ url: `/api/v1/groups/${place.community.slug}/members` }),
     // Closed: the community is public, its members are content (403); secret: 404.
@@ -75,7 +106,7 @@ export const communitiesMatrix: MatrixRow[] = [
       const newcomer = await buildPerson(world.db);
       return { url: `/api/v1/groups/${community.slug}/members/${newcomer.handle}` };
     },
-    expect: managers(200, visibility),
+    expect: memberManagers(200, visibility),
   })),
   ...perVisibility((visibility) => ({
     route: 'DELETE /api/v1/groups/:slug/members/:handle',
@@ -98,7 +129,7 @@ export const communitiesMatrix: MatrixRow[] = [
       });
       return { url: `/api/v1/groups/${community.slug}/members/${leaving.handle}` };
     },
-    expect: managers(204, visibility),
+    expect: memberManagers(204, visibility),
   })),
   ...perVisibility((visibility) => ({
     route: 'PATCH /api/v1/groups/:slug/members/:handle',
@@ -109,12 +140,12 @@ export const communitiesMatrix: MatrixRow[] = [
         body: { role: 'owner' },
       };
     },
-    expect: managers(200, visibility),
+    expect: memberManagers(200, visibility),
   })),
   ...perVisibility((visibility) => ({
     route: 'GET /api/v1/groups/:slug/requests',
     request: (_world, place) => ({ url: `/api/v1/groups/${place.community.slug}/requests` }),
-    expect: managers(200, visibility),
+    expect: memberManagers(200, visibility),
   })),
   ...(['approve', 'decline'] as const).flatMap((decision) =>
     perVisibility(
@@ -130,10 +161,36 @@ export const communitiesMatrix: MatrixRow[] = [
           );
           return { url: `/api/v1/groups/${community.slug}/requests/${rows[0]!.id}/${decision}` };
         },
-        expect: managers(200, visibility),
+        expect: memberManagers(200, visibility),
       }),
     ),
   ),
+  ...perVisibility((visibility) => ({
+    route: 'POST /api/v1/admin/communities/:slug/owners',
+    // No active owner left: an admin appoints the place's member (appointment.ts).
+    request: async (world, place) => {
+      const gone = await buildPerson(world.db, { status: 'deactivated' });
+      const community = await buildCommunity(world.db, {
+        visibility,
+        owners: [gone],
+        members: [place.member],
+      });
+      return {
+        url: `/api/v1/admin/communities/${community.slug}/owners`,
+        body: { handle: place.member.handle },
+      };
+    },
+    expect: statuses.adminOnly(200),
+  })),
+  ...perVisibility((visibility) => ({
+    route: 'POST /api/v1/admin/communities/:slug/owners',
+    // An active owner: its owners decide (409); a secret one stays unknown to the admin (404).
+    request: async (world, place) => ({
+      url: `/api/v1/admin/communities/${(await freshLike(world, place, visibility)).slug}/owners`,
+      body: { handle: place.member.handle },
+    }),
+    expect: statuses.adminOnly(visibility === 'secret' ? 404 : 409),
+  })),
   {
     route: 'GET /api/v1/settings',
     on: 'none',

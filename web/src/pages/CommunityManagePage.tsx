@@ -35,8 +35,12 @@ export function CommunityManagePage() {
       ) : (
         <>
           <CommunitySettingsForm community={data} />
-          {data.visibility !== 'open' && <JoinRequests slug={slug} />}
-          <MemberManager slug={slug} />
+          {data.canManageMembers && data.visibility !== 'open' && <JoinRequests slug={slug} />}
+          {data.canManageMembers ? (
+            <MemberManager slug={slug} />
+          ) : (
+            <p className="card muted">{t('manage.membersOwnersOnly')}</p>
+          )}
         </>
       )}
     </div>

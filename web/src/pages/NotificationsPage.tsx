@@ -24,6 +24,7 @@ const KNOWN = [
   'praised',
   'theme_outcome',
   'routed_question',
+  'owner_appointed',
 ];
 
 /** Where a notification leads: the reply in its thread, or the community. */

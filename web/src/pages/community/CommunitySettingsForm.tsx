@@ -2,13 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityDetails } from '../../../../contract/communities.js';
-import { COMMUNITY_KINDS, VISIBILITIES } from '../../api/contract-values.js';
+import { COMMUNITY_KINDS } from '../../api/contract-values.js';
 import { api } from '../../api/endpoints.js';
 import { healthKeys } from '../../api/health.js';
 import { keys } from '../../api/query-client.js';
 import { useMe } from '../../api/session.js';
 import { ErrorMessage, fieldError } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { visibilityChoices } from './visibility-choices.js';
 
 export function CommunitySettingsForm({ community }: { community: CommunityDetails }) {
   const { t } = useTranslation();
@@ -59,14 +60,14 @@ export function CommunitySettingsForm({ community }: { community: CommunityDetai
       </Field>
       <Field
         label={t('newCommunity.visibility')}
-        hint={t(`visibilityHints.${visibility}`)}
+        hint={`${t(`visibilityHints.${visibility}`)}${community.canWidenVisibility ? '' : ` ${t('manage.widenOwnersOnly')}`}`}
         error={fieldError(save.error, 'visibility')}
       >
         <select
           value={visibility}
           onChange={(event) => setVisibility(event.target.value as typeof visibility)}
         >
-          {VISIBILITIES.map((option) => (
+          {visibilityChoices(community).map((option) => (
             <option key={option} value={option}>
               {t(`visibility.${option}`)}
             </option>

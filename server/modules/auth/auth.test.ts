@@ -61,7 +61,7 @@ describe('login and sessions', () => {
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
-  it('throttles failed sign-ins per account with a 429 problem that says when to retry', async () => {
+  it('throttles failed sign-ins for an account from one address with a 429 problem that says when to retry', async () => {
     const person = await buildPerson(ctx.db.pool, { passwordHash });
     // Held inside one 15-minute window, as in the per-address test below.
     const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
@@ -79,11 +79,11 @@ describe('login and sessions', () => {
     await node.app.close();
   });
 
-  it('throttles sign-in attempts per address', async () => {
+  it('throttles failed sign-ins per address', async () => {
     // A clock held inside one 15-minute window: on the real clock the attempts could straddle two and never add up.
     const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
     // A server's test database outlives a run: that window starts empty each time, or the limit would be met already.
-    await node.db.pool.query(`delete from rate_limit_hits where key = 'login-ip:203.0.113.77'`);
+    await node.db.pool.query(`delete from rate_limit_buckets where key = 'sign-in-address:203.0.113.77'`);
     const anon = client(node.app);
     const headers = { 'x-forwarded-for': '203.0.113.77' };
     let last = 0;

@@ -5,6 +5,7 @@ import { client } from '../../test/client.js';
 import { buildPerson, sessionFor, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { rowCounts } from '../../test/row-counts.js';
+import { MAX_TOKENS } from './service.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 const password = 'correct horse battery';
@@ -150,6 +151,16 @@ describe('API tokens', () => {
       (await client(ctx.app).get('/api/v1/me', { headers: { authorization: 'Basic abc' } })).statusCode,
     ).toBe(401);
     expect((await client(ctx.app, { bearer: 'plein_nope' }).get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it(`refuses a token beyond ${MAX_TOKENS} live ones per person, naming the field`, async () => {
+    const person = await buildPerson(ctx.db.pool);
+    const api = client(ctx.app, await tokenFor(ctx.db.pool, person)); // the first of them
+    for (let i = 1; i < MAX_TOKENS; i++)
+      expect((await api.post('/api/v1/me/tokens', { name: `t${i}` })).statusCode).toBe(201);
+    const refused = await api.post('/api/v1/me/tokens', { name: 'one more' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('name');
   });
 
   it('rejects an empty token name with a problem naming the field', async () => {

@@ -5,7 +5,12 @@ import { hashPassword } from '../../platform/auth/secrets.js';
 import { manualClock } from '../../platform/clock.js';
 import { buildPerson } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
-import { DEVICE_COOKIE, SIGN_IN_LIMITS } from './sign-in-throttle.js';
+import {
+  DEVICE_COOKIE,
+  forgetStaleSignInSources,
+  REMEMBER_DAYS,
+  SIGN_IN_LIMITS,
+} from './sign-in-throttle.js';
 
 const password = 'correct horse battery';
 let passwordHash: string;
@@ -132,6 +137,27 @@ describe('sign-in throttling', () => {
       device: 'planted-by-someone',
     });
     expect(deviceCookie(planted)!.value).not.toBe('planted-by-someone');
+    await node.app.close();
+  });
+
+  it('forgets an address after 30 days without a sign-in from it, a device after 180', async () => {
+    const { clock, node, signIn } = await heldNode();
+    const person = await buildPerson(node.db.pool, { passwordHash });
+    await signIn(person.email, password, { address: newAddress() });
+    const sources = async () =>
+      (
+        await node.db.pool.query<{ source: string }>(
+          'select source from sign_in_sources where person_id = $1 order by source',
+          [person.id],
+        )
+      ).rows.map((row) => row.source.split(':')[0]);
+    expect(await sources()).toEqual(['address', 'device']);
+    clock.advance((REMEMBER_DAYS.address + 1) * 86_400_000);
+    await forgetStaleSignInSources(node.deps);
+    expect(await sources()).toEqual(['device']);
+    clock.advance((REMEMBER_DAYS.device - REMEMBER_DAYS.address) * 86_400_000);
+    await forgetStaleSignInSources(node.deps);
+    expect(await sources()).toEqual([]);
     await node.app.close();
   });
 

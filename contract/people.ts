@@ -49,7 +49,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const CreatePerson = z.object({
+export const CreatePerson = z.strictObject({
   email: z.email().max(254),
   name: Name,
   handle: Handle.optional(),

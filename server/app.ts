@@ -33,6 +33,7 @@ import type { Database } from './platform/db/database.js';
 import { createEventBus } from './platform/events/bus.js';
 import type { Deps } from './platform/http/deps.js';
 import { closeConnectionsWhileDraining } from './platform/http/drain.js';
+import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   });
   installProblemHandler(app);
   closeConnectionsWhileDraining(app);
+  warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
   await registerDocs(app);
 

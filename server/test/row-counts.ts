@@ -4,7 +4,7 @@ import type { Queryable } from '../platform/db/database.js';
 export async function rowCounts(db: Queryable): Promise<Record<string, number>> {
   const { rows } = await db.query<{ table_name: string }>(
     `select table_name from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limit_hits'
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('rate_limit_hits', 'rate_limit_buckets')
       order by table_name`,
   );
   const counts: Record<string, number> = {};

@@ -5,6 +5,7 @@ import { client } from '../../test/client.js';
 import { buildPerson, sessionFor, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { rowCounts } from '../../test/row-counts.js';
+import { MAX_TOKENS } from './service.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 const password = 'correct horse battery';
@@ -61,7 +62,7 @@ describe('login and sessions', () => {
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
-  it('throttles failed sign-ins per account with a 429 problem that says when to retry', async () => {
+  it('throttles failed sign-ins for an account from one address with a 429 problem that says when to retry', async () => {
     const person = await buildPerson(ctx.db.pool, { passwordHash });
     // Held inside one 15-minute window, as in the per-address test below.
     const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
@@ -79,11 +80,11 @@ describe('login and sessions', () => {
     await node.app.close();
   });
 
-  it('throttles sign-in attempts per address', async () => {
+  it('throttles failed sign-ins per address', async () => {
     // A clock held inside one 15-minute window: on the real clock the attempts could straddle two and never add up.
     const node = await testApp({ clock: manualClock(new Date('2026-03-02T10:07:00Z')) });
     // A server's test database outlives a run: that window starts empty each time, or the limit would be met already.
-    await node.db.pool.query(`delete from rate_limit_hits where key = 'login-ip:203.0.113.77'`);
+    await node.db.pool.query(`delete from rate_limit_buckets where key = 'sign-in-address:203.0.113.77'`);
     const anon = client(node.app);
     const headers = { 'x-forwarded-for': '203.0.113.77' };
     let last = 0;
@@ -150,6 +151,16 @@ describe('API tokens', () => {
       (await client(ctx.app).get('/api/v1/me', { headers: { authorization: 'Basic abc' } })).statusCode,
     ).toBe(401);
     expect((await client(ctx.app, { bearer: 'plein_nope' }).get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it(`refuses a token beyond ${MAX_TOKENS} live ones per person, naming the field`, async () => {
+    const person = await buildPerson(ctx.db.pool);
+    const api = client(ctx.app, await tokenFor(ctx.db.pool, person)); // the first of them
+    for (let i = 1; i < MAX_TOKENS; i++)
+      expect((await api.post('/api/v1/me/tokens', { name: `t${i}` })).statusCode).toBe(201);
+    const refused = await api.post('/api/v1/me/tokens', { name: 'one more' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('name');
   });
 
   it('rejects an empty token name with a problem naming the field', async () => {

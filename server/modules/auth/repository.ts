@@ -159,3 +159,45 @@ export async function revokeToken(
 export async function touchToken(db: Queryable, tokenId: string, now: Date): Promise<void> {
   await db.query('update api_tokens set last_used_at = $2 where id = $1', [tokenId, now]);
 }
+
+/** Of the given sources (`device:…`, `address:…`), those the person signed in from since the given moments. */
+export async function findKnownSources(
+  db: Queryable,
+  personId: string,
+  sources: string[],
+  since: { device: Date; address: Date },
+): Promise<string[]> {
+  const { rows } = await db.query<{ source: string }>(
+    `select source from sign_in_sources
+      where person_id = $1 and source = any($2::text[])
+        and last_success_at > case when source like 'device:%' then $3::timestamptz else $4::timestamptz end`,
+    [personId, sources, since.device, since.address],
+  );
+  return rows.map((row) => row.source);
+}
+
+export async function rememberSources(
+  db: Queryable,
+  personId: string,
+  sources: string[],
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `insert into sign_in_sources (person_id, source, last_success_at)
+     select $1, source, $3 from unnest($2::text[]) as source
+     on conflict (person_id, source) do update set last_success_at = excluded.last_success_at`,
+    [personId, sources, now],
+  );
+}
+
+/** Sources not used for a sign-in since the given moments are forgotten. */
+export async function forgetStaleSources(
+  db: Queryable,
+  before: { device: Date; address: Date },
+): Promise<void> {
+  await db.query(
+    `delete from sign_in_sources
+      where last_success_at < case when source like 'device:%' then $1::timestamptz else $2::timestamptz end`,
+    [before.device, before.address],
+  );
+}

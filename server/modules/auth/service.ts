@@ -1,17 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hit, isOver } from '../../platform/auth/rate-limit.js';
 import { digest, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platform/http/problem.js';
+import { badRequest, notFound, unauthorized } from '../../platform/http/problem.js';
 import * as people from '../people/service.js';
 import { SESSION_COOKIE, SESSION_DAYS } from './authenticate.js';
 import * as auth from './repository.js';
+import { beginSignIn } from './sign-in-throttle.js';
 import { sessionKey } from './viewer-cache.js';
 
-const LOGIN_WINDOW = 15 * 60;
-/** Failed attempts per account, and attempts per address, in 15 minutes. */
-export const LOGIN_LIMITS = { perAccount: 10, perAddress: 50 };
 export const MAX_TOKENS = 20;
 
 export async function login(
@@ -20,41 +17,19 @@ export async function login(
   reply: FastifyReply,
   credentials: { email: string; password: string },
 ) {
-  const now = deps.clock.now();
-  const db = deps.db.pool;
   const email = credentials.email.toLowerCase();
-  await hit(
-    db,
-    {
-      key: `login-ip:${request.ip}`,
-      max: LOGIN_LIMITS.perAddress,
-      windowSeconds: LOGIN_WINDOW,
-      what: 'sign-in attempts from this address',
-    },
-    now,
-  );
-  const accountLimit = {
-    key: `login-fail:${email}`,
-    max: LOGIN_LIMITS.perAccount,
-    windowSeconds: LOGIN_WINDOW,
-    what: 'failed sign-ins for this account',
-  };
-  if (await isOver(db, accountLimit, now)) {
-    throw tooManyRequests(
-      'Too many failed sign-ins for this account. Wait 15 minutes, or reset your password.',
-      LOGIN_WINDOW,
-    );
-  }
-  const candidate = await auth.findLoginCandidate(db, email);
+  const candidate = await auth.findLoginCandidate(deps.db.pool, email);
+  const attempt = await beginSignIn(deps, request, reply, { email, personId: candidate?.id ?? null });
   const ok = await verifyPassword(candidate?.password_hash ?? null, credentials.password);
   if (!candidate || !ok || candidate.status !== 'active') {
-    await hit(db, accountLimit, now).catch(() => {}); // the 429 comes on the next attempt, after the 401 for this one
+    await attempt.failed();
     throw unauthorized(
       candidate?.status === 'deactivated' && ok
         ? 'This account has been deactivated.'
         : 'Email or password is not right.',
     );
   }
+  await attempt.succeeded();
   return openSession(deps, request, reply, candidate.id);
 }
 

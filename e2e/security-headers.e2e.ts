@@ -70,7 +70,8 @@ async function watchedContext(): Promise<Watched> {
   await context.exposeBinding('pleinPolicyViolation', (_source, text: string) => violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { pleinPolicyViolation: (text: string) => void }).pleinPolicyViolation;
+      const report = (window as unknown as { pleinPolicyViolation: (text: string) => void })
+        .pleinPolicyViolation;
       report(`${event.effectiveDirective} blocked ${event.blockedURI} on ${event.documentURI}`);
     });
   });
@@ -107,7 +108,12 @@ describe('security headers in the browser', () => {
       await photographOnFailure([page], 'security-spa', async () => {
         await signIn(page, t, reader);
         await settled(page);
-        for (const path of [stage.open.threadPath, `/g/${stage.open.slug}`, `/u/${HELPER.handle}`, '/people']) {
+        for (const path of [
+          stage.open.threadPath,
+          `/g/${stage.open.slug}`,
+          `/u/${HELPER.handle}`,
+          '/people',
+        ]) {
           const response = await page.goto(path);
           expect(response?.headers()['content-security-policy']).toContain("img-src 'self' data: blob:;");
           await settled(page);

@@ -47,9 +47,17 @@ afterAll(async () => {
 });
 
 type Kind = 'api' | 'page' | 'asset' | 'docs';
-type Sample = { name: string; kind: Kind; status: number; send: (on: typeof app) => Promise<LightMyRequestResponse> };
+type Sample = {
+  name: string;
+  kind: Kind;
+  status: number;
+  send: (on: typeof app) => Promise<LightMyRequestResponse>;
+};
 
-const get = (url: string, signedIn = false) => (on: typeof app) => client(on, signedIn ? member : null).get(url);
+const get =
+  (url: string, signedIn = false) =>
+  (on: typeof app) =>
+    client(on, signedIn ? member : null).get(url);
 
 /** One of every kind of response Plein sends. */
 const samples: Sample[] = [
@@ -89,27 +97,33 @@ function directives(csp: unknown): Map<string, string> {
 }
 
 describe('security headers on every response Plein sends', () => {
-  it.each(samples)('$name: no sniffing, no framing, no referrer outside, no powerful features', async (sample) => {
-    const response = await sample.send(app);
-    expect(response.statusCode).toBe(sample.status);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('DENY');
-    expect(directives(response.headers['content-security-policy']).get('frame-ancestors')).toBe("'none'");
-    expect(response.headers['referrer-policy']).toBe('same-origin');
-    const permissions = String(response.headers['permissions-policy']);
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'display-capture']) {
-      expect(permissions).toContain(`${feature}=()`);
-    }
-    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
-    expect(response.headers['strict-transport-security']).toBeUndefined();
-  });
+  it.each(samples)(
+    '$name: no sniffing, no framing, no referrer outside, no powerful features',
+    async (sample) => {
+      const response = await sample.send(app);
+      expect(response.statusCode).toBe(sample.status);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(directives(response.headers['content-security-policy']).get('frame-ancestors')).toBe("'none'");
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      const permissions = String(response.headers['permissions-policy']);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'display-capture']) {
+        expect(permissions).toContain(`${feature}=()`);
+      }
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    },
+  );
 
-  it.each(samples)('$name: Strict-Transport-Security when cookies are secure (HTTPS only)', async (sample) => {
-    const response = await sample.send(secure);
-    expect(response.statusCode).toBe(sample.status);
-    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-  });
+  it.each(samples)(
+    '$name: Strict-Transport-Security when cookies are secure (HTTPS only)',
+    async (sample) => {
+      const response = await sample.send(secure);
+      expect(response.statusCode).toBe(sample.status);
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    },
+  );
 
   it.each(samples.filter((sample) => sample.kind === 'api'))(
     '$name: never stored by a browser or proxy, and a document of nothing if opened',
@@ -134,7 +148,7 @@ describe('security headers on every response Plein sends', () => {
     expect((await get('/g/sales')(app)).headers['cache-control']).toBe('no-cache');
   });
 
-  it("gives the SPA a CSP that loads images only from Plein itself, never from an outside host", async () => {
+  it('gives the SPA a CSP that loads images only from Plein itself, never from an outside host', async () => {
     const csp = directives((await get('/u/someone')(app)).headers['content-security-policy']);
     expect(csp.get('default-src')).toBe("'self'");
     expect(csp.get('img-src')).toBe("'self' data: blob:");

@@ -49,6 +49,19 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * An avatar is a small picture inside the data itself, served with the profile by Plein: an address on another
+ * host would let that host log who views whose profile. (Uploaded pictures come with attachments.)
+ */
+export const AvatarUrl = z
+  .string()
+  .max(2000)
+  .regex(
+    /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/,
+    'must be a picture Plein serves itself (a data:image/…;base64 URL of PNG, JPEG, GIF, WebP or SVG), ' +
+      'not an address on another host',
+  );
+
 export const CreatePerson = z.strictObject({
   email: z.email().max(254),
   name: Name,
@@ -76,10 +89,7 @@ export const UpdateMe = z
     timeZone: TimeZone,
     skills: Skills,
     bio: z.string().max(2000),
-    avatarUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .nullable(),
+    avatarUrl: AvatarUrl.nullable(),
     locale: Locale.nullable(),
     password: z.string().min(12, 'must be at least 12 characters').max(200),
     currentPassword: z.string().max(200),

@@ -37,7 +37,8 @@ import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
-import { registerSpa } from './platform/http/spa.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerSpa, WEB_DIST } from './platform/http/spa.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -64,9 +65,16 @@ export const allRoutes: Route[] = [
   ...routingRoutes,
 ];
 
-export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean };
+/** webRoot: where the built SPA is (tests point it at a small build of their own). */
+export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean; webRoot?: string };
 
-export async function buildApp({ config, db, clock = systemClock, logger = true }: AppOptions) {
+export async function buildApp({
+  config,
+  db,
+  clock = systemClock,
+  logger = true,
+  webRoot = WEB_DIST,
+}: AppOptions) {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: LIMITS.requestBytes,
@@ -84,6 +92,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before every route and plugin, so each inherits it; secure cookies mean Plein is served over HTTPS.
+  registerSecurityHeaders(app, { https: config.secureCookies });
   installProblemHandler(app);
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
@@ -93,7 +103,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   const bus = await createEventBus(db);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
   registerRoutes(app, deps, allRoutes);
-  await registerSpa(app);
+  await registerSpa(app, webRoot);
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
   app.addHook('onClose', async () => {

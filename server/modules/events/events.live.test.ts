@@ -12,7 +12,7 @@ describe('GET /api/v1/events over a real port', () => {
     const sse = await kit.connect(await buildPerson(kit.ctx.db.pool));
     expect(sse.response.status).toBe(200);
     expect(sse.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(sse.response.headers.get('cache-control')).toMatch(/no-cache/);
+    expect(sse.response.headers.get('cache-control')).toBe('no-store, no-transform');
     expect(sse.response.headers.get('x-accel-buffering')).toBe('no');
     expect(sse.messages[0]!.event).toBe('retry');
     const ready = sse.messages.find((m) => m.event === 'ready')!;

@@ -10,13 +10,19 @@ export const WEB_DIST = inProject('web', 'dist');
 /** Paths that belong to the APIs: an unknown one there is a problem+json 404, never the app's page. */
 const API_PREFIXES = ['/api/', '/scim/'];
 
-/** The page may load only what Plein serves itself; avatars may come from any https address. */
+/**
+ * The page may load only what Plein serves itself: no outside host, not even for an avatar, learns who views
+ * what. The other security headers are set for every response in security-headers.ts.
+ */
+export function pageContentSecurityPolicy(): string {
+  return (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+  );
+}
+
 const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
+  'content-security-policy': pageContentSecurityPolicy(),
   'cache-control': 'no-cache',
 };
 
@@ -45,7 +51,6 @@ function sendAsset(reply: FastifyReply, path: string) {
   // Vite puts a content hash in every name under /assets/, so those never change.
   const immutable = path.startsWith('/assets/');
   reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  reply.header('x-content-type-options', 'nosniff');
   return reply.sendFile(path.slice(1));
 }
 

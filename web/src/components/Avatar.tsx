@@ -14,6 +14,19 @@ export function initials(name: string): string {
   return `${first}${last}`.toUpperCase();
 }
 
+/**
+ * Only a picture Plein serves itself is shown: an address on another host (stored before those were refused)
+ * would tell that host who looks at whom, so those people get their initials instead.
+ */
+export function isServedByPlein(url: string, origin = window.location.origin): boolean {
+  if (/^data:image\//i.test(url)) return true;
+  try {
+    return new URL(url, origin).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Decorative: the person's name always stands next to it in text. */
 export function Avatar({ person, size = 40 }: { person: Who; size?: number }) {
   const style = {
@@ -22,7 +35,7 @@ export function Avatar({ person, size = 40 }: { person: Who; size?: number }) {
     fontSize: Math.round(size * 0.38),
     '--avatar-hue': hue(person.handle),
   };
-  if (person.avatarUrl) {
+  if (person.avatarUrl && isServedByPlein(person.avatarUrl)) {
     return <img className="avatar" src={person.avatarUrl} alt="" width={size} height={size} style={style} />;
   }
   return (

@@ -1,6 +1,7 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
 import { routingJobs } from './modules/routing/jobs.js';
+import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [analyticsJob, ...routingJobs];
+export const allJobs: Job[] = [analyticsJob, ...routingJobs, idempotencySweepJob];

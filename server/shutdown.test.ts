@@ -39,7 +39,12 @@ function get(agent: Agent, port: number, path: string, afterSigterm: () => boole
         }),
       );
       res.on('error', (error: NodeJS.ErrnoException) =>
-        resolve({ kind: 'failed', code: error.code ?? error.message, reused: req.reusedSocket, afterSigterm: true }),
+        resolve({
+          kind: 'failed',
+          code: error.code ?? error.message,
+          reused: req.reusedSocket,
+          afterSigterm: true,
+        }),
       );
     });
     req.on('error', (error: NodeJS.ErrnoException) =>

@@ -5,7 +5,14 @@ const UNAVAILABLE_STATES = new Set([
   '57P03', // cannot_connect_now: starting up or in recovery
   '53300', // too_many_connections
 ]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 // node-postgres reports a dropped or unreachable server with these messages and no code.
 const CONNECTION_MESSAGES = [
   /^Connection terminated/,

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSse, type SseConnection } from './modules/events/sse-client.js';
-import { create, newThread, postingWorld, progressGate, type WriteResult } from './test/load-writers.js';
+import { create, newThread, postingWorld, progressGate, type WriteResult, withPool } from './test/load-writers.js';
 import {
   CLUSTER_PORT,
   NO_CLUSTER,
@@ -194,3 +196,129 @@ describe.skipIf(!hasServer)(
     );
   },
 );
+
+/** A port that was free a moment ago, so a node started again answers where the clients already are. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+type Acknowledged = { kind: 'thread' | 'reply'; id: string; marker: string };
+
+describe.skipIf(!hasServer)(`durability (PostgreSQL server only; ${NO_SERVER})`, () => {
+  let owned: NonNullable<Awaited<ReturnType<typeof ownedDatabase>>>;
+  beforeAll(async () => {
+    owned = (await ownedDatabase())!;
+  });
+  afterAll(() => owned?.drop());
+
+  it(
+    'every acknowledged thread and reply exists exactly once after SIGKILL of the node and cut connections',
+    async () => {
+      const port = await freePort();
+      const env = { ...owned.env, PLEIN_DEMO: '0', PLEIN_LOG_LEVEL: 'info', PORT: String(port) };
+      let node = new PleinProcess(server.file, env);
+      const nodes = [node];
+      try {
+        await node.port();
+        const world = await postingWorld(owned.url, WRITERS);
+        const acknowledged: Acknowledged[] = [];
+        const gate = progressGate();
+        let stopped = false;
+        // While the node is down, clients wait for it to be back instead of spinning.
+        let nodeUp: Promise<void> = Promise.resolve();
+        let retries = 0;
+
+        /** Sends one create until it is answered 201, retrying with the same Idempotency-Key after any failure. */
+        const createOnce = async (writer: (typeof world.writers)[number], path: string, body: object) => {
+          const key = randomUUID();
+          for (let attempt = 0; attempt < 50; attempt++) {
+            const result = await create(port, writer, path, body as Record<string, unknown>, key);
+            if ('status' in result && result.status === 201) return result.id!;
+            if ('status' in result && result.status !== 503) throw new Error(JSON.stringify(result));
+            retries++;
+            await nodeUp;
+          }
+          throw new Error(`no answer for ${path} after 50 attempts`);
+        };
+        const writing = Promise.all(
+          world.writers.map(async (writer) => {
+            for (let i = 0; i < MAX_WRITES_PER_WRITER && !stopped; i++) {
+              const thread = newThread(world.community);
+              const threadId = await createOnce(writer, '/api/v1/threads', thread);
+              acknowledged.push({ kind: 'thread', id: threadId, marker: thread.title });
+              gate.progress();
+              const reply = { body: `Reply ${thread.title}` };
+              const replyId = await createOnce(writer, `/api/v1/threads/${threadId}/replies`, reply);
+              acknowledged.push({ kind: 'reply', id: replyId, marker: reply.body });
+              gate.progress();
+            }
+          }),
+        );
+        const more = async (count: number) => {
+          const target = acknowledged.length + count;
+          await gate.until(() => acknowledged.length >= target);
+        };
+
+        await more(2 * WRITERS);
+        let up!: () => void;
+        nodeUp = new Promise((resolve) => {
+          up = resolve;
+        });
+        node.child.kill('SIGKILL');
+        await node.exited;
+        node = new PleinProcess(server.file, env);
+        nodes.push(node);
+        await node.port();
+        up();
+        await more(2 * WRITERS);
+        expect(await owned.terminateBackends()).toBeGreaterThan(0);
+        await more(2 * WRITERS);
+        stopped = true;
+        await writing;
+
+        const { threads, replies, doubled } = await withPool(owned.url, async (pool) => {
+          const count = async (sql: string, values: unknown[]) =>
+            (await pool.query<{ n: number }>(sql, values)).rows[0]!.n;
+          const found = async (kind: Acknowledged['kind']) => {
+            const mine = acknowledged.filter((write) => write.kind === kind);
+            const table = kind === 'thread' ? 'threads' : 'replies';
+            const column = kind === 'thread' ? 'title' : 'body_md';
+            return Promise.all(
+              mine.map(async (write) => ({
+                ...write,
+                byId: await count(`select count(*)::int as n from ${table} where id = $1 and ${column} = $2`, [
+                  write.id,
+                  write.marker,
+                ]),
+                byMarker: await count(`select count(*)::int as n from ${table} where ${column} = $1`, [
+                  write.marker,
+                ]),
+              })),
+            );
+          };
+          const doubledRows = await pool.query(
+            `select title from threads where community_id = $1 group by title having count(*) > 1
+             union all
+             select r.body_md from replies r join threads t on t.id = r.thread_id
+              where t.community_id = $1 group by r.body_md having count(*) > 1`,
+            [world.community.id],
+          );
+          return { threads: await found('thread'), replies: await found('reply'), doubled: doubledRows.rows };
+        });
+        expect(threads.length).toBeGreaterThanOrEqual(3 * WRITERS);
+        expect(replies.length).toBeGreaterThanOrEqual(2 * WRITERS);
+        for (const write of [...threads, ...replies]) expect(write).toMatchObject({ byId: 1, byMarker: 1 });
+        expect(doubled).toEqual([]);
+        // The disruptions did hit requests: clients had to retry, and the retries created nothing twice.
+        expect(retries).toBeGreaterThan(0);
+      } finally {
+        for (const plein of nodes) plein.child.kill('SIGKILL');
+      }
+    },
+    START_TIMEOUT * 2,
+  );
+});

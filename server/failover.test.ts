@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSse, type SseConnection } from './modules/events/sse-client.js';
-import { create, newThread, postingWorld, progressGate, type WriteResult, withPool } from './test/load-writers.js';
+import {
+  create,
+  newThread,
+  postingWorld,
+  progressGate,
+  type WriteResult,
+  withPool,
+} from './test/load-writers.js';
 import {
   CLUSTER_PORT,
   NO_CLUSTER,
@@ -290,10 +297,10 @@ describe.skipIf(!hasServer)(`durability (PostgreSQL server only; ${NO_SERVER})`,
             return Promise.all(
               mine.map(async (write) => ({
                 ...write,
-                byId: await count(`select count(*)::int as n from ${table} where id = $1 and ${column} = $2`, [
-                  write.id,
-                  write.marker,
-                ]),
+                byId: await count(
+                  `select count(*)::int as n from ${table} where id = $1 and ${column} = $2`,
+                  [write.id, write.marker],
+                ),
                 byMarker: await count(`select count(*)::int as n from ${table} where ${column} = $1`, [
                   write.marker,
                 ]),

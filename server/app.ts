@@ -85,6 +85,8 @@ export async function buildApp({
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
     },
     trustProxy: config.trustProxy,
+    // A request that reaches a draining node on an open keep-alive connection is served, not refused (drain.ts).
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,7 +102,7 @@ export async function buildApp({
   await app.register(cookie);
   await registerDocs(app);
 
-  const bus = await createEventBus(db);
+  const bus = await createEventBus(db, app.log);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
   registerRoutes(app, deps, allRoutes);
   await registerSpa(app, webRoot);

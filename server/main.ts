@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { allJobs } from './jobs.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { isDatabaseUnavailable } from './platform/db/unavailable.js';
 import { startJobs } from './platform/jobs/scheduler.js';
 
 /** config → database → migrations → bootstrap → app → listen; SIGTERM drains and exits 0. */
@@ -36,6 +37,12 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(0);
   };
+  // A lost database connection is never a reason to exit: the node answers 503 until it is back. Anything else
+  // unhandled is a bug and still ends the process.
+  process.on('unhandledRejection', (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    app.log.warn({ err: reason }, 'database unavailable (in the background)');
+  });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }

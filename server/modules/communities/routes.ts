@@ -54,6 +54,7 @@ export const communityRoutes = [
     summary: 'Create a community; its creator becomes its owner (secret ones per the admin setting)',
     tags,
     status: 201,
+    idempotent: true,
     schema: { body: CreateCommunity, response: { 201: CommunityDetails, ...problems(400, 401, 403, 409) } },
     handler: ({ deps, viewer, body }) => service.createCommunity(deps, viewer, body),
   }),

@@ -6,6 +6,8 @@ import { isCompanyWideEvent } from './repository.js';
 export type OpenStream = {
   readonly personId: string;
   onSignal(signal: EventSignal, companyWide: boolean): void;
+  /** Reads what it may have missed: the node was not listening for a while (database failover). */
+  catchUp(): void;
   close(reason: 'shutdown' | 'replaced'): Promise<void>;
 };
 
@@ -21,6 +23,7 @@ const MAX_CONCURRENT_FETCHES = 4;
 export class StreamHub {
   private readonly streams = new Set<OpenStream>();
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeResume: (() => void) | null = null;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private closing = false;
@@ -45,6 +48,9 @@ export class StreamHub {
     if (mine.length >= MAX_STREAMS_PER_PERSON) void mine[0]!.close('replaced');
     this.streams.add(stream);
     this.unsubscribe ??= this.deps.bus.subscribe((signal) => this.dispatch(signal));
+    this.unsubscribeResume ??= this.deps.bus.onResume(() => {
+      for (const open of this.streams) open.catchUp();
+    });
   }
 
   remove(stream: OpenStream): void {
@@ -52,6 +58,8 @@ export class StreamHub {
     if (this.streams.size === 0) {
       this.unsubscribe?.();
       this.unsubscribe = null;
+      this.unsubscribeResume?.();
+      this.unsubscribeResume = null;
     }
   }
 

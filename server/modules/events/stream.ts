@@ -115,6 +115,11 @@ export class EventStream implements OpenStream {
     void this.pump();
   }
 
+  catchUp(): void {
+    // Signals sent while the node was not listening are lost, but the events are in the table after the cursor.
+    if (this.live && !this.closed) void this.pump();
+  }
+
   /** Ends the stream cleanly and waits (a little) for the client to have it all. */
   async close(reason: 'shutdown' | 'replaced' | 'done' | 'signed_out' | 'failed' | 'slow'): Promise<void> {
     if (!this.closed) {

@@ -37,6 +37,7 @@ export const goalRoutes = [
     summary: 'Set a business goal with a KPI and a scope of communities and/or hashtags (leaders and admins)',
     tags,
     status: 201,
+    idempotent: true,
     schema: { body: CreateGoal, response: { 201: Goal, ...problems(400, 401, 403, 429) } },
     handler: ({ deps, viewer, body }) => createGoal(deps, viewer, body),
   }),

@@ -54,6 +54,7 @@ export const peopleRoutes = [
     summary: 'Add a person (admins)',
     tags,
     status: 201,
+    idempotent: true,
     schema: { body: CreatePerson, response: { 201: PersonProfile, ...problems(400, 401, 403, 409) } },
     handler: async ({ deps, viewer, body }) => {
       const row = await service.createPerson(deps, viewer, body);

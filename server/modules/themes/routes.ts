@@ -37,6 +37,7 @@ export const themeRoutes = [
     summary: 'Open a strategic theme (leaders; admins, also on behalf of a leader)',
     tags,
     status: 201,
+    idempotent: true,
     schema: { body: CreateTheme, response: { 201: ThemeDetail, ...problems(400, 401, 403, 413, 429) } },
     handler: ({ deps, viewer, body }) => createTheme(deps, viewer, body),
   }),
@@ -73,6 +74,7 @@ export const themeRoutes = [
       'Post an outcome update: what was done with the theme (its owner, leaders); participants are notified',
     tags,
     status: 201,
+    idempotent: true,
     schema: {
       params: ThemeParams,
       body: CreateOutcome,

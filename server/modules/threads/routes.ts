@@ -31,6 +31,7 @@ export const threadRoutes = [
     summary: 'Start a thread in a community, or a personal update or company-wide announcement without one',
     tags,
     status: 201,
+    idempotent: true,
     schema: {
       body: CreateThread,
       response: { 201: ThreadDetail, ...problems(400, 401, 403, 404, 413, 429) },
@@ -94,6 +95,7 @@ export const threadRoutes = [
     summary: 'Reply to a thread, or (with parentId) to a top-level reply in it',
     tags,
     status: 201,
+    idempotent: true,
     schema: {
       params: ThreadParams,
       body: CreateReply,

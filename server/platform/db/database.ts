@@ -28,11 +28,16 @@ export async function openDatabase(database: Config['database']): Promise<Databa
       options: '-c jit=off -c max_parallel_workers_per_gather=0',
     });
     pool.on('error', () => {}); // an idle client's network error is retried on next checkout
+    // A checked-out client has no listener of the pool's: without this, a connection lost mid-request (failover,
+    // restart, pg_terminate_backend) is an unhandled 'error' event that ends the process. The query in flight fails
+    // with the same error, and the pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return {
       engine: 'postgres',
       pool,
       listenClient: async () => {
-        const client = new pg.Client({ connectionString: database.url });
+        // TCP keep-alive: a listener whose server vanished without a word is noticed, and listens again.
+        const client = new pg.Client({ connectionString: database.url, keepAlive: true });
         await client.connect();
         return client;
       },
@@ -60,8 +65,25 @@ export async function openDatabase(database: Config['database']): Promise<Databa
   };
 }
 
+const enclosing = new WeakMap<object, pg.PoolClient>();
+
+/**
+ * A stand-in for the pool whose every query and transaction runs in `client`'s open transaction: a whole request
+ * (its create and its Idempotency-Key) then commits or rolls back as one. `inTransaction` on it nests as a savepoint.
+ */
+export function poolInTransaction(client: pg.PoolClient): pg.Pool {
+  const pool = {
+    query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args),
+    connect: async () => client,
+  } as unknown as pg.Pool;
+  enclosing.set(pool, client);
+  return pool;
+}
+
 /** Runs fn in one transaction on one client; rolls back on any error. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const outer = enclosing.get(pool);
+  if (outer) return inSavepoint(outer, fn);
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -73,5 +95,18 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/** Inside an enclosing transaction: fn's writes are undone on error, and the enclosing transaction carries on. */
+async function inSavepoint<T>(client: pg.PoolClient, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  await client.query('savepoint nested');
+  try {
+    const result = await fn(client);
+    await client.query('release savepoint nested');
+    return result;
+  } catch (error) {
+    await client.query('rollback to savepoint nested').catch(() => {});
+    throw error;
   }
 }

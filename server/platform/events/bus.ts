@@ -40,32 +40,76 @@ export type EventBus = {
   /** Stores the event in the caller's transaction; every node hears of it once that transaction commits. */
   record(db: Queryable, event: NewEvent): Promise<EventSignal>;
   subscribe(listener: (signal: EventSignal) => void): () => void;
+  /** Called when the node listens again after losing its connection: signals sent meanwhile were missed. */
+  onResume(listener: () => void): () => void;
   close(): Promise<void>;
 };
 
+type Log = { info(object: object, message: string): void; warn(object: object, message: string): void };
+
+/** Waits between attempts to listen again after the connection was lost (a failover takes seconds). */
+const RELISTEN_DELAYS_MS = [100, 250, 500, 1_000, 2_000, 5_000];
+
 /** Events live in the `events` table; PostgreSQL NOTIFY carries the signal across nodes (in-process on PGlite). */
-export async function createEventBus(database: Database): Promise<EventBus> {
+export async function createEventBus(database: Database, log?: Log): Promise<EventBus> {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const listener: pg.Client | null = await database.listenClient();
-  if (listener) {
-    listener.on('notification', (message) => {
+  let listener: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const listen = async (client: pg.Client) => {
+    client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) emitter.emit('event', JSON.parse(message.payload));
     });
-    listener.on('error', () => {});
-    await listener.query(`listen ${CHANNEL}`);
-  }
+    // A failover, restart or pg_terminate_backend ends this connection: listen again on a new one.
+    const lost = (error?: Error) => {
+      if (closed || listener !== client) return;
+      listener = null;
+      log?.warn({ err: error }, 'event bus lost its database connection; listening again');
+      client.end().catch(() => {});
+      relisten(0);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    await client.query(`listen ${CHANNEL}`);
+    listener = client;
+  };
+  const relisten = (attempt: number) => {
+    const delay = RELISTEN_DELAYS_MS[Math.min(attempt, RELISTEN_DELAYS_MS.length - 1)]!;
+    retry = setTimeout(async () => {
+      retry = null;
+      let client: pg.Client | null = null;
+      try {
+        client = await database.listenClient();
+        if (!client || closed) return void (await client?.end());
+        await listen(client);
+        log?.info({ attempts: attempt + 1 }, 'event bus listening again');
+        emitter.emit('resumed');
+      } catch {
+        client?.on('error', () => {});
+        client?.end().catch(() => {});
+        if (!closed) relisten(attempt + 1);
+      }
+    }, delay);
+    retry.unref();
+  };
+
+  const first = await database.listenClient();
+  // On a server the signal always goes out with the event, also while this node's own listener is away.
+  const onServer = first !== null;
+  if (first) await listen(first);
   return {
     async record(db, event) {
       const { rows } = await db.query<{ id: string }>({
-        ...(listener ? RECORD_AND_SIGNAL : RECORD),
+        ...(onServer ? RECORD_AND_SIGNAL : RECORD),
         values: [
           event.type,
           event.recipientId ?? null,
           event.threadId ?? null,
           event.communityId ?? null,
           event.payload ?? {},
-          ...(listener ? [CHANNEL, event.actorId ?? null] : []),
+          ...(onServer ? [CHANNEL, event.actorId ?? null] : []),
         ],
       });
       const signal: EventSignal = {
@@ -77,16 +121,24 @@ export async function createEventBus(database: Database): Promise<EventBus> {
         actorId: event.actorId ?? null,
       };
       // PGlite has one connection: whoever reacts queries after this transaction has released it.
-      if (!listener) setImmediate(() => emitter.emit('event', signal));
+      if (!onServer) setImmediate(() => emitter.emit('event', signal));
       return signal;
     },
     subscribe(fn) {
       emitter.on('event', fn);
       return () => emitter.off('event', fn);
     },
+    onResume(fn) {
+      emitter.on('resumed', fn);
+      return () => emitter.off('resumed', fn);
+    },
     async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
       emitter.removeAllListeners();
-      await listener?.end();
+      const open = listener;
+      listener = null;
+      await open?.end();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 export type FieldError = { field: string; message: string };
 
@@ -26,6 +27,10 @@ export const forbidden = (detail = 'You are not allowed to do this.') =>
 export const notFound = (what = 'resource') => new Problem(404, 'Not Found', `No such ${what}.`);
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new Problem(409, 'Conflict', detail, errors);
+/** Seconds a client waits before retrying while the database is away: a failover usually takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const serviceUnavailable = (detail: string, retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS) =>
+  new Problem(503, 'Service Unavailable', detail, undefined, { 'retry-after': String(retryAfterSeconds) });
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new Problem(429, 'Too Many Requests', detail, undefined, { 'retry-after': String(retryAfterSeconds) });
 
@@ -41,6 +46,7 @@ const titles: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Turns every error (ours, validation, Fastify's own) into problem+json; hides internals of 500s. */
@@ -62,6 +68,10 @@ export function installProblemHandler(app: FastifyInstance): void {
       problem = new Problem(413, titles[413]!, 'The request body is larger than 1 MiB.');
     } else if (error.statusCode && error.statusCode < 500) {
       problem = new Problem(error.statusCode, titles[error.statusCode] ?? 'Error', error.message);
+    } else if (isDatabaseUnavailable(error)) {
+      // A failover or restart cut the connection: a retry succeeds once it is back (creates: same Idempotency-Key).
+      request.log.warn({ err: error }, 'database unavailable');
+      problem = serviceUnavailable('The database is not available right now. Try again in a few seconds.');
     } else {
       request.log.error({ err: error }, 'unhandled error');
       problem = new Problem(500, titles[500]!, 'Something went wrong on our side. It has been logged.');

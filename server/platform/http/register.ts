@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problems } from '../../../contract/common.js';
 import { checkCsrf, resolveViewer } from '../../modules/auth/authenticate.js';
 import { hit } from '../auth/rate-limit.js';
 import type { Viewer } from '../auth/viewer.js';
+import { answerOnce, IdempotencyHeaders } from '../idempotency/idempotency.js';
 import type { Deps } from './deps.js';
 import { forbidden, unauthorized } from './problem.js';
 import type { Route } from './route.js';
@@ -25,6 +27,9 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
           : { security: [{ session: [] }, { bearer: [] }] }),
         // Only the parts a route declares: an explicit undefined makes Fastify warn.
         ...Object.fromEntries(Object.entries(route.schema).filter(([, schema]) => schema !== undefined)),
+        ...(route.idempotent
+          ? { headers: IdempotencyHeaders, response: { ...problems(422), ...route.schema.response } }
+          : {}),
       },
       config: { auth: route.auth, rateLimit: route.rateLimit },
       // onRequest runs before the body is parsed and validated: who you are is settled before what you sent.
@@ -44,15 +49,27 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
         request.viewer = viewer;
       },
       handler: async (request, reply) => {
-        const result = await route.handler({
-          viewer: request.viewer as Viewer,
-          params: request.params as never,
-          query: request.query as never,
-          body: request.body as never,
-          deps,
-          request,
-          reply,
-        });
+        const run = (routeDeps: Deps) =>
+          route.handler({
+            viewer: request.viewer as Viewer,
+            params: request.params as never,
+            query: request.query as never,
+            body: request.body as never,
+            deps: routeDeps,
+            request,
+            reply,
+          });
+        const key = route.idempotent ? request.headers['idempotency-key'] : undefined;
+        if (typeof key === 'string' && request.viewer) {
+          // The create and its key commit together; a retry with the key gets this very answer.
+          await answerOnce(deps, request, reply, key, async (inTransaction) => {
+            const result = await run(inTransaction);
+            reply.status(route.status ?? reply.statusCode);
+            return { status: reply.statusCode, payload: String(reply.serialize(result)) };
+          });
+          return reply;
+        }
+        const result = await run(deps);
         if (route.status === 204) return reply.status(204).send();
         // A handler may answer with another declared status (202: a join request waits for approval).
         return reply.status(route.status ?? reply.statusCode).send(result);

@@ -41,6 +41,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   /** Success status; 204 routes return nothing. */
   status?: 200 | 201 | 204;
   schema: S;
+  /** A create that accepts an Idempotency-Key header: a retry with the same key gets the first answer. */
+  idempotent?: true;
   handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S>> | Promise<void>;
 };
 

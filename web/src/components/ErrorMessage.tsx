@@ -23,6 +23,8 @@ export function describeError(t: TFunction, error: unknown): { message: string; 
       return { message: t('errors.tooLarge'), detail: null };
     case error.status === 429:
       return { message: t('errors.tooMany'), detail: own };
+    case error.status === 503:
+      return { message: t('errors.unavailable'), detail: null };
     default:
       return { message: t('errors.server'), detail: null };
   }

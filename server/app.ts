@@ -36,7 +36,7 @@ import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
-import { registerSpa } from './platform/http/spa.js';
+import { registerSpa, WEB_DIST } from './platform/http/spa.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -91,7 +91,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   const bus = await createEventBus(db);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
   registerRoutes(app, deps, allRoutes);
-  await registerSpa(app);
+  await registerSpa(app, WEB_DIST, { csp: !config.disableCspForTests });
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
   app.addHook('onClose', async () => {

@@ -36,7 +36,11 @@ afterAll(async () => {
 
 /** Visits each page, waits for its stored text, walks its DOM; every finding names the page. */
 async function audit(visits: Visit[]): Promise<Findings> {
-  const before = { ...findings, fired: [...findings.fired], errors: [...findings.errors] };
+  const before = {
+    fired: findings.fired.length,
+    offsite: findings.offsite.length,
+    errors: findings.errors.length,
+  };
   const dom: string[] = [];
   for (const visit of visits) {
     await page.goto(visit.path);
@@ -49,10 +53,10 @@ async function audit(visits: Visit[]): Promise<Findings> {
     );
   }
   return {
-    fired: findings.fired.slice(before.fired.length).map(describeTrap),
+    fired: findings.fired.slice(before.fired).map(describeTrap),
     dom,
-    offsite: findings.offsite,
-    errors: findings.errors.slice(before.errors.length),
+    offsite: findings.offsite.slice(before.offsite),
+    errors: findings.errors.slice(before.errors),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, singleLine, Timestamp } from './common.js';
 import { Me } from './people.js';
 
 export const Login = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) }).strict();
@@ -7,7 +7,7 @@ export const LoginResult = z.object({ person: Me, csrfToken: z.string() });
 /** The session in use: its CSRF token (null for a Bearer token, which needs none). */
 export const SessionInfo = z.object({ csrfToken: z.string().nullable() });
 
-export const CreateToken = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const CreateToken = z.object({ name: singleLine(z.string().trim().min(1).max(100)) }).strict();
 export const ApiToken = z.object({
   id: Id,
   name: z.string(),

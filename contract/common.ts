@@ -27,10 +27,24 @@ export const LIMITS = {
   pageSize: 100,
 } as const;
 
-export const Title = z
-  .string()
-  .trim()
-  .max(LIMITS.titleLength, `must be at most ${LIMITS.titleLength} characters`);
+/**
+ * What a one-line text (a title, a name) never needs and may abuse: C0 controls and DEL, C1 controls, the line
+ * and paragraph separators, and the bidi embeddings, overrides and isolates that can make a name read as another
+ * (U+202A–202E, U+2066–2069). Refused, not stripped, so what is stored is what the person sent. Right-to-left
+ * marks (U+200E, U+200F) and joiners stay: scripts and emoji need them.
+ */
+const NOT_ON_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** A one-line text field: the string schema given (trim it first), refusing what NOT_ON_ONE_LINE names. */
+export const singleLine = (schema: z.ZodString) =>
+  schema.refine(
+    (text) => !NOT_ON_ONE_LINE.test(text),
+    'must be one line, without control characters or bidi overrides',
+  );
+
+export const Title = singleLine(
+  z.string().trim().max(LIMITS.titleLength, `must be at most ${LIMITS.titleLength} characters`),
+);
 export const Body = z.string().max(LIMITS.bodyLength, `must be at most ${LIMITS.bodyLength} characters`);
 
 export const PageQuery = z.object({

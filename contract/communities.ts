@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Handle, Id, LIMITS, PageQuery, Slug, Timestamp } from './common.js';
+import { Handle, Id, LIMITS, PageQuery, Slug, singleLine, Timestamp } from './common.js';
 import { PersonSummary } from './people.js';
 
 export const Visibility = z.enum(['open', 'closed', 'secret']);
@@ -45,7 +45,7 @@ export const CommunitiesQuery = PageQuery.extend({
   member: z.literal('me').optional(),
 });
 
-const Name = z.string().trim().min(1).max(LIMITS.nameLength);
+const Name = singleLine(z.string().trim().min(1).max(LIMITS.nameLength));
 const Description = z.string().max(DESCRIPTION_LENGTH, `must be at most ${DESCRIPTION_LENGTH} characters`);
 const Threshold = z.number().int().min(1).max(1_000_000);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Slug, Timestamp } from './common.js';
+import { Id, PageQuery, Slug, singleLine, Timestamp } from './common.js';
 import { PersonSummary } from './people.js';
 import { CommunityRef, Tag, ThreadSummary } from './threads.js';
 
@@ -91,7 +91,7 @@ const ScopeHashtags = z
 
 export const CreateGoal = z
   .object({
-    name: text(GOAL_LIMITS.nameLength).min(1, 'must not be empty'),
+    name: singleLine(text(GOAL_LIMITS.nameLength).min(1, 'must not be empty')),
     description: text(GOAL_LIMITS.descriptionLength).default(''),
     kpi: GoalKpi,
     target: Target,
@@ -118,7 +118,7 @@ export type CreateGoal = z.infer<typeof CreateGoal>;
 /** The KPI itself stays fixed: changing it would rewrite the goal's history. */
 export const UpdateGoal = z
   .object({
-    name: text(GOAL_LIMITS.nameLength).min(1, 'must not be empty'),
+    name: singleLine(text(GOAL_LIMITS.nameLength).min(1, 'must not be empty')),
     description: text(GOAL_LIMITS.descriptionLength),
     target: Target,
     attainmentTarget: AttainmentTarget,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Handle, Id, LIMITS, PageQuery, Timestamp } from './common.js';
+import { Handle, Id, LIMITS, PageQuery, singleLine, Timestamp } from './common.js';
 
 export const Role = z.enum(['member', 'community_manager', 'admin']);
 export const Locale = z.enum(['nl', 'en']);
@@ -35,9 +35,9 @@ export type PersonProfile = z.infer<typeof PersonProfile>;
 export const Me = PersonProfile.extend({ email: z.string(), locale: Locale.nullable() });
 export type Me = z.infer<typeof Me>;
 
-const Name = z.string().trim().min(1).max(LIMITS.nameLength);
-const ShortText = z.string().trim().max(LIMITS.nameLength);
-const Skills = z.array(z.string().trim().min(1).max(60)).max(50, 'at most 50 skills');
+const Name = singleLine(z.string().trim().min(1).max(LIMITS.nameLength));
+const ShortText = singleLine(z.string().trim().max(LIMITS.nameLength));
+const Skills = z.array(singleLine(z.string().trim().min(1).max(60))).max(50, 'at most 50 skills');
 export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam');
 
 function isTimeZone(value: string): boolean {

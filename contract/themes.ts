@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Handle, Id, PageQuery, Timestamp } from './common.js';
+import { Handle, Id, PageQuery, singleLine, Timestamp } from './common.js';
 import { PersonSummary } from './people.js';
 
 /** Strategic themes (condition 1): every limit a person can run into, in one place. */
@@ -27,7 +27,7 @@ export const ThemesQuery = PageQuery.extend({
 
 export const CreateTheme = z
   .object({
-    title: required(THEME_LIMITS.titleLength),
+    title: singleLine(required(THEME_LIMITS.titleLength)),
     question: required(THEME_LIMITS.questionLength),
     why: text(THEME_LIMITS.whyLength).default(''),
     endsAt: EndsAt.nullable().optional(),
@@ -39,7 +39,7 @@ export type CreateTheme = z.infer<typeof CreateTheme>;
 
 export const UpdateTheme = z
   .object({
-    title: required(THEME_LIMITS.titleLength),
+    title: singleLine(required(THEME_LIMITS.titleLength)),
     question: required(THEME_LIMITS.questionLength),
     why: text(THEME_LIMITS.whyLength),
     endsAt: EndsAt.nullable(),

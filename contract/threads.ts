@@ -46,13 +46,18 @@ export const IDEA_TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
 export const PRAISE_LIMITS = { recipients: 20 } as const;
 export const STATUS_NOTE_LENGTH = 2000;
 
-/** A hashtag as it appears after '#': letters (any script), digits, '_' and '-', with at least one letter. */
+/**
+ * A hashtag as it appears after '#': letters (any script), digits, '_' and '-', with '.' between them, at least one
+ * letter, and at most 50 characters; it may start with '.' (.net) and end in '+', '++' or '#' (c++, c#).
+ */
+export const TAG_PATTERN = /^(?=.{1,50}$)(?=.*\p{L})\.?[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?:\+{1,2}|#)?$/u;
+
 export const Tag = z
   .string()
   .max(50)
   .regex(
-    /^(?=.*\p{L})[\p{L}\p{N}_-]{1,50}$/u,
-    'must be letters, digits, "_" or "-", with at least one letter',
+    TAG_PATTERN,
+    'must be letters, digits, "_" or "-" with "." between them and at least one letter; may start with "." and end in "+", "++" or "#"',
   )
   .transform((tag) => tag.toLowerCase());
 

@@ -3,6 +3,8 @@ import { ADMIN } from './server.js';
 
 /** A signed-in API session outside the browser, for setting the stage (people, lookups). */
 export type ApiSession = {
+  /** The session cookie (name=value), to hand to a browser context. */
+  cookie: string;
   get: <T>(path: string) => Promise<T>;
   send: <T>(method: string, path: string, body?: unknown) => Promise<T>;
 };
@@ -32,7 +34,7 @@ async function open(baseUrl: string, path: string, body: unknown): Promise<ApiSe
     if (!result.ok) throw new Error(`${method} ${target}: ${result.status} ${await result.text()}`);
     return (result.status === 204 ? undefined : await result.json()) as T;
   };
-  return { get: (target) => call('GET', target), send: call };
+  return { cookie, get: (target) => call('GET', target), send: call };
 }
 
 export const signInAsAdmin = (baseUrl: string) => open(baseUrl, '/api/v1/auth/login', ADMIN);

@@ -105,7 +105,7 @@ export async function buildApp({
   const bus = await createEventBus(db, app.log);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
   registerRoutes(app, deps, allRoutes);
-  await registerSpa(app, webRoot);
+  await registerSpa(app, webRoot, { csp: !config.disableCspForTests });
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
   app.addHook('onClose', async () => {

@@ -24,6 +24,7 @@ describe('configuration', () => {
       secureCookies: false,
       trustProxy: false,
       routingAfterMinutes: 30,
+      disableCspForTests: false,
     });
   });
 
@@ -52,6 +53,7 @@ describe('configuration', () => {
       secureCookies: true,
       trustProxy: true,
       routingAfterMinutes: 45,
+      disableCspForTests: false,
     });
   });
 
@@ -62,6 +64,23 @@ describe('configuration', () => {
       kind: 'embedded',
       dataDir: '/var/lib/plein',
     });
+  });
+
+  it('drops the CSP only for a test run or the demo, never for a real deployment', () => {
+    expect(
+      loadConfig({ PLEIN_TEST_DISABLE_CSP: '1', NODE_ENV: 'test', PLEIN_DEMO: '0' }).disableCspForTests,
+    ).toBe(true);
+    expect(loadConfig({ PLEIN_TEST_DISABLE_CSP: '1', PLEIN_DEMO: '1' }).disableCspForTests).toBe(true);
+    expect(loadConfig({ PLEIN_TEST_DISABLE_CSP: '0', NODE_ENV: 'production' }).disableCspForTests).toBe(
+      false,
+    );
+    for (const env of [
+      { PLEIN_TEST_DISABLE_CSP: '1', NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/plein' },
+      { PLEIN_TEST_DISABLE_CSP: '1', PLEIN_DEMO: '0' },
+      { PLEIN_TEST_DISABLE_CSP: 'yes', DATABASE_URL: 'postgres://localhost/plein' },
+    ]) {
+      expect(configError(env).message).toMatch(/^ {2}PLEIN_TEST_DISABLE_CSP: is only for tests/m);
+    }
   });
 
   it('treats an empty variable as unset', () => {

@@ -18,11 +18,18 @@ const environmentSchema = z
     PLEIN_SECURE_COOKIES: flag.optional(),
     PLEIN_TRUST_PROXY: flag.optional(),
     PLEIN_ROUTING_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+    PLEIN_TEST_DISABLE_CSP: flag.optional(),
+    NODE_ENV: z.string().optional(),
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
     path: ['PLEIN_ADMIN_PASSWORD'],
-  });
+  })
+  // Only a test run or the demo may drop the page's CSP: the stored-XSS test must see the sanitiser alone.
+  .refine(
+    (env) => !env.PLEIN_TEST_DISABLE_CSP || env.NODE_ENV === 'test' || (env.PLEIN_DEMO ?? !env.DATABASE_URL),
+    { message: 'is only for tests: set NODE_ENV=test or run the demo', path: ['PLEIN_TEST_DISABLE_CSP'] },
+  );
 
 export type Config = {
   port: number;
@@ -38,6 +45,8 @@ export type Config = {
   trustProxy: boolean;
   /** Business minutes a question waits without an answer before it is routed to likely experts. */
   routingAfterMinutes: number;
+  /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
+  disableCspForTests: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -66,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
     trustProxy: e.PLEIN_TRUST_PROXY ?? false,
     routingAfterMinutes: e.PLEIN_ROUTING_AFTER_MINUTES,
+    disableCspForTests: e.PLEIN_TEST_DISABLE_CSP ?? false,
   };
 }
 

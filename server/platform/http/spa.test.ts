@@ -15,11 +15,11 @@ function fakeBuild(): string {
   return root;
 }
 
-async function spaApp(root: string) {
+async function spaApp(root: string, options: { csp?: boolean } = {}) {
   const app = Fastify({ logger: false });
   installProblemHandler(app);
   app.get('/api/v1/known', async () => ({ ok: true }));
-  const registered = await registerSpa(app, root);
+  const registered = await registerSpa(app, root, options);
   await app.ready();
   return { app, registered };
 }
@@ -35,6 +35,14 @@ describe('the SPA from the same origin', () => {
       expect(response.headers['content-security-policy']).toContain("default-src 'self'");
       expect(response.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('leaves out only the CSP when the test switch says so', async () => {
+    const { app } = await spaApp(fakeBuild(), { csp: false });
+    const response = await app.inject({ url: '/t/12-how-do-i-start' });
+    expect(response.headers['content-security-policy']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.body).toContain('<div id="root">');
   });
 
   it('serves built files as they are, hashed assets cached for good', async () => {

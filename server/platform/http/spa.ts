@@ -29,9 +29,17 @@ const PAGE_HEADERS = {
 /**
  * Serves the built SPA from the same origin as the API: its files as they are, and index.html for every other
  * page path, so that deep links such as /t/12-title or /g/sales work on a reload. Does nothing without a build.
+ * `csp: false` (config PLEIN_TEST_DISABLE_CSP, tests and demo only) leaves the sanitiser alone on guard.
  */
-export async function registerSpa(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
+export async function registerSpa(
+  app: FastifyInstance,
+  root = WEB_DIST,
+  { csp = true }: { csp?: boolean } = {},
+): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) return false;
+  const { 'content-security-policy': policy, ...withoutCsp } = PAGE_HEADERS;
+  const pageHeaders = csp ? PAGE_HEADERS : withoutCsp;
+  if (!csp) app.log.warn({ policy }, 'pages are served WITHOUT a Content-Security-Policy (test switch)');
   // Known at start-up, so a request path is only ever compared with names, never joined onto the disk path.
   const files = new Set(listFiles(root).map((file) => `/${relative(root, file).split(sep).join('/')}`));
   // Our own cache headers: hashed assets for good, everything else revalidated.
@@ -42,7 +50,7 @@ export async function registerSpa(app: FastifyInstance, root = WEB_DIST): Promis
       return reply.callNotFound();
     }
     if (files.has(path) && path !== '/index.html') return sendAsset(reply, path);
-    return reply.headers(PAGE_HEADERS).sendFile('index.html');
+    return reply.headers(pageHeaders).sendFile('index.html');
   });
   return true;
 }

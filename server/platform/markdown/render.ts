@@ -1,13 +1,20 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import sanitizeHtml from 'sanitize-html';
+import { TAG_PATTERN } from '../../../contract/threads.js';
 
 export type Rendered = { html: string; mentions: string[]; hashtags: string[] };
 
-// A mention or tag starts a word: not inside an email address, a URL fragment or another word.
-const REFERENCE = /(^|[^\p{L}\p{N}_@#./&-])([@#])([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/gu;
+/**
+ * A mention or tag starts a word: not inside an email address, a URL fragment or another word. Its name is
+ * letters, digits and '_', with '.' and '-' inside (a trailing '.' or '-' ends the sentence, not the name).
+ * The rule for tags: a tag may also start with '.' (#.NET) and end in '+', '++' or '#' (#C++, #C#, #F#), so a
+ * language keeps its name; when such marks run on into more letters or digits (#foo+bar, #c#x) the word is no
+ * tag at all rather than a shorter one. Tags are lower-cased; the contract's Tag accepts exactly these.
+ */
+const REFERENCE =
+  /(^|[^\p{L}\p{N}_@#./&+-])([@#])(\.?[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)(\+{1,2}|#)?([\p{L}\p{N}_]?)/gu;
 const HANDLE = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
-const TAG = /^(?=.*\p{L})[\p{L}\p{N}_-]{1,50}$/u;
 
 type Env = { knownHandles: Set<string> | null; mentions: Set<string>; hashtags: Set<string> };
 
@@ -16,9 +23,17 @@ markdown.core.ruler.push('plein_references', (state) => {
   const env = state.env as Env;
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
+    const children = block.children;
     let insideLink = 0;
     const out: Token[] = [];
-    for (const token of block.children) {
+    for (let i = 0; i < children.length; i++) {
+      const token = children[i]!;
+      const tag = insideLink === 0 ? linkifiedTag(state.Token, out, token, children[i + 1], env) : null;
+      if (tag) {
+        out.push(...tag);
+        i += 2; // the link's text and its close
+        continue;
+      }
       if (token.type === 'link_open') insideLink++;
       if (token.type === 'link_close') insideLink--;
       if (token.type !== 'text' || insideLink > 0) {
@@ -31,23 +46,61 @@ markdown.core.ruler.push('plein_references', (state) => {
   }
 });
 
+/** Images stay out until they can come from Plein's own origin; their alt text stays in, as text. */
+markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+  const alt = self.renderInlineAsText(tokens[index]!.children ?? [], options, env);
+  return alt ? `<span class="image-alt">${markdown.utils.escapeHtml(alt)}</span>` : '';
+};
+
+const referenceTokens = (
+  TokenClass: typeof Token,
+  text: string,
+  link: { href: string; className: string },
+) => {
+  const open = new TokenClass('link_open', 'a', 1);
+  open.attrs = [
+    ['href', link.href],
+    ['class', link.className],
+  ];
+  const content = Object.assign(new TokenClass('text', '', 0), { content: text });
+  return [open, content, new TokenClass('link_close', 'a', -1)];
+};
+
+/**
+ * "#asp.net" reads as a domain to linkify; right after a '#' that starts a word it is meant as a tag, so the
+ * automatic link becomes the tag's link. Null when the token is anything else.
+ */
+function linkifiedTag(
+  TokenClass: typeof Token,
+  out: Token[],
+  token: Token,
+  next: Token | undefined,
+  env: Env,
+) {
+  if (token.type !== 'link_open' || token.markup !== 'linkify' || next?.type !== 'text') return null;
+  const before = out[out.length - 1];
+  if (before?.type !== 'text' || !/(^|[^\p{L}\p{N}_@#./&+-])#$/u.test(before.content)) return null;
+  if (!/^\.?[\p{L}\p{N}_]/u.test(next.content)) return null;
+  const link = referenceLink('#', next.content, env);
+  if (!link) return null;
+  before.content = before.content.slice(0, -1);
+  return referenceTokens(TokenClass, `#${next.content}`, link);
+}
+
 function splitReferences(TokenClass: typeof Token, text: string, env: Env): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   const textToken = (content: string) => Object.assign(new TokenClass('text', '', 0), { content });
   for (const match of text.matchAll(REFERENCE)) {
-    const [, lead, sigil, raw] = match;
-    const name = raw!.replace(/[.-]+$/, '');
+    const [, lead, sigil, word, marks = '', runOn] = match;
+    // Marks belong to a tag only where the word ends with them; a mention never has them.
+    if (sigil === '#' && marks && runOn) continue;
+    const name = sigil === '#' ? word + marks : word!;
     const start = match.index! + lead!.length;
     const link = referenceLink(sigil!, name, env);
     if (!link) continue;
     if (start > last) tokens.push(textToken(text.slice(last, start)));
-    const open = new TokenClass('link_open', 'a', 1);
-    open.attrs = [
-      ['href', link.href],
-      ['class', link.className],
-    ];
-    tokens.push(open, textToken(`${sigil}${name}`), new TokenClass('link_close', 'a', -1));
+    tokens.push(...referenceTokens(TokenClass, `${sigil}${name}`, link));
     last = start + 1 + name.length;
   }
   if (last < text.length) tokens.push(textToken(text.slice(last)));
@@ -63,7 +116,7 @@ function referenceLink(sigil: string, name: string, env: Env) {
     return { href: `/u/${encodeURIComponent(handle)}`, className: 'mention' };
   }
   const tag = name.toLowerCase();
-  if (!TAG.test(tag)) return null;
+  if (!TAG_PATTERN.test(tag)) return null;
   env.hashtags.add(tag);
   return { href: `/tags/${encodeURIComponent(tag)}`, className: 'hashtag' };
 }
@@ -96,18 +149,28 @@ const allowList: sanitizeHtml.IOptions = {
     'tr',
     'th',
     'td',
+    'span',
   ],
-  allowedAttributes: { a: ['href', 'class', 'rel', 'target'], ol: ['start'], th: ['style'], td: ['style'] },
-  allowedClasses: { a: ['mention', 'hashtag'] },
+  allowedAttributes: {
+    a: ['href', 'class', 'rel', 'target'],
+    span: ['class'],
+    ol: ['start'],
+    th: ['style'],
+    td: ['style'],
+  },
+  allowedClasses: { a: ['mention', 'hashtag'], span: ['image-alt'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   transformTags: {
     a: (tagName, attribs) => {
-      const internal = attribs.href?.startsWith('/') ?? false;
+      const href = attribs.href ?? '';
+      if (href.startsWith('/')) return { tagName, attribs };
+      const external = { ...attribs, rel: 'noopener noreferrer nofollow' };
+      // A web page opens beside Plein; mail and phone links hand over to their own app.
       return {
         tagName,
-        attribs: internal ? attribs : { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' },
+        attribs: /^(mailto|tel):/i.test(href) ? external : { ...external, target: '_blank' },
       };
     },
   },

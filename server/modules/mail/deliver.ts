@@ -10,15 +10,19 @@ import type { Transport } from './transport.js';
 export async function deliver(deps: Deps, transport: Transport, mailId: string): Promise<'delivered' | 'skipped'> {
   const pool = deps.db.pool;
   const now = deps.clock.now();
-  const leaseUntil = new Date(now.getTime() + deps.config.mail.leaseSeconds * 1000);
+  const leaseUntil = new Date(now.getTime() + leaseMs(deps));
   const mail = await claimForSending(pool, mailId, now, leaseUntil);
   if (!mail) return 'skipped';
   try {
     await transport.send(mail);
   } catch (error) {
-    await markFailed(pool, mailId, error instanceof Error ? error.message : String(error));
+    // The queue retries with back-off (at most 480 s apart); the row is relayed anew should that job be lost.
+    const retryBy = new Date(deps.clock.now().getTime() + 600_000 + leaseMs(deps) * 5);
+    await markFailed(pool, mailId, error instanceof Error ? error.message : String(error), retryBy);
     throw error;
   }
   await markDelivered(pool, mailId, transport.kind, deps.clock.now());
   return 'delivered';
 }
+
+export const leaseMs = (deps: Deps) => deps.config.mail.leaseSeconds * 1000;

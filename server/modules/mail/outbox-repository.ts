@@ -58,26 +58,32 @@ export async function insertMail(db: Queryable, mail: StoredMail, now: Date): Pr
   return rows[0]?.id ?? null;
 }
 
-/** Claims due mails for the relay (rows another node is relaying are skipped, never waited for). */
-export async function claimDue(db: Queryable, now: Date, limit: number): Promise<string[]> {
+/**
+ * Claims due mails for the relay (rows another node is relaying are skipped, never waited for). The queue has
+ * until startBy to start each; a job stranded with a node that died is relayed again after that.
+ */
+export async function claimDue(db: Queryable, now: Date, startBy: Date, limit: number): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `update outbound_mail set status = 'enqueued'
+    `update outbound_mail set status = 'enqueued', lease_until = $3
       where id in (select id from outbound_mail
                     where status = 'queued' and not_before <= $1
                     order by not_before, id
                     limit $2
                     for update skip locked)
       returning id`,
-    [now, limit],
+    [now, limit, startBy],
   );
   return rows.map((row) => row.id);
 }
 
-/** Sends whose node died mid-send (their lease ran out) wait again; the same row, so never a second mail row. */
+/**
+ * Mails whose node died (a send's lease, or a job's time to start, ran out) wait again: the same row, so never a
+ * second mail; a second job for it finds it claimed or sent and does nothing.
+ */
 export async function requeueExpired(db: Queryable, now: Date): Promise<number> {
   const result = await db.query(
     `update outbound_mail set status = 'queued', lease_until = null
-      where status = 'sending' and lease_until < $1`,
+      where status in ('sending', 'enqueued') and lease_until < $1`,
     [now],
   );
   return result.rowCount ?? 0;
@@ -107,12 +113,12 @@ export async function markDelivered(db: Queryable, id: string, how: 'sent' | 'ou
   );
 }
 
-/** A failed try: the job is retried with back-off, so the row waits for it as 'enqueued'. */
-export async function markFailed(db: Queryable, id: string, error: string): Promise<void> {
+/** A failed try: the job is retried with back-off, so the row waits for it as 'enqueued' until retryBy. */
+export async function markFailed(db: Queryable, id: string, error: string, retryBy: Date): Promise<void> {
   await db.query(
-    `update outbound_mail set status = 'enqueued', lease_until = null, last_error = $2
+    `update outbound_mail set status = 'enqueued', lease_until = $3, last_error = $2
       where id = $1 and status = 'sending'`,
-    [id, error.slice(0, 1000)],
+    [id, error.slice(0, 1000), retryBy],
   );
 }
 

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { deliver } from './deliver.js';
+import { deliver, leaseMs } from './deliver.js';
 import { runDigests } from './digest.js';
 import { composePendingNotices } from './notices.js';
 import { claimDue, markDead, requeueExpired } from './outbox-repository.js';
@@ -53,7 +53,7 @@ export async function startMail(
   } as PgBoss.Queue);
 
   const workers = await Promise.all([
-    boss.work<{ mailId: string }>(DELIVER_QUEUE, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    boss.work<{ mailId: string }>(DELIVER_QUEUE, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) {
         try {
           await deliver(deps, transport, job.data.mailId);
@@ -83,7 +83,9 @@ export async function startMail(
     for (let round = 0; round < 10 && (await composePendingNotices(deps, BATCH)) === BATCH; round++);
     for (let round = 0; round < 10; round++) {
       const relayed = await inTransaction(deps.db.pool, async (tx) => {
-        const ids = await claimDue(tx, deps.clock.now(), BATCH);
+        const now = deps.clock.now();
+        // A backlog waits its turn: five leases before a job counts as lost with its node.
+        const ids = await claimDue(tx, now, new Date(now.getTime() + leaseMs(deps) * 5), BATCH);
         if (ids.length) {
           await boss.insert(
             ids.map((mailId) => ({ name: DELIVER_QUEUE, data: { mailId } })),

@@ -23,7 +23,10 @@ export const DigestFrequency = z.enum(['daily', 'weekly', 'never']);
 export type DigestFrequency = z.infer<typeof DigestFrequency>;
 
 export const ChannelByKind = z.object(
-  Object.fromEntries(MAIL_NOTICE_KINDS.map((kind) => [kind, Channel])) as Record<MailNoticeKind, typeof Channel>,
+  Object.fromEntries(MAIL_NOTICE_KINDS.map((kind) => [kind, Channel])) as Record<
+    MailNoticeKind,
+    typeof Channel
+  >,
 );
 export type ChannelByKind = z.infer<typeof ChannelByKind>;
 
@@ -36,7 +39,12 @@ export const DEFAULT_MAIL_DEFAULTS: MailDefaults = {
   digest: 'weekly',
 };
 
-const MinuteOfDay = z.number().int().min(0).max(1439).describe('minutes after midnight, in the person’s time zone');
+const MinuteOfDay = z
+  .number()
+  .int()
+  .min(0)
+  .max(1439)
+  .describe('minutes after midnight, in the person’s time zone');
 
 export const QuietHours = z
   .object({ start: MinuteOfDay, end: MinuteOfDay })

@@ -22,7 +22,10 @@ const environmentSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     PLEIN_MAIL_FROM: z
       .string()
-      .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, or "Name <address>"')
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address, or "Name <address>"',
+      )
       .default('Plein <plein@localhost>'),
     PLEIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     PLEIN_MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -23,7 +23,9 @@ export async function startSmtpSink() {
         const raw = Buffer.concat(chunks).toString('utf8');
         if (holdNext) {
           holdNext = false;
-          held = { release: () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })) };
+          held = {
+            release: () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })),
+          };
           for (const wake of heldWaiters.splice(0)) wake();
           return;
         }
@@ -59,4 +61,6 @@ export async function startSmtpSink() {
 export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 export const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) => object.value.map((v) => v.address));
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) =>
+    object.value.map((v) => v.address),
+  );

@@ -4,7 +4,7 @@ import { layout } from './layout.js';
 import type { NoticeRow } from './notices-repository.js';
 import { noticeKindOf } from './preferences.js';
 import { escapeHtml, mailSafeHtml, plainText } from './safe-html.js';
-import { type Locale, type TextKey, hasText, say } from './texts.js';
+import { hasText, type Locale, say, type TextKey } from './texts.js';
 import { replyToken, unsubscribeToken } from './tokens.js';
 
 /** A thread's friendly path, as the web app builds it (web/src/lib/paths.ts). */
@@ -43,13 +43,24 @@ export function composeNotice(
   extra: { locale: Locale; outcomeHtml: string | null; notBefore: Date },
 ): NewMail {
   const { locale } = extra;
-  const data = notice.data as { themeId?: string; themeTitle?: string; to?: string; note?: string; title?: string };
+  const data = notice.data as {
+    themeId?: string;
+    themeTitle?: string;
+    to?: string;
+    note?: string;
+    title?: string;
+  };
   const actor = notice.actor_name ?? say(locale, 'someone');
-  const title = notice.kind === 'theme_outcome' ? (data.themeTitle ?? '') : (notice.title ?? data.title ?? '');
+  const title =
+    notice.kind === 'theme_outcome' ? (data.themeTitle ?? '') : (notice.title ?? data.title ?? '');
   const statusKey = `status.${data.to}`;
   const status = hasText(statusKey) ? say(locale, statusKey) : (data.to ?? '');
   const subjectKey = `subject.${notice.kind}`;
-  const subject = say(locale, hasText(subjectKey) ? (subjectKey as TextKey) : 'subject.other', { actor, title, status });
+  const subject = say(locale, hasText(subjectKey) ? (subjectKey as TextKey) : 'subject.other', {
+    actor,
+    title,
+    status,
+  });
   const where = notice.community_name
     ? say(locale, 'where', { community: notice.community_name })
     : notice.thread_id

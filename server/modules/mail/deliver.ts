@@ -7,7 +7,11 @@ import type { Transport } from './transport.js';
  * before the SMTP conversation, and only a claim whose lease ran out — its node died — is taken again. A failure
  * puts the row back for the queue's retry; the error is thrown so pg-boss backs off and, in the end, dead-letters.
  */
-export async function deliver(deps: Deps, transport: Transport, mailId: string): Promise<'delivered' | 'skipped'> {
+export async function deliver(
+  deps: Deps,
+  transport: Transport,
+  mailId: string,
+): Promise<'delivered' | 'skipped'> {
   const pool = deps.db.pool;
   const now = deps.clock.now();
   const leaseUntil = new Date(now.getTime() + leaseMs(deps));

@@ -13,7 +13,11 @@ export type DigestCandidate = {
 };
 
 /** One page of active people after `afterId` (keyset on people's primary key), with what the digest decides on. */
-export async function digestCandidates(db: Queryable, afterId: string, limit: number): Promise<DigestCandidate[]> {
+export async function digestCandidates(
+  db: Queryable,
+  afterId: string,
+  limit: number,
+): Promise<DigestCandidate[]> {
   const { rows } = await db.query<DigestCandidate>(
     `select p.id, p.email, p.locale, mr.last_digest_at, coalesce(mr.bounce_score, 0) as bounce_score,
             greatest(p.created_at, p.activated_at, seen.at) as last_active_at,
@@ -44,7 +48,12 @@ export type DigestItem = {
  * they follow (readable to them, not their own, not muted), ranked by replies and reactions. Each source gives
  * at most 50 of its newest by index, so a person in many busy communities costs a bounded read.
  */
-export async function digestItems(db: Queryable, personId: string, since: Date, limit: number): Promise<DigestItem[]> {
+export async function digestItems(
+  db: Queryable,
+  personId: string,
+  since: Date,
+  limit: number,
+): Promise<DigestItem[]> {
   const { rows } = await db.query<DigestItem>(
     `with candidates as (
        select t.* from community_members m
@@ -79,7 +88,11 @@ export async function digestItems(db: Queryable, personId: string, since: Date, 
 export type DigestNotice = { id: string; kind: string; thread_id: string | null; title: string | null };
 
 /** Unread notifications since `since` that the person still may read (their kinds are filtered by the caller). */
-export async function unreadNoticesSince(db: Queryable, personId: string, since: Date): Promise<DigestNotice[]> {
+export async function unreadNoticesSince(
+  db: Queryable,
+  personId: string,
+  since: Date,
+): Promise<DigestNotice[]> {
   const { rows } = await db.query<DigestNotice>(
     `select n.id, n.kind, n.thread_id, coalesce(t.title, n.data->>'themeTitle', n.data->>'title') as title
        from notifications n

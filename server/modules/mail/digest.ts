@@ -85,16 +85,25 @@ function composeDigest(
 ) {
   const config = deps.config.mail;
   const { locale } = what;
-  const since = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(what.since);
+  const since = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(
+    what.since,
+  );
   const link = (id: string, title: string) => `${config.publicUrl}${threadPath(id, title)}`;
   const lines = what.items.map((item) =>
-    say(locale, 'digestItem', { title: item.title, community: item.community_name ?? '—', replies: item.reply_count }),
+    say(locale, 'digestItem', {
+      title: item.title,
+      community: item.community_name ?? '—',
+      replies: item.reply_count,
+    }),
   );
   const forYou = what.notices.slice(0, 10);
   const html = [
     `<p>${escapeHtml(say(locale, 'digestIntro', { since }))}</p>`,
     `<ul>${what.items
-      .map((item, index) => `<li><a href="${escapeHtml(link(item.id, item.title))}">${escapeHtml(lines[index]!)}</a></li>`)
+      .map(
+        (item, index) =>
+          `<li><a href="${escapeHtml(link(item.id, item.title))}">${escapeHtml(lines[index]!)}</a></li>`,
+      )
       .join('')}</ul>`,
     forYou.length
       ? `<p><strong>${escapeHtml(say(locale, 'forYou'))}</strong></p><ul>${forYou
@@ -105,7 +114,9 @@ function composeDigest(
   const text = [
     say(locale, 'digestIntro', { since }),
     ...what.items.map((item, index) => `- ${lines[index]}\n  ${link(item.id, item.title)}`),
-    ...(forYou.length ? ['', say(locale, 'forYou'), ...forYou.map((notice) => `- ${notice.title ?? ''}`)] : []),
+    ...(forYou.length
+      ? ['', say(locale, 'forYou'), ...forYou.map((notice) => `- ${notice.title ?? ''}`)]
+      : []),
   ].join('\n');
   const subject = say(locale, 'subject.digest');
   const body = layout({

@@ -86,7 +86,11 @@ describe('a node killed in the middle of sending', () => {
       const handles: string[] = [];
       for (let i = 0; i < 12; i++) {
         const handle = `reader${i}`;
-        const created = await call('POST', '/api/v1/people', { email: `${handle}@example.test`, name: `Reader ${i}`, handle });
+        const created = await call('POST', '/api/v1/people', {
+          email: `${handle}@example.test`,
+          name: `Reader ${i}`,
+          handle,
+        });
         expect(created.status).toBe(201);
         handles.push(handle);
       }
@@ -112,8 +116,11 @@ describe('a node killed in the middle of sending', () => {
       try {
         const again = await signIn(await second.port);
         const outbox = async () =>
-          ((await (await again('GET', '/api/v1/admin/outbox?limit=100')).json()) as { items: { status: string }[] })
-            .items;
+          (
+            (await (await again('GET', '/api/v1/admin/outbox?limit=100')).json()) as {
+              items: { status: string }[];
+            }
+          ).items;
         await expect
           .poll(async () => (await outbox()).filter((m) => m.status === 'sent').length, {
             timeout: 60_000,

@@ -35,7 +35,12 @@ afterAll(async () => {
 
 const api = async (person: TestPerson) => client(ctx.app, await tokenFor(ctx.db.pool, person));
 
-async function mention(author: TestPerson, community: { slug: string }, handles: string[], title = 'Launch plan') {
+async function mention(
+  author: TestPerson,
+  community: { slug: string },
+  handles: string[],
+  title = 'Launch plan',
+) {
   const response = await (await api(author)).post('/api/v1/threads', {
     communitySlug: community.slug,
     kind: 'discussion',
@@ -86,9 +91,18 @@ describe('a mention by mail, through a real SMTP server', () => {
     // Reply-To: a signed token bound to this person and this post, for inbound mail to verify.
     const replyTo = addressesOf(parsed.replyTo)[0]!;
     const token = /^reply\+(.+)@mail\.example\.test$/.exec(replyTo)![1]!;
-    expect(readReplyToken(SECRET, token)).toEqual({ personId: reader.id, threadId: thread.id, replyId: null });
+    expect(readReplyToken(SECRET, token)).toEqual({
+      personId: reader.id,
+      threadId: thread.id,
+      replyId: null,
+    });
     expect(readReplyToken('another-secret-0123456789abcdef-0123', token)).toBeNull();
-    expect(readReplyToken(SECRET, token.replace(/.$/, (c) => (c === '0' ? '1' : '0')))).toBeNull();
+    expect(
+      readReplyToken(
+        SECRET,
+        token.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+      ),
+    ).toBeNull();
     // VERP: the envelope sender names the mail, and so its recipient.
     const bounce = /^bounce\+(.+)@mail\.example\.test$/.exec(envelopeFrom)![1]!;
     const rows = await mailRows(reader.id);
@@ -147,7 +161,10 @@ describe('one-click unsubscribe', () => {
     const oneClick = await ctx.app.inject({
       method: 'POST',
       url: path,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `plein_session=${cookie.cookie}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `plein_session=${cookie.cookie}`,
+      },
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.statusCode).toBe(200);
@@ -158,9 +175,10 @@ describe('one-click unsubscribe', () => {
     await mail.pump();
     expect(sink.to(reader.email)).toHaveLength(1);
     // Still told in the app.
-    const { rows } = await ctx.db.pool.query(`select count(*)::int as n from notifications where recipient_id = $1`, [
-      reader.id,
-    ]);
+    const { rows } = await ctx.db.pool.query(
+      `select count(*)::int as n from notifications where recipient_id = $1`,
+      [reader.id],
+    );
     expect(rows[0].n).toBe(2);
   });
 

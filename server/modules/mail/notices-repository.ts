@@ -64,14 +64,16 @@ export async function takePendingNotices(db: Queryable, limit: number): Promise<
 }
 
 export async function clearPending(db: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await db.query('update notifications set mail_pending = false where id = any($1::bigint[])', [ids]);
+  if (ids.length)
+    await db.query('update notifications set mail_pending = false where id = any($1::bigint[])', [ids]);
 }
 
 /** An outcome update's content, for the mail about it. */
 export async function outcomeHtml(db: Queryable, outcomeId: string): Promise<string | null> {
-  const { rows } = await db.query<{ body_html: string }>('select body_html from theme_outcomes where id = $1', [
-    outcomeId,
-  ]);
+  const { rows } = await db.query<{ body_html: string }>(
+    'select body_html from theme_outcomes where id = $1',
+    [outcomeId],
+  );
   return rows[0]?.body_html ?? null;
 }
 

@@ -38,7 +38,12 @@ export async function composePendingNotices(deps: Deps, limit = 100): Promise<nu
       const mail = composeNotice(deps.config.mail, notice, {
         locale: notice.locale ?? deps.config.language,
         outcomeHtml: outcome,
-        notBefore: afterQuietHours(now, notice.time_zone, quiet?.quiet_start ?? null, quiet?.quiet_end ?? null),
+        notBefore: afterQuietHours(
+          now,
+          notice.time_zone,
+          quiet?.quiet_start ?? null,
+          quiet?.quiet_end ?? null,
+        ),
       });
       await enqueueMail(tx, mail, now);
     }

@@ -21,7 +21,13 @@ afterAll(() => mail.stop());
 const api = async (person: TestPerson) => client(ctx.app, await tokenFor(ctx.db.pool, person));
 const rowsFor = async (personId: string) =>
   (
-    await ctx.db.pool.query<{ kind: string; status: string; subject: string; text_body: string; not_before: Date }>(
+    await ctx.db.pool.query<{
+      kind: string;
+      status: string;
+      subject: string;
+      text_body: string;
+      not_before: Date;
+    }>(
       'select kind, status, subject, text_body, not_before from outbound_mail where person_id = $1 order by id',
       [personId],
     )
@@ -45,9 +51,9 @@ describe('the outbox, without SMTP_URL', () => {
     const community = await buildCommunity(ctx.db.pool, { members: [author, reader] });
     await mentionIn(author, community.slug, reader);
     await mail.pump();
-    await expect.poll(async () => (await rowsFor(reader.id)).map((r) => r.status), { timeout: 15_000 }).toEqual([
-      'outbox',
-    ]);
+    await expect
+      .poll(async () => (await rowsFor(reader.id)).map((r) => r.status), { timeout: 15_000 })
+      .toEqual(['outbox']);
     const admin = await api(await buildPerson(ctx.db.pool, { role: 'admin' }));
     const page = (await admin.get('/api/v1/admin/outbox?limit=100')).json();
     const item = page.items.find((m: { to: string }) => m.to === reader.email);
@@ -67,12 +73,16 @@ describe('preferences', () => {
     const community = await buildCommunity(ctx.db.pool, {
       members: [author, off!, inApp!, mutedThread!, mutedCommunity!],
     });
-    expect((await (await api(off!)).patch('/api/v1/me/mail', { kinds: { mention: 'off' } })).statusCode).toBe(200);
+    expect((await (await api(off!)).patch('/api/v1/me/mail', { kinds: { mention: 'off' } })).statusCode).toBe(
+      200,
+    );
     const inAppPrefs = await (await api(inApp!)).patch('/api/v1/me/mail', { kinds: { reply: 'app' } });
     expect(inAppPrefs.json().kinds).toMatchObject({ reply: 'app', mention: 'email' });
     expect(inAppPrefs.json().ownChoices).toEqual(['reply']);
     const thread = await buildThread(ctx.db.pool, { author: inApp!, community });
-    expect((await (await api(mutedThread!)).put(`/api/v1/threads/${thread.id}/mail-mute`)).statusCode).toBe(204);
+    expect((await (await api(mutedThread!)).put(`/api/v1/threads/${thread.id}/mail-mute`)).statusCode).toBe(
+      204,
+    );
     expect(
       (await (await api(mutedCommunity!)).put(`/api/v1/groups/${community.slug}/mail-mute`)).statusCode,
     ).toBe(204);
@@ -92,7 +102,8 @@ describe('preferences', () => {
     const told = notifications.rows.map((r) => r.recipient_id);
     expect(told).not.toContain(off!.id);
     expect(told).toEqual(expect.arrayContaining([inApp!.id, mutedThread!.id, mutedCommunity!.id]));
-    for (const person of [off!, inApp!, mutedThread!, mutedCommunity!]) expect(await rowsFor(person.id)).toEqual([]);
+    for (const person of [off!, inApp!, mutedThread!, mutedCommunity!])
+      expect(await rowsFor(person.id)).toEqual([]);
   });
 
   it('holds mail due in quiet hours until they end, in the person’s time zone', async () => {
@@ -115,11 +126,16 @@ describe('preferences', () => {
     const admin = await api(await buildPerson(ctx.db.pool, { role: 'admin' }));
     const person = await buildPerson(ctx.db.pool);
     try {
-      const changed = await admin.patch('/api/v1/settings/mail', { kinds: { praised: 'digest' }, digest: 'daily' });
+      const changed = await admin.patch('/api/v1/settings/mail', {
+        kinds: { praised: 'digest' },
+        digest: 'daily',
+      });
       expect(changed.statusCode).toBe(200);
       const mine = (await (await api(person)).get('/api/v1/me/mail')).json();
       expect(mine).toMatchObject({ digest: 'daily', kinds: { praised: 'digest', mention: 'email' } });
-      expect((await (await api(person)).patch('/api/v1/settings/mail', { digest: 'never' })).statusCode).toBe(403);
+      expect((await (await api(person)).patch('/api/v1/settings/mail', { digest: 'never' })).statusCode).toBe(
+        403,
+      );
     } finally {
       await ctx.db.pool.query(`delete from settings where key = 'mailDefaults'`);
     }
@@ -133,9 +149,17 @@ describe('the digest', () => {
     const bouncing = await buildPerson(ctx.db.pool);
     const author = await buildPerson(ctx.db.pool);
     const community = await buildCommunity(ctx.db.pool, { members: [absent, longGone, bouncing, author] });
-    await ctx.db.pool.query(`update people set created_at = $2 where id = $1`, [absent.id, new Date('2026-06-01Z')]);
-    await ctx.db.pool.query(`update people set created_at = $2 where id = $1`, [longGone.id, new Date('2025-06-01Z')]);
-    await ctx.db.pool.query('insert into mail_recipients (person_id, bounce_score) values ($1, 5)', [bouncing.id]);
+    await ctx.db.pool.query(`update people set created_at = $2 where id = $1`, [
+      absent.id,
+      new Date('2026-06-01Z'),
+    ]);
+    await ctx.db.pool.query(`update people set created_at = $2 where id = $1`, [
+      longGone.id,
+      new Date('2025-06-01Z'),
+    ]);
+    await ctx.db.pool.query('insert into mail_recipients (person_id, bounce_score) values ($1, 5)', [
+      bouncing.id,
+    ]);
     for (const person of [absent, longGone, bouncing]) {
       await ctx.db.pool.query(
         `insert into mail_preferences (person_id, digest, updated_at) values ($1, 'daily', now())`,

@@ -105,7 +105,12 @@ export async function claimForSending(
   return rows[0] ?? null;
 }
 
-export async function markDelivered(db: Queryable, id: string, how: 'sent' | 'outbox', now: Date): Promise<void> {
+export async function markDelivered(
+  db: Queryable,
+  id: string,
+  how: 'sent' | 'outbox',
+  now: Date,
+): Promise<void> {
   await db.query(
     `update outbound_mail set status = $2, sent_at = $3, lease_until = null, last_error = null
       where id = $1 and status = 'sending'`,
@@ -123,13 +128,18 @@ export async function markFailed(db: Queryable, id: string, error: string, retry
 }
 
 export async function markDead(db: Queryable, id: string): Promise<void> {
-  await db.query(`update outbound_mail set status = 'dead', lease_until = null where id = $1 and status <> 'sent'`, [
-    id,
-  ]);
+  await db.query(
+    `update outbound_mail set status = 'dead', lease_until = null where id = $1 and status <> 'sent'`,
+    [id],
+  );
 }
 
 /** The outbox, newest first; keyset on id. */
-export async function listMail(db: Queryable, beforeId: string | null, limit: number): Promise<OutboundRow[]> {
+export async function listMail(
+  db: Queryable,
+  beforeId: string | null,
+  limit: number,
+): Promise<OutboundRow[]> {
   const { rows } = await db.query<OutboundRow>(
     `select ${COLUMNS} from outbound_mail where ($1::bigint is null or id < $1) order by id desc limit $2`,
     [beforeId, limit],

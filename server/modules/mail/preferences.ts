@@ -1,4 +1,10 @@
-import type { Channel, ChannelByKind, DigestFrequency, MailDefaults, MailNoticeKind } from '../../../contract/mail.js';
+import type {
+  Channel,
+  ChannelByKind,
+  DigestFrequency,
+  MailDefaults,
+  MailNoticeKind,
+} from '../../../contract/mail.js';
 
 /** Which preference a notification kind falls under. */
 export function noticeKindOf(notificationKind: string): MailNoticeKind {
@@ -28,7 +34,11 @@ export type StoredPreferences = {
 };
 
 /** A person's own choice wins; otherwise the organisation's default. */
-export function channelFor(stored: StoredPreferences | null, defaults: MailDefaults, kind: MailNoticeKind): Channel {
+export function channelFor(
+  stored: StoredPreferences | null,
+  defaults: MailDefaults,
+  kind: MailNoticeKind,
+): Channel {
   return stored?.kinds?.[kind] ?? defaults.kinds[kind];
 }
 
@@ -49,11 +59,19 @@ export function afterQuietHours(now: Date, timeZone: string, start: number | nul
 function minuteOfDay(at: Date, timeZone: string): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   } catch {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   }
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return value('hour') * 60 + value('minute');

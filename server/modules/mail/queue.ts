@@ -53,16 +53,20 @@ export async function startMail(
   } as PgBoss.Queue);
 
   const workers = await Promise.all([
-    boss.work<{ mailId: string }>(DELIVER_QUEUE, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await deliver(deps, transport, job.data.mailId);
-        } catch (error) {
-          deps.log.warn({ err: error, mailId: job.data.mailId }, 'mail not delivered; retrying later');
-          await boss.fail(DELIVER_QUEUE, job.id, { message: String(error) });
+    boss.work<{ mailId: string }>(
+      DELIVER_QUEUE,
+      { batchSize: 5, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await deliver(deps, transport, job.data.mailId);
+          } catch (error) {
+            deps.log.warn({ err: error, mailId: job.data.mailId }, 'mail not delivered; retrying later');
+            await boss.fail(DELIVER_QUEUE, job.id, { message: String(error) });
+          }
         }
-      }
-    }),
+      },
+    ),
     boss.work<{ mailId: string }>(DEAD_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) await markDead(deps.db.pool, job.data.mailId);
     }),
@@ -102,9 +106,7 @@ export async function startMail(
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = running
-      .then(pump)
-      .catch((error) => deps.log.error({ err: error }, 'mail pump'));
+    running = running.then(pump).catch((error) => deps.log.error({ err: error }, 'mail pump'));
     return running;
   };
   const timer = setInterval(() => {

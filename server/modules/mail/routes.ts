@@ -62,7 +62,8 @@ export const mailRoutes = [
       tags,
       status: 204,
       schema: { params: SlugParams, response: { 204: Empty, ...problems(400, 401, 404, 429) } },
-      handler: ({ deps, viewer, params }) => service.muteCommunity(deps, viewer, params.slug, method === 'PUT'),
+      handler: ({ deps, viewer, params }) =>
+        service.muteCommunity(deps, viewer, params.slug, method === 'PUT'),
     }),
   ),
   defineRoute({

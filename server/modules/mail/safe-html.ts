@@ -7,8 +7,34 @@ import sanitizeHtml from 'sanitize-html';
  */
 export function mailSafeHtml(storedHtml: string, publicUrl: string): string {
   return sanitizeHtml(storedHtml, {
-    allowedTags: ['p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1',
-      'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'],
+    allowedTags: [
+      'p',
+      'br',
+      'hr',
+      'strong',
+      'em',
+      's',
+      'code',
+      'pre',
+      'blockquote',
+      'ul',
+      'ol',
+      'li',
+      'a',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'del',
+    ],
     allowedAttributes: { a: ['href'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
@@ -19,19 +45,35 @@ export function mailSafeHtml(storedHtml: string, publicUrl: string): string {
   });
 }
 
-const absolute = (href: string, publicUrl: string) => (href.startsWith('/') && !href.startsWith('//') ? `${publicUrl}${href}` : href);
+const absolute = (href: string, publicUrl: string) =>
+  href.startsWith('/') && !href.startsWith('//') ? `${publicUrl}${href}` : href;
 
 /** Plain text of stored HTML, for the text part: paragraphs kept apart, entities decoded. */
 export function plainText(storedHtml: string): string {
-  const withBreaks = storedHtml.replace(/<\/(p|li|h[1-6]|blockquote|pre|tr)>/gi, '\n').replace(/<br\s*\/?>/gi, '\n');
+  const withBreaks = storedHtml
+    .replace(/<\/(p|li|h[1-6]|blockquote|pre|tr)>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n');
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text).replace(/\n{3,}/g, '\n\n').trim();
+  return decodeEntities(text)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+};
 const decodeEntities = (text: string) =>
-  text.replace(/&(#?\w+);/g, (whole, name: string) =>
-    ENTITIES[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1).replace(/^x/, '0x'))) : whole),
+  text.replace(
+    /&(#?\w+);/g,
+    (whole, name: string) =>
+      ENTITIES[name] ??
+      (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1).replace(/^x/, '0x'))) : whole),
   );
 
 export const escapeHtml = (text: string) =>

@@ -27,7 +27,9 @@ export async function getPreferences(deps: Deps, viewer: Viewer): Promise<MailPr
     repository.mutesOf(db, viewer.id),
     repository.personTimeZone(db, viewer.id),
   ]);
-  const kinds = Object.fromEntries(MAIL_NOTICE_KINDS.map((kind) => [kind, channelFor(stored, defaults, kind)]));
+  const kinds = Object.fromEntries(
+    MAIL_NOTICE_KINDS.map((kind) => [kind, channelFor(stored, defaults, kind)]),
+  );
   const own = [...Object.keys(stored?.kinds ?? {}), ...(stored?.digest ? ['digest'] : [])];
   return {
     kinds: kinds as MailPreferences['kinds'],
@@ -74,9 +76,14 @@ export async function muteCommunity(deps: Deps, viewer: Viewer, slug: string, on
 export async function previewUnsubscribe(deps: Deps, token: string) {
   const { personId, scope } = readToken(deps, token);
   const db = deps.db.pool;
-  const [stored, defaults] = await Promise.all([repository.storedPreferences(db, personId), loadMailDefaults(db)]);
+  const [stored, defaults] = await Promise.all([
+    repository.storedPreferences(db, personId),
+    loadMailDefaults(db),
+  ]);
   const alreadyOff =
-    scope === 'digest' ? digestFor(stored, defaults) === 'never' : channelFor(stored, defaults, scope) !== 'email';
+    scope === 'digest'
+      ? digestFor(stored, defaults) === 'never'
+      : channelFor(stored, defaults, scope) !== 'email';
   return { scope, alreadyOff };
 }
 
@@ -88,7 +95,10 @@ export async function unsubscribe(deps: Deps, token: string) {
   const { personId, scope } = readToken(deps, token);
   const changes = scope === 'digest' ? { digest: 'never' as const } : { kinds: { [scope]: 'app' as const } };
   const db = deps.db.pool;
-  const [stored, defaults] = await Promise.all([repository.storedPreferences(db, personId), loadMailDefaults(db)]);
+  const [stored, defaults] = await Promise.all([
+    repository.storedPreferences(db, personId),
+    loadMailDefaults(db),
+  ]);
   // A kind already off altogether stays off: unsubscribing never turns a notice back on.
   if (scope === 'digest' || channelFor(stored, defaults, scope) !== 'off') {
     await repository.savePreferences(db, personId, changes, deps.clock.now());

@@ -12,7 +12,10 @@ const MAC_LENGTH = 20;
 const FIELD = /^[0-9a-z_]+$/;
 
 const mac = (secret: string, purpose: Purpose, fields: string[]) =>
-  createHmac('sha256', secret).update(`${purpose}|${fields.join('.')}`).digest('hex').slice(0, MAC_LENGTH);
+  createHmac('sha256', secret)
+    .update(`${purpose}|${fields.join('.')}`)
+    .digest('hex')
+    .slice(0, MAC_LENGTH);
 
 function sign(secret: string, purpose: Purpose, fields: string[]): string {
   return ['v1', ...fields, mac(secret, purpose, fields)].join('.');
@@ -73,7 +76,10 @@ export function readBounceToken(secret: string, token: string): { mailId: string
 export const unsubscribeToken = (secret: string, personId: string, scope: string) =>
   sign(secret, 'unsubscribe', [id36(personId), scope]);
 
-export function readUnsubscribeToken(secret: string, token: string): { personId: string; scope: string } | null {
+export function readUnsubscribeToken(
+  secret: string,
+  token: string,
+): { personId: string; scope: string } | null {
   const fields = verify(secret, 'unsubscribe', token, 2);
   const personId = fields ? fromId36(fields[0]!) : null;
   return fields && personId ? { personId, scope: fields[1]! } : null;

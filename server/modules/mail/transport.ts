@@ -43,7 +43,10 @@ export function createTransport(config: MailConfig): Transport {
         replyTo: get('reply-to'),
         headers: { 'Auto-Submitted': 'auto-generated', ...headers },
         // VERP: a bounce comes back to an address that names this mail, and so its recipient.
-        envelope: { from: `bounce+${bounceToken(config.secret, mail.id)}@${config.domain}`, to: mail.to_address },
+        envelope: {
+          from: `bounce+${bounceToken(config.secret, mail.id)}@${config.domain}`,
+          to: mail.to_address,
+        },
       });
     },
     close: () => smtp.close(),

@@ -48,7 +48,10 @@ export const mailDefaultRoutes = [
     rateLimit: 'write',
     summary: "Change the organisation's mail defaults (admins; audited); people's own choices stay",
     tags,
-    schema: { body: mailDefaults.UpdateMailDefaults, response: { 200: MailDefaults, ...problems(400, 401, 403) } },
+    schema: {
+      body: mailDefaults.UpdateMailDefaults,
+      response: { 200: MailDefaults, ...problems(400, 401, 403) },
+    },
     handler: ({ deps, viewer, body }) => mailDefaults.updateMailDefaults(deps, viewer, body),
   }),
 ];

@@ -14,13 +14,17 @@ export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Forms only where a route takes them (signedToken): everywhere else a form body stays a 415.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
-    if (!request.routeOptions.config.signedToken) {
-      done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
-      return;
-    }
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (request, body, done) => {
+      if (!request.routeOptions.config.signedToken) {
+        done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
+        return;
+      }
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
   for (const route of routes) {
     typed.route({
       method: route.method,

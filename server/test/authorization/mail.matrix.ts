@@ -38,7 +38,9 @@ export const mailMatrix: MatrixRow[] = [
       {
         route: `${method} /api/v1/threads/:id/mail-mute`,
         on: visibility,
-        request: async (world, place) => ({ url: `/api/v1/threads/${(await freshThread(world, place)).id}/mail-mute` }),
+        request: async (world, place) => ({
+          url: `/api/v1/threads/${(await freshThread(world, place)).id}/mail-mute`,
+        }),
         expect: readers(visibility, 204),
       },
       {

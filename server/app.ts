@@ -20,11 +20,12 @@ import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
 import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { mailRoutes } from './modules/mail/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
-import { settingsRoutes } from './modules/settings/routes.js';
+import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
@@ -63,6 +64,8 @@ export const allRoutes: Route[] = [
   ...searchRoutes,
   ...expertRoutes,
   ...routingRoutes,
+  ...mailRoutes,
+  ...mailDefaultRoutes,
 ];
 
 /** webRoot: where the built SPA is (tests point it at a small build of their own). */

@@ -25,6 +25,14 @@ describe('configuration', () => {
       trustProxy: false,
       routingAfterMinutes: 30,
       disableCspForTests: false,
+      mail: {
+        smtpUrl: null,
+        from: 'Plein <plein@localhost>',
+        domain: 'localhost',
+        publicUrl: 'http://127.0.0.1:3000',
+        secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+        leaseSeconds: 120,
+      },
     });
   });
 
@@ -41,6 +49,11 @@ describe('configuration', () => {
       PLEIN_SECURE_COOKIES: 'true',
       PLEIN_TRUST_PROXY: 'on',
       PLEIN_ROUTING_AFTER_MINUTES: '45',
+      SMTP_URL: 'smtps://plein:pw@relay.example.org:465',
+      PLEIN_MAIL_FROM: 'Plein <Plein@Mail.Example.org>',
+      PLEIN_PUBLIC_URL: 'https://plein.example.org/',
+      PLEIN_MAIL_SECRET: 'a mail secret of at least 32 characters',
+      PLEIN_MAIL_LEASE_SECONDS: '60',
     });
     expect(config).toEqual({
       port: 8080,
@@ -54,7 +67,25 @@ describe('configuration', () => {
       trustProxy: true,
       routingAfterMinutes: 45,
       disableCspForTests: false,
+      mail: {
+        smtpUrl: 'smtps://plein:pw@relay.example.org:465',
+        from: 'Plein <Plein@Mail.Example.org>',
+        domain: 'mail.example.org',
+        publicUrl: 'https://plein.example.org',
+        secret: 'a mail secret of at least 32 characters',
+        leaseSeconds: 60,
+      },
     });
+  });
+
+  it('wants a mail secret with an SMTP server, and a sane From', () => {
+    expect(configError({ SMTP_URL: 'smtp://relay.example.org' }).message).toMatch(
+      /^ {2}PLEIN_MAIL_SECRET: /m,
+    );
+    expect(configError({ PLEIN_MAIL_FROM: 'no address' }).message).toMatch(/^ {2}PLEIN_MAIL_FROM: /m);
+    expect(
+      configError({ SMTP_URL: 'http://relay.example.org', PLEIN_MAIL_SECRET: 'x'.repeat(32) }).message,
+    ).toMatch(/^ {2}SMTP_URL: /m);
   });
 
   it('never seeds the demo into a PostgreSQL server unless asked, and can be told not to on PGlite', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const flag = z
@@ -20,6 +21,21 @@ const environmentSchema = z
     PLEIN_ROUTING_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
     PLEIN_TEST_DISABLE_CSP: flag.optional(),
     NODE_ENV: z.string().optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    PLEIN_MAIL_FROM: z
+      .string()
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address, or "Name <address>"',
+      )
+      .default('Plein <plein@localhost>'),
+    PLEIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PLEIN_MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PLEIN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  })
+  .refine((env) => !env.SMTP_URL || Boolean(env.PLEIN_MAIL_SECRET), {
+    message: 'must be set when SMTP_URL is set: it signs reply, bounce and unsubscribe addresses',
+    path: ['PLEIN_MAIL_SECRET'],
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
@@ -47,6 +63,21 @@ export type Config = {
   routingAfterMinutes: number;
   /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
   disableCspForTests: boolean;
+  mail: MailConfig;
+};
+
+export type MailConfig = {
+  /** null: no SMTP server; every mail is kept in the outbox an admin reads ("what would have been sent"). */
+  smtpUrl: string | null;
+  /** The From header, "Name <address>"; its domain also carries reply+ and bounce+ addresses. */
+  from: string;
+  domain: string;
+  /** Where links in mail point, without a trailing slash. */
+  publicUrl: string;
+  /** Signs reply, bounce and unsubscribe tokens (HMAC-SHA256); random per process when unset (outbox only). */
+  secret: string;
+  /** How long a claimed send may take before another node may try it again. */
+  leaseSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PLEIN_TRUST_PROXY ?? false,
     routingAfterMinutes: e.PLEIN_ROUTING_AFTER_MINUTES,
     disableCspForTests: e.PLEIN_TEST_DISABLE_CSP ?? false,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.PLEIN_MAIL_FROM,
+      domain: e.PLEIN_MAIL_FROM.replace(/^.*</, '').replace(/>.*$/, '').split('@')[1]!.toLowerCase(),
+      publicUrl: (e.PLEIN_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+      secret: e.PLEIN_MAIL_SECRET ?? randomBytes(32).toString('hex'),
+      leaseSeconds: e.PLEIN_MAIL_LEASE_SECONDS,
+    },
   };
 }
 

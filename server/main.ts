@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { allJobs } from './jobs.js';
+import { startMail } from './modules/mail/queue.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   await bootstrap(deps);
   await app.listen({ port: config.port, host: config.host });
   const jobs = startJobs(deps, allJobs);
+  const mail = await startMail(deps);
+  app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests, ends open streams
     await jobs.stop();
+    await mail.stop();
     await db.close();
     process.exit(0);
   };

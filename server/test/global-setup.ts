@@ -12,6 +12,8 @@ export async function setup(): Promise<void> {
   try {
     await pool.query('drop schema if exists public cascade');
     await pool.query('create schema public');
+    // pg-boss keeps its queue in a schema of its own; jobs of an earlier run name mails that no longer exist.
+    await pool.query('drop schema if exists pgboss cascade');
     await migrate(pool);
   } finally {
     await pool.end();

@@ -4,6 +4,8 @@ import { type Clock, systemClock } from '../platform/clock.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 
+export const TEST_MAIL_SECRET = 'plein-test-mail-secret-0123456789abcdef';
+
 /** The engine under test: the PostgreSQL server when DATABASE_URL is set, otherwise in-memory PGlite. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({
@@ -13,6 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     PLEIN_LOG_LEVEL: 'silent',
     // Tests pose as different addresses with X-Forwarded-For.
     PLEIN_TRUST_PROXY: '1',
+    // Fixed, so a test can sign the tokens a mail would carry (unsubscribe links, reply addresses).
+    PLEIN_MAIL_SECRET: TEST_MAIL_SECRET,
   });
   return { ...base, ...overrides };
 }

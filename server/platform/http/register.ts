@@ -15,6 +15,18 @@ export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 /** Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. */
 export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  // Forms only where a route takes them (signedToken): everywhere else a form body stays a 415.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (request, body, done) => {
+      if (!request.routeOptions.config.signedToken) {
+        done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
+        return;
+      }
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
   for (const route of routes) {
     typed.route({
       method: route.method,
@@ -31,14 +43,14 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
           ? { headers: IdempotencyHeaders, response: { ...problems(422), ...route.schema.response } }
           : {}),
       },
-      config: { auth: route.auth, rateLimit: route.rateLimit },
+      config: { auth: route.auth, rateLimit: route.rateLimit, signedToken: route.signedToken === true },
       // onRequest runs before the body is parsed and validated: who you are is settled before what you sent.
       onRequest: async (request) => {
         if (route.auth === 'none') return;
         const viewer = await resolveViewer(deps, request);
         if (route.auth !== 'public' && !viewer) throw unauthorized();
         if (route.auth === 'admin' && viewer?.role !== 'admin') throw forbidden('Only an admin may do this.');
-        checkCsrf(viewer, request);
+        if (!route.signedToken) checkCsrf(viewer, request);
         if (route.rateLimit === 'write' && viewer) {
           await hit(
             deps.db.pool,
@@ -85,5 +97,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: Route['auth'];
     rateLimit?: Route['rateLimit'];
+    signedToken?: boolean;
   }
 }

@@ -36,6 +36,11 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   url: string;
   auth: A;
   rateLimit: RateLimitClass;
+  /**
+   * Authenticated by a signed token in its URL (one-click unsubscribe): no cookie CSRF check, since a forged
+   * request needs the token anyway, and it takes the form body mail clients send (RFC 8058).
+   */
+  signedToken?: true;
   summary: string;
   tags: string[];
   /** Success status; 204 routes return nothing. */

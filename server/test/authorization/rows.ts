@@ -6,6 +6,7 @@ import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
+import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
@@ -30,4 +31,5 @@ export const matrix: MatrixRow[] = [
   ...goalsMatrix,
   ...analyticsMatrix,
   ...searchMatrix,
+  ...mailMatrix,
 ];

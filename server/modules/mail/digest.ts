@@ -1,0 +1,146 @@
+import type { MailDefaults } from '../../../contract/mail.js';
+import { inTransaction } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { loadMailDefaults } from '../settings/mail-defaults.js';
+import { listHeaders, threadPath, unsubscribeUrl } from './compose.js';
+import {
+  type DigestCandidate,
+  type DigestItem,
+  type DigestNotice,
+  digestCandidates,
+  digestItems,
+  recordDigest,
+  unreadNoticesSince,
+} from './digest-repository.js';
+import { enqueueMail } from './enqueue.js';
+import { layout } from './layout.js';
+import { BOUNCE_LIMIT } from './notices.js';
+import { channelFor, digestFor, noticeKindOf } from './preferences.js';
+import { escapeHtml } from './safe-html.js';
+import { type Locale, say } from './texts.js';
+
+const DAY = 86_400_000;
+const PERIOD = { daily: DAY, weekly: 7 * DAY } as const;
+/** At most this many threads in one digest: the best of what was missed, not everything. */
+export const DIGEST_ITEMS = 8;
+const PAGE = 200;
+
+type Decision = { action: 'send' | 'skip' | 'advance'; since: Date };
+
+/** Whether a person gets a digest now, covering what since; 'advance' starts their next period without one. */
+export function digestDecision(person: DigestCandidate, defaults: MailDefaults, now: Date): Decision {
+  const frequency = digestFor(person.preferences, defaults);
+  const skip: Decision = { action: 'skip', since: now };
+  if (frequency === 'never' || person.bounce_score >= BOUNCE_LIMIT) return skip;
+  // Someone away for more than a year has left in all but name: mail would only annoy or bounce.
+  if (person.last_active_at.getTime() < now.getTime() - 365 * DAY) return skip;
+  const period = PERIOD[frequency];
+  if (person.last_digest_at && now.getTime() - person.last_digest_at.getTime() < period) return skip;
+  const since = person.last_digest_at ?? new Date(now.getTime() - period);
+  // Active since the last one: they saw it themselves; their next period starts now.
+  return { action: person.last_active_at > since ? 'advance' : 'send', since };
+}
+
+/**
+ * Sends the digests that are due, one page of people per transaction (keyset over people), so a run over many
+ * people never holds the database for long. Safe on several nodes: each mail has an idempotency key per person
+ * and day. Returns how many digests were enqueued.
+ */
+export async function runDigests(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const defaults = await loadMailDefaults(deps.db.pool);
+  let after = '0';
+  let sent = 0;
+  for (;;) {
+    const people = await digestCandidates(deps.db.pool, after, PAGE);
+    if (people.length === 0) return sent;
+    after = people.at(-1)!.id;
+    sent += await inTransaction(deps.db.pool, async (tx) => {
+      let count = 0;
+      for (const person of people) {
+        const { action, since } = digestDecision(person, defaults, now);
+        if (action === 'skip') continue;
+        if (action === 'send') {
+          const items = await digestItems(tx, person.id, since, DIGEST_ITEMS);
+          const notices = (await unreadNoticesSince(tx, person.id, since)).filter(
+            (notice) => channelFor(person.preferences, defaults, noticeKindOf(notice.kind)) === 'digest',
+          );
+          if (items.length > 0 || notices.length > 0) {
+            const locale = person.locale ?? deps.config.language;
+            await enqueueMail(tx, composeDigest(deps, person, { locale, since, items, notices, now }), now);
+            count++;
+          }
+        }
+        await recordDigest(tx, person.id, now);
+      }
+      return count;
+    });
+  }
+}
+
+function composeDigest(
+  deps: Deps,
+  person: DigestCandidate,
+  what: { locale: Locale; since: Date; items: DigestItem[]; notices: DigestNotice[]; now: Date },
+) {
+  const config = deps.config.mail;
+  const { locale } = what;
+  const since = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(
+    what.since,
+  );
+  const link = (id: string, title: string) => `${config.publicUrl}${threadPath(id, title)}`;
+  const lines = what.items.map((item) =>
+    say(locale, 'digestItem', {
+      title: item.title,
+      community: item.community_name ?? '—',
+      replies: item.reply_count,
+    }),
+  );
+  const forYou = what.notices.slice(0, 10);
+  const html = [
+    `<p>${escapeHtml(say(locale, 'digestIntro', { since }))}</p>`,
+    `<ul>${what.items
+      .map(
+        (item, index) =>
+          `<li><a href="${escapeHtml(link(item.id, item.title))}">${escapeHtml(lines[index]!)}</a></li>`,
+      )
+      .join('')}</ul>`,
+    forYou.length
+      ? `<p><strong>${escapeHtml(say(locale, 'forYou'))}</strong></p><ul>${forYou
+          .map((notice) => `<li>${escapeHtml(notice.title ?? '')}</li>`)
+          .join('')}</ul>`
+      : '',
+  ].join('');
+  const text = [
+    say(locale, 'digestIntro', { since }),
+    ...what.items.map((item, index) => `- ${lines[index]}\n  ${link(item.id, item.title)}`),
+    ...(forYou.length
+      ? ['', say(locale, 'forYou'), ...forYou.map((notice) => `- ${notice.title ?? ''}`)]
+      : []),
+  ].join('\n');
+  const subject = say(locale, 'subject.digest');
+  const body = layout({
+    locale,
+    lead: subject,
+    contentHtml: html,
+    contentText: text,
+    link: config.publicUrl,
+    settingsUrl: `${config.publicUrl}/settings#mail`,
+    unsubscribeUrl: unsubscribeUrl(config, person.id, 'digest'),
+    replyable: false,
+  });
+  return {
+    to: person.email,
+    personId: person.id,
+    kind: 'digest',
+    locale,
+    subject,
+    text: body.text,
+    html: body.html,
+    headers: {
+      'Message-ID': `<plein.digest.${person.id}.${what.now.toISOString().slice(0, 10)}@${config.domain}>`,
+      ...listHeaders(config, person.id, 'digest'),
+    },
+    idempotencyKey: `digest:${person.id}:${what.now.toISOString().slice(0, 10)}`,
+  };
+}

@@ -26,6 +26,8 @@ import { routingRoutes } from './modules/routing/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
+import { acceptLogoutTokenForms } from './modules/sso/form-body.js';
+import { ssoRoutes } from './modules/sso/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -42,6 +44,7 @@ import { registerSpa } from './platform/http/spa.js';
 export const allRoutes: Route[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...ssoRoutes,
   ...peopleRoutes,
   ...auditRoutes,
   ...communityRoutes,
@@ -86,6 +89,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   installProblemHandler(app);
   closeConnectionsWhileDraining(app);
   await app.register(cookie);
+  acceptLogoutTokenForms(app);
   await registerDocs(app);
 
   const bus = await createEventBus(db);

@@ -41,7 +41,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   /** Success status; 204 routes return nothing. */
   status?: 200 | 201 | 204;
   schema: S;
-  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S>> | Promise<void>;
+  /** A handler may answer nothing, having set another declared status itself (a 204 beside a 200, a redirect). */
+  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | void>;
 };
 
 export function defineRoute<S extends Schemas, A extends RouteAuth>(route: Route<S, A>): Route {

@@ -74,7 +74,9 @@ export class RedirectBrowser {
       } else if (form.prompt === 'consent' && options.consent !== false) {
         answer = await this.request('POST', action, { prompt: 'consent' });
       } else {
-        answer = await this.request('POST', action, form.fields);
+        // The provider's "sign me out?" page: its submit button says yes.
+        const yes = /name="logout"/.test(answer.body) ? { logout: 'yes' } : {};
+        answer = await this.request('POST', action, { ...form.fields, ...yes });
       }
     }
     throw new Error('more than 20 steps without arriving');

@@ -12,6 +12,14 @@ export type Craft = (defaults: Record<string, unknown>) => {
   signWith: 'provider' | 'other' | 'none';
 };
 
+/** client_secret_basic as RFC 6749 §2.3.1 has it: id and secret form-urlencoded, then Base64. */
+function clientAuthenticated(header: string | undefined): boolean {
+  const [scheme, encoded] = (header ?? '').split(' ');
+  if (scheme !== 'Basic' || !encoded) return false;
+  const [id, secret] = Buffer.from(encoded, 'base64').toString().split(':').map(decodeURIComponent);
+  return id === TEST_CLIENT.id && secret === TEST_CLIENT.secret;
+}
+
 /**
  * A small OpenID provider written for the tests, on 127.0.0.1: discovery, JWKS, an authorization endpoint that
  * answers at once with a code, and a token endpoint that checks the code and PKCE like any provider, then returns
@@ -62,8 +70,7 @@ export async function startCraftedProvider() {
       let raw = '';
       for await (const chunk of req) raw += chunk;
       const form = new URLSearchParams(raw);
-      const basic = `Basic ${Buffer.from(`${TEST_CLIENT.id}:${TEST_CLIENT.secret}`).toString('base64')}`;
-      if (req.headers.authorization !== basic) return json(401, { error: 'invalid_client' });
+      if (!clientAuthenticated(req.headers.authorization)) return json(401, { error: 'invalid_client' });
       const code = form.get('code') ?? '';
       const grant = pending.get(code);
       pending.delete(code); // one use

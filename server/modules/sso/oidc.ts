@@ -44,6 +44,9 @@ async function configuration(oidc: OidcConfig, clock: Clock): Promise<client.Con
       : client.ClientSecretPost(oidc.clientSecret);
   const config = new client.Configuration(metadata, oidc.clientId, { [client.clockSkew]: skewSeconds }, auth);
   if (isLoopback(oidc.issuer)) client.allowInsecureRequests(config);
+  // The library trusts TLS for ID tokens from the token endpoint; Plein checks their signature too, so a token
+  // the provider's published keys did not sign is refused however it arrived.
+  client.enableNonRepudiationChecks(config);
   const jwks = jwksCaches.get(oidc.issuer);
   if (jwks) client.setJwksCache(config, jwks);
   return config;

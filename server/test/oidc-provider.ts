@@ -53,7 +53,10 @@ export async function startOidcProvider() {
           response_types: ['code'],
           grant_types: ['authorization_code'],
           ...(plein.backchannelLogoutUri
-            ? { backchannel_logout_uri: plein.backchannelLogoutUri, backchannel_logout_session_required: true }
+            ? {
+                backchannel_logout_uri: plein.backchannelLogoutUri,
+                backchannel_logout_session_required: true,
+              }
             : {}),
         },
       ],
@@ -65,7 +68,14 @@ export async function startOidcProvider() {
       },
       pkce: { required: () => true },
       // Said explicitly, so the provider does not print a notice for each default it falls back on.
-      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+      ttl: {
+        Interaction: 600,
+        Session: 3600,
+        Grant: 3600,
+        AccessToken: 600,
+        IdToken: 600,
+        AuthorizationCode: 60,
+      },
       features: {
         devInteractions: { enabled: true },
         backchannelLogout: { enabled: true },

@@ -31,7 +31,10 @@ export class RedirectBrowser {
   ): Promise<Answer> {
     const url = new URL(address, this.pleinUrl);
     const cookies = [...(this.#jar.get(url.host) ?? new Map())].map(([name, value]) => `${name}=${value}`);
-    const sent: Record<string, string> = { ...headers, ...(cookies.length ? { cookie: cookies.join('; ') } : {}) };
+    const sent: Record<string, string> = {
+      ...headers,
+      ...(cookies.length ? { cookie: cookies.join('; ') } : {}),
+    };
     const body = form ? new URLSearchParams(form).toString() : undefined;
     if (body) sent['content-type'] = 'application/x-www-form-urlencoded';
     if (url.origin === new URL(this.pleinUrl).origin) {
@@ -43,11 +46,21 @@ export class RedirectBrowser {
       });
       const setCookie = response.headers['set-cookie'];
       this.#keep(url, Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []);
-      return { status: response.statusCode, location: header(response.headers.location), body: response.body, url: url.href };
+      return {
+        status: response.statusCode,
+        location: header(response.headers.location),
+        body: response.body,
+        url: url.href,
+      };
     }
     const response = await fetch(url, { method, headers: sent, body, redirect: 'manual' });
     this.#keep(url, response.headers.getSetCookie());
-    return { status: response.status, location: response.headers.get('location'), body: await response.text(), url: url.href };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      body: await response.text(),
+      url: url.href,
+    };
   }
 
   /** Follows redirects (and answers the provider's login and consent pages with `login`) until `stop` says so. */
@@ -70,12 +83,16 @@ export class RedirectBrowser {
       const action = new URL(form.action, answer.url).href;
       if (form.prompt === 'login') {
         if (!options.login) throw new Error('the provider asks to sign in, and no login was given');
-        answer = await this.request('POST', action, { prompt: 'login', login: options.login, password: 'test' });
+        answer = await this.request('POST', action, {
+          prompt: 'login',
+          login: options.login,
+          password: 'test',
+        });
       } else if (form.prompt === 'consent' && options.consent !== false) {
         answer = await this.request('POST', action, { prompt: 'consent' });
       } else {
         // The provider's "sign me out?" page: its submit button says yes.
-        const yes = /name="logout"/.test(answer.body) ? { logout: 'yes' } : {};
+        const yes: Record<string, string> = /name="logout"/.test(answer.body) ? { logout: 'yes' } : {};
         answer = await this.request('POST', action, { ...form.fields, ...yes });
       }
     }

@@ -51,8 +51,14 @@ describe('ID tokens Plein refuses (each from a real provider over HTTP)', () => 
   });
 
   it.each<[string, Craft]>([
-    ['a wrong issuer', (claims) => ({ claims: { ...claims, iss: 'http://127.0.0.1:1' }, signWith: 'provider' })],
-    ['a wrong audience', (claims) => ({ claims: { ...claims, aud: 'another-client' }, signWith: 'provider' })],
+    [
+      'a wrong issuer',
+      (claims) => ({ claims: { ...claims, iss: 'http://127.0.0.1:1' }, signWith: 'provider' }),
+    ],
+    [
+      'a wrong audience',
+      (claims) => ({ claims: { ...claims, aud: 'another-client' }, signWith: 'provider' }),
+    ],
     ['a missing nonce', ({ nonce: _nonce, ...claims }) => ({ claims, signWith: 'provider' })],
     ['a wrong nonce', (claims) => ({ claims: { ...claims, nonce: 'not-the-nonce' }, signWith: 'provider' })],
     ['alg: none', (claims) => ({ claims, signWith: 'none' })],

@@ -6,7 +6,12 @@ import { client } from '../../test/client.js';
 import { buildPerson, unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { epochSeconds, rsaKey, signJwt } from '../../test/jwt.js';
-import { oidcSettings, startOidcProvider, TEST_CLIENT, type TestOidcProvider } from '../../test/oidc-provider.js';
+import {
+  oidcSettings,
+  startOidcProvider,
+  TEST_CLIENT,
+  type TestOidcProvider,
+} from '../../test/oidc-provider.js';
 import { RedirectBrowser } from '../../test/redirect-browser.js';
 import { ViewerCache } from '../auth/viewer-cache.js';
 
@@ -58,7 +63,12 @@ async function signInRows(db: Queryable) {
 }
 
 function newAccount(extra: Partial<Parameters<TestOidcProvider['addAccount']>[0]> = {}) {
-  return idp.addAccount({ sub: unique('sub'), email: `${unique('ann')}@example.test`, name: 'Ann Example', ...extra });
+  return idp.addAccount({
+    sub: unique('sub'),
+    email: `${unique('ann')}@example.test`,
+    name: 'Ann Example',
+    ...extra,
+  });
 }
 
 async function expectRefused(ctx: Awaited<ReturnType<typeof pleinWith>>, callback: string, code: string) {
@@ -134,7 +144,11 @@ describe('OpenID Connect sign-in against a real provider', () => {
     const refusing = await pleinWith({ linkByEmail: false });
     const existing = await buildPerson(refusing.db.pool);
     const account = newAccount({ email: existing.email.toUpperCase() });
-    await expectRefused(refusing, (await throughProvider(refusing.browser, account.sub)).href, 'link_not_allowed');
+    await expectRefused(
+      refusing,
+      (await throughProvider(refusing.browser, account.sub)).href,
+      'link_not_allowed',
+    );
 
     const linking = await pleinWith({ linkByEmail: true });
     await linking.browser.request('GET', (await throughProvider(linking.browser, account.sub)).href);
@@ -154,7 +168,11 @@ describe('OpenID Connect sign-in against a real provider', () => {
   it('refuses emails outside the allowed domains, people nobody provisioned, and deactivated people', async () => {
     const domains = await pleinWith({ allowedDomains: ['example.org'] });
     const outsider = newAccount();
-    await expectRefused(domains, (await throughProvider(domains.browser, outsider.sub)).href, 'domain_not_allowed');
+    await expectRefused(
+      domains,
+      (await throughProvider(domains.browser, outsider.sub)).href,
+      'domain_not_allowed',
+    );
 
     const noCreation = await pleinWith({ createPeople: false });
     await expectRefused(
@@ -211,7 +229,10 @@ describe('OpenID Connect sign-in against a real provider', () => {
     expect(await signInRows(ctx.db.pool)).toEqual(before);
     // And the provider itself will not give tokens for that code twice: a new attempt with the old code fails.
     await ctx.browser.request('GET', `${PLEIN}/api/v1/auth/oidc/start`);
-    const fresh = await ctx.browser.follow(`${PLEIN}/api/v1/auth/oidc/start`, { login: account.sub, stop: atCallback });
+    const fresh = await ctx.browser.follow(`${PLEIN}/api/v1/auth/oidc/start`, {
+      login: account.sub,
+      stop: atCallback,
+    });
     fresh.searchParams.set('code', callback.searchParams.get('code')!);
     await expectRefused(ctx, fresh.href, 'sso_failed');
   });
@@ -246,7 +267,9 @@ describe('signing out after single sign-on', () => {
     expect((await client(otherNode.app, { cookie, csrfToken: '' }).get('/api/v1/me')).statusCode).toBe(200);
 
     // The person signs out at the provider; it posts a logout token to the listening node.
-    await browser.follow(`${idp.issuer}/session/end`, { stop: (url) => url.pathname === '/session/end/success' });
+    await browser.follow(`${idp.issuer}/session/end`, {
+      stop: (url) => url.pathname === '/session/end/success',
+    });
     expect((await client(app, { cookie, csrfToken: '' }).get('/api/v1/me')).statusCode).toBe(401);
     expect((await client(listening.app, { cookie, csrfToken: '' }).get('/api/v1/me')).statusCode).toBe(401);
     // The other node serves its cached viewer until the cache's 5 seconds are up, then no more.

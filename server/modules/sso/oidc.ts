@@ -26,7 +26,9 @@ async function serverMetadata(oidc: OidcConfig, clock: Clock): Promise<client.Se
   if (cached && cached.until > now) return cached.metadata;
   // config.ts allows plain http only on this machine, where the tests run their providers.
   const execute = isLoopback(oidc.issuer) ? [client.allowInsecureRequests] : [];
-  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, undefined, undefined, { execute });
+  const found = await client.discovery(new URL(oidc.issuer), oidc.clientId, undefined, undefined, {
+    execute,
+  });
   const metadata = found.serverMetadata();
   discovered.set(oidc.issuer, { metadata, until: now + DISCOVERY_TTL_MS });
   return metadata;

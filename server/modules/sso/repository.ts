@@ -42,7 +42,11 @@ export async function takeAttempt(db: Queryable, id: string): Promise<Attempt | 
 
 export type IdentityRow = { id: string; person_id: string; status: 'active' | 'deactivated' };
 
-export async function findIdentity(db: Queryable, issuer: string, subject: string): Promise<IdentityRow | null> {
+export async function findIdentity(
+  db: Queryable,
+  issuer: string,
+  subject: string,
+): Promise<IdentityRow | null> {
   const { rows } = await db.query<IdentityRow>(
     `select i.id, i.person_id, p.status
        from person_identities i join people p on p.id = i.person_id

@@ -20,7 +20,8 @@ export const ssoRoutes = [
     url: '/api/v1/auth/oidc/start',
     auth: 'public',
     rateLimit: 'read',
-    summary: 'Single sign-on: redirects the browser to the OpenID provider (authorization code flow with PKCE)',
+    summary:
+      'Single sign-on: redirects the browser to the OpenID provider (authorization code flow with PKCE)',
     tags,
     schema: { querystring: OidcStartQuery, response: { 302: Redirect, ...problems(400, 404) } },
     handler: ({ deps, reply, query }) => service.start(deps, reply, query.next),

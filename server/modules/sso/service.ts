@@ -85,8 +85,10 @@ export async function callback(
     if (!attempt || attempt.expires_at <= now) {
       throw new SignInRefused('sso_expired', 'no sign-in under way in this browser');
     }
-    if (query.error) throw new SignInRefused('sso_denied', `${query.error}: ${query.error_description ?? ''}`);
-    if (!query.state || query.state !== attempt.state) throw new SignInRefused('sso_failed', 'state mismatch');
+    if (query.error)
+      throw new SignInRefused('sso_denied', `${query.error}: ${query.error_description ?? ''}`);
+    if (!query.state || query.state !== attempt.state)
+      throw new SignInRefused('sso_failed', 'state mismatch');
     let verified: Awaited<ReturnType<typeof completeSignIn>>;
     try {
       verified = await completeSignIn(oidc, deps.clock, new URL(request.url, publicUrl), {
@@ -126,7 +128,8 @@ export async function backchannelLogout(deps: Deps, reply: FastifyReply, logoutT
   try {
     who = await verifyLogoutToken(oidc, deps.clock, logoutToken);
   } catch (error) {
-    if (error instanceof InvalidLogoutToken) throw badRequest(`The logout token is not valid: ${error.message}`);
+    if (error instanceof InvalidLogoutToken)
+      throw badRequest(`The logout token is not valid: ${error.message}`);
     throw error;
   }
   const ended = await sso.deleteSessionsOf(deps.db.pool, who.issuer, who);

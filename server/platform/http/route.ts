@@ -42,7 +42,7 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   status?: 200 | 201 | 204;
   schema: S;
   /** A handler may answer nothing, having set another declared status itself (a 204 beside a 200, a redirect). */
-  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | void>;
+  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | undefined> | Promise<void>;
 };
 
 export function defineRoute<S extends Schemas, A extends RouteAuth>(route: Route<S, A>): Route {

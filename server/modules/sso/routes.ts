@@ -23,6 +23,7 @@ export const ssoRoutes = [
     summary:
       'Single sign-on: redirects the browser to the OpenID provider (authorization code flow with PKCE)',
     tags,
+    status: 302,
     schema: { querystring: OidcStartQuery, response: { 302: Redirect, ...problems(400, 404) } },
     handler: ({ deps, reply, query }) => service.start(deps, reply, query.next),
   }),
@@ -34,6 +35,7 @@ export const ssoRoutes = [
     summary:
       'Single sign-on: the OpenID provider returns here; redirects into Plein with a session, or to /login?error=<why>',
     tags,
+    status: 302,
     schema: { querystring: OidcCallbackQuery, response: { 302: Redirect, ...problems(400, 404) } },
     handler: ({ deps, request, reply, query }) => service.callback(deps, request, reply, query),
   }),

@@ -38,8 +38,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   rateLimit: RateLimitClass;
   summary: string;
   tags: string[];
-  /** Success status; 204 routes return nothing. */
-  status?: 200 | 201 | 204;
+  /** Success status; 204 routes return nothing, 302 routes (browser redirects) set Location and return nothing. */
+  status?: 200 | 201 | 204 | 302;
   schema: S;
   /** A handler may answer nothing, having set another declared status itself (a 204 beside a 200, a redirect). */
   handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | undefined> | Promise<void>;

@@ -9,7 +9,7 @@ export const ADMIN = { email: 'admin@e2e.example', password: 'e2e-admin-password
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** A port nobody uses right now on 127.0.0.1. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -22,9 +22,12 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop: () => Promise<void>; log: string };
 
-/** Starts the built server (dist/server.js) as `npm start` does, on a temporary PGlite directory, with demo mode and an admin. */
+/**
+ * Starts the built server (dist/server.js) as `npm start` does, on a temporary PGlite directory, with demo mode and an
+ * admin; on env.PORT when given (a test that must name Plein's address to someone first, as single sign-on does).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'plein-e2e-'));
   const log = join(dataDir, 'server.log');
   const out = createWriteStream(log);

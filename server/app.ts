@@ -27,6 +27,8 @@ import { routingRoutes } from './modules/routing/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
+import { acceptLogoutTokenForms } from './modules/sso/form-body.js';
+import { ssoRoutes } from './modules/sso/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -45,6 +47,7 @@ import { registerSpa, WEB_DIST } from './platform/http/spa.js';
 export const allRoutes: Route[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...ssoRoutes,
   ...peopleRoutes,
   ...auditRoutes,
   ...communityRoutes,
@@ -103,6 +106,7 @@ export async function buildApp({
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
+  acceptLogoutTokenForms(app);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

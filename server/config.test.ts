@@ -33,6 +33,8 @@ describe('configuration', () => {
         secret: expect.stringMatching(/^[0-9a-f]{64}$/),
         leaseSeconds: 120,
       },
+      publicUrl: null,
+      oidc: null,
     });
   });
 
@@ -75,6 +77,8 @@ describe('configuration', () => {
         secret: 'a mail secret of at least 32 characters',
         leaseSeconds: 60,
       },
+      publicUrl: 'https://plein.example.org',
+      oidc: null,
     });
   });
 
@@ -86,6 +90,85 @@ describe('configuration', () => {
     expect(
       configError({ SMTP_URL: 'http://relay.example.org', PLEIN_MAIL_SECRET: 'x'.repeat(32) }).message,
     ).toMatch(/^ {2}SMTP_URL: /m);
+  });
+
+  it('reads single sign-on by OpenID Connect, with safe defaults for what is left unset', () => {
+    const base = {
+      PLEIN_PUBLIC_URL: 'https://plein.example.org/',
+      PLEIN_OIDC_ISSUER: 'https://login.example.org/tenant',
+      PLEIN_OIDC_CLIENT_ID: 'plein',
+    };
+    const minimal = loadConfig(base);
+    expect(minimal.publicUrl).toBe('https://plein.example.org');
+    expect(minimal.oidc).toEqual({
+      issuer: 'https://login.example.org/tenant',
+      clientId: 'plein',
+      clientSecret: null,
+      scopes: 'openid email profile',
+      allowedDomains: [],
+      label: 'SSO',
+      hidePasswordForm: false,
+      linkByEmail: false,
+      createPeople: false,
+      requireVerifiedEmail: true,
+      groupsClaim: 'groups',
+      roleGroups: { admin: [], communityManager: [], leader: [] },
+    });
+    const full = loadConfig({
+      ...base,
+      PLEIN_OIDC_CLIENT_SECRET: 's3cret',
+      PLEIN_OIDC_SCOPES: ' openid  email profile groups',
+      PLEIN_OIDC_ALLOWED_DOMAINS: 'Example.org, example.nl',
+      PLEIN_OIDC_LABEL: 'Entra ID',
+      PLEIN_OIDC_HIDE_PASSWORD_FORM: '1',
+      PLEIN_OIDC_LINK_BY_EMAIL: 'yes',
+      PLEIN_OIDC_CREATE_PEOPLE: 'on',
+      PLEIN_OIDC_REQUIRE_VERIFIED_EMAIL: 'false',
+      PLEIN_OIDC_GROUPS_CLAIM: 'roles',
+      PLEIN_OIDC_ADMIN_GROUPS: 'plein-admins',
+      PLEIN_OIDC_COMMUNITY_MANAGER_GROUPS: 'comms, hr',
+      PLEIN_OIDC_LEADER_GROUPS: 'mt',
+    }).oidc;
+    expect(full).toMatchObject({
+      clientSecret: 's3cret',
+      scopes: 'openid email profile groups',
+      allowedDomains: ['example.org', 'example.nl'],
+      label: 'Entra ID',
+      hidePasswordForm: true,
+      linkByEmail: true,
+      createPeople: true,
+      requireVerifiedEmail: false,
+      groupsClaim: 'roles',
+      roleGroups: { admin: ['plein-admins'], communityManager: ['comms', 'hr'], leader: ['mt'] },
+    });
+  });
+
+  it('refuses single sign-on that cannot work: no client id, no public address, plain http, no openid scope', () => {
+    const issues = (env: NodeJS.ProcessEnv) =>
+      configError(env)
+        .message.split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(':')[0]);
+    expect(issues({ PLEIN_OIDC_ISSUER: 'https://login.example.org' })).toEqual([
+      'PLEIN_OIDC_CLIENT_ID',
+      'PLEIN_PUBLIC_URL',
+    ]);
+    expect(
+      issues({
+        PLEIN_PUBLIC_URL: 'https://plein.example.org',
+        PLEIN_OIDC_ISSUER: 'http://login.example.org',
+        PLEIN_OIDC_CLIENT_ID: 'plein',
+        PLEIN_OIDC_SCOPES: 'email profile',
+      }),
+    ).toEqual(['PLEIN_OIDC_ISSUER', 'PLEIN_OIDC_SCOPES']);
+    // Plain http is for a provider on this machine, as the tests run one.
+    expect(
+      loadConfig({
+        PLEIN_PUBLIC_URL: 'http://127.0.0.1:3000',
+        PLEIN_OIDC_ISSUER: 'http://127.0.0.1:4000',
+        PLEIN_OIDC_CLIENT_ID: 'plein',
+      }).oidc?.issuer,
+    ).toBe('http://127.0.0.1:4000');
   });
 
   it('never seeds the demo into a PostgreSQL server unless asked, and can be told not to on PGlite', () => {

@@ -5,6 +5,14 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+/** A comma-separated list: "a, b,c" → ['a', 'b', 'c']. */
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
 const environmentSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -32,6 +40,20 @@ const environmentSchema = z
     PLEIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     PLEIN_MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PLEIN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    PLEIN_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    PLEIN_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    PLEIN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    PLEIN_OIDC_SCOPES: z.string().default('openid email profile'),
+    PLEIN_OIDC_ALLOWED_DOMAINS: list.optional(),
+    PLEIN_OIDC_LABEL: z.string().trim().min(1).max(60).default('SSO'),
+    PLEIN_OIDC_HIDE_PASSWORD_FORM: flag.optional(),
+    PLEIN_OIDC_LINK_BY_EMAIL: flag.optional(),
+    PLEIN_OIDC_CREATE_PEOPLE: flag.optional(),
+    PLEIN_OIDC_REQUIRE_VERIFIED_EMAIL: flag.optional(),
+    PLEIN_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    PLEIN_OIDC_ADMIN_GROUPS: list.optional(),
+    PLEIN_OIDC_COMMUNITY_MANAGER_GROUPS: list.optional(),
+    PLEIN_OIDC_LEADER_GROUPS: list.optional(),
   })
   .refine((env) => !env.SMTP_URL || Boolean(env.PLEIN_MAIL_SECRET), {
     message: 'must be set when SMTP_URL is set: it signs reply, bounce and unsubscribe addresses',
@@ -45,7 +67,46 @@ const environmentSchema = z
   .refine(
     (env) => !env.PLEIN_TEST_DISABLE_CSP || env.NODE_ENV === 'test' || (env.PLEIN_DEMO ?? !env.DATABASE_URL),
     { message: 'is only for tests: set NODE_ENV=test or run the demo', path: ['PLEIN_TEST_DISABLE_CSP'] },
-  );
+  )
+  .refine((env) => Boolean(env.PLEIN_OIDC_ISSUER) === Boolean(env.PLEIN_OIDC_CLIENT_ID), {
+    message: 'PLEIN_OIDC_ISSUER and PLEIN_OIDC_CLIENT_ID must be set together',
+    path: ['PLEIN_OIDC_CLIENT_ID'],
+  })
+  .refine((env) => !env.PLEIN_OIDC_ISSUER || env.PLEIN_PUBLIC_URL, {
+    message: 'single sign-on needs the address people reach Plein at, for the redirect URI',
+    path: ['PLEIN_PUBLIC_URL'],
+  })
+  .refine((env) => !env.PLEIN_OIDC_ISSUER || isHttpsOrLoopback(env.PLEIN_OIDC_ISSUER), {
+    message: 'must be https:// (plain http only on 127.0.0.1 or localhost, for testing)',
+    path: ['PLEIN_OIDC_ISSUER'],
+  })
+  .refine((env) => !env.PLEIN_OIDC_ISSUER || /(^|\s)openid(\s|$)/.test(env.PLEIN_OIDC_SCOPES), {
+    message: 'must include openid',
+    path: ['PLEIN_OIDC_SCOPES'],
+  });
+
+/** OpenID Connect single sign-on (modules/sso/oidc.ts); null when PLEIN_OIDC_ISSUER is unset. */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client, which proves itself with PKCE alone. */
+  clientSecret: string | null;
+  scopes: string;
+  /** Lower-case email domains allowed to sign in; empty allows any. */
+  allowedDomains: string[];
+  /** Shown as "Sign in with <label>". */
+  label: string;
+  hidePasswordForm: boolean;
+  /** A first sign-in may join the existing person with the same (verified) email. */
+  linkByEmail: boolean;
+  /** Just-in-time creation: a first sign-in without a matching person creates one from the claims. */
+  createPeople: boolean;
+  /** Refuse sign-ins whose email the provider does not mark `email_verified`. */
+  requireVerifiedEmail: boolean;
+  groupsClaim: string;
+  /** Group names or ids in the groups claim that give a role when a person is created. */
+  roleGroups: { admin: string[]; communityManager: string[]; leader: string[] };
+};
 
 export type Config = {
   port: number;
@@ -64,6 +125,9 @@ export type Config = {
   /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
   disableCspForTests: boolean;
   mail: MailConfig;
+  /** Where people reach Plein (https://plein.example.org), without a trailing slash; null when unset. */
+  publicUrl: string | null;
+  oidc: OidcConfig | null;
 };
 
 export type MailConfig = {
@@ -115,7 +179,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.PLEIN_MAIL_SECRET ?? randomBytes(32).toString('hex'),
       leaseSeconds: e.PLEIN_MAIL_LEASE_SECONDS,
     },
+    publicUrl: e.PLEIN_PUBLIC_URL ? e.PLEIN_PUBLIC_URL.replace(/\/+$/, '') : null,
+    oidc: e.PLEIN_OIDC_ISSUER
+      ? {
+          issuer: e.PLEIN_OIDC_ISSUER,
+          clientId: e.PLEIN_OIDC_CLIENT_ID!,
+          clientSecret: e.PLEIN_OIDC_CLIENT_SECRET ?? null,
+          scopes: e.PLEIN_OIDC_SCOPES.trim().split(/\s+/).join(' '),
+          allowedDomains: (e.PLEIN_OIDC_ALLOWED_DOMAINS ?? []).map((domain) => domain.toLowerCase()),
+          label: e.PLEIN_OIDC_LABEL,
+          hidePasswordForm: e.PLEIN_OIDC_HIDE_PASSWORD_FORM ?? false,
+          linkByEmail: e.PLEIN_OIDC_LINK_BY_EMAIL ?? false,
+          createPeople: e.PLEIN_OIDC_CREATE_PEOPLE ?? false,
+          requireVerifiedEmail: e.PLEIN_OIDC_REQUIRE_VERIFIED_EMAIL ?? true,
+          groupsClaim: e.PLEIN_OIDC_GROUPS_CLAIM,
+          roleGroups: {
+            admin: e.PLEIN_OIDC_ADMIN_GROUPS ?? [],
+            communityManager: e.PLEIN_OIDC_COMMUNITY_MANAGER_GROUPS ?? [],
+            leader: e.PLEIN_OIDC_LEADER_GROUPS ?? [],
+          },
+        }
+      : null,
   };
+}
+
+function isHttpsOrLoopback(address: string): boolean {
+  const url = new URL(address);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

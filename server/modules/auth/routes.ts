@@ -5,6 +5,7 @@ import {
   CreateToken,
   Login,
   LoginResult,
+  LogoutResult,
   SessionInfo,
 } from '../../../contract/auth.js';
 import { Empty, Id, page, problems } from '../../../contract/common.js';
@@ -29,10 +30,10 @@ export const authRoutes = [
     url: '/api/v1/auth/logout',
     auth: 'person',
     rateLimit: 'none',
-    summary: 'Sign out: ends this session',
+    summary:
+      'Sign out: ends this session (204); after single sign-on, 200 with the provider address that signs out there too',
     tags,
-    status: 204,
-    schema: { response: { 204: Empty, ...problems(401, 403) } },
+    schema: { response: { 200: LogoutResult, 204: Empty, ...problems(401, 403) } },
     handler: ({ deps, viewer, reply }) => service.logout(deps, viewer, reply),
   }),
   defineRoute({

@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { digest, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Queryable } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, notFound, unauthorized } from '../../platform/http/problem.js';
 import * as people from '../people/service.js';
+import { providerLogoutUrl } from '../sso/service.js';
 import { SESSION_COOKIE, SESSION_DAYS } from './authenticate.js';
 import * as auth from './repository.js';
 import { beginSignIn } from './sign-in-throttle.js';
@@ -40,12 +42,25 @@ export async function openSession(
   reply: FastifyReply,
   personId: string,
 ) {
+  const session = await createSession(deps, deps.db.pool, request, personId);
+  setSessionCookie(deps, reply, session.token);
+  const viewer = { id: personId } as Viewer;
+  return { person: await people.me(deps, viewer), csrfToken: session.csrfToken };
+}
+
+/** The session row alone, on the caller's transaction when there is one; the cookie follows once it commits. */
+export async function createSession(
+  deps: Deps,
+  db: Queryable,
+  request: FastifyRequest,
+  personId: string,
+): Promise<{ token: string; sessionId: string; csrfToken: string }> {
   const now = deps.clock.now();
-  const db = deps.db.pool;
   const token = newSecret();
   const csrfToken = newSecret(24);
+  const sessionId = digest(token);
   await auth.insertSession(db, {
-    id: digest(token),
+    id: sessionId,
     personId,
     csrfToken,
     expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
@@ -54,6 +69,10 @@ export async function openSession(
     now,
   });
   await auth.markActivated(db, personId, now);
+  return { token, sessionId, csrfToken };
+}
+
+export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -61,8 +80,6 @@ export async function openSession(
     secure: deps.config.secureCookies,
     maxAge: SESSION_DAYS * 86_400,
   });
-  const viewer = { id: personId } as Viewer;
-  return { person: await people.me(deps, viewer), csrfToken };
 }
 
 /** The CSRF token of the session in use, so a reloaded page can write again; Bearer clients have none. */
@@ -70,12 +87,20 @@ export function currentSession(viewer: Viewer): { csrfToken: string | null } {
   return { csrfToken: viewer.via.kind === 'session' ? viewer.via.csrfToken : null };
 }
 
-export async function logout(deps: Deps, viewer: Viewer, reply: FastifyReply): Promise<void> {
+/**
+ * Ends this session. After single sign-on, where the provider offers RP-initiated logout, answers where to send the
+ * browser to sign out there too; otherwise 204.
+ */
+export async function logout(deps: Deps, viewer: Viewer, reply: FastifyReply) {
+  let endSessionUrl: string | null = null;
   if (viewer.via.kind === 'session') {
+    endSessionUrl = await providerLogoutUrl(deps, viewer.via.sessionId);
     await auth.deleteSession(deps.db.pool, viewer.via.sessionId);
     deps.viewers.forget(sessionKey(viewer.via.sessionId));
   }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  if (endSessionUrl) return { endSessionUrl };
+  reply.status(204);
 }
 
 const presentToken = (row: auth.TokenRow) => ({

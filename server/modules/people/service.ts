@@ -86,7 +86,10 @@ export async function createPerson(deps: Deps, actor: Viewer | null, input: z.in
 }
 
 /** A readable handle from the email's local part, made unique with a number when needed. */
-async function freeHandle(db: Parameters<typeof people.handleTaken>[0], email: string): Promise<string> {
+export async function freeHandle(
+  db: Parameters<typeof people.handleTaken>[0],
+  email: string,
+): Promise<string> {
   const base =
     email
       .split('@')[0]!

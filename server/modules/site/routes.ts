@@ -1,5 +1,6 @@
 import { problems } from '../../../contract/common.js';
 import { SiteInfo } from '../../../contract/site.js';
+import type { Config } from '../../config.js';
 import { defineRoute } from '../../platform/http/route.js';
 
 export const siteRoutes = [
@@ -8,9 +9,20 @@ export const siteRoutes = [
     url: '/api/v1/site',
     auth: 'public',
     rateLimit: 'read',
-    summary: "What the sign-in page needs: the organisation's default language and whether demo mode is on",
+    summary:
+      "What the sign-in page needs: the organisation's default language, whether demo mode is on, how people sign in",
     tags: ['site'],
     schema: { response: { 200: SiteInfo, ...problems(401) } },
-    handler: async ({ deps }) => ({ defaultLanguage: deps.config.language, demo: deps.config.demo }),
+    handler: async ({ deps }) => siteInfo(deps.config),
   }),
 ];
+
+function siteInfo(config: Config): SiteInfo {
+  const sso = config.oidc && config.publicUrl ? config.oidc : null;
+  return {
+    defaultLanguage: config.language,
+    demo: config.demo,
+    sso: sso && { label: sso.label, startUrl: '/api/v1/auth/oidc/start' },
+    passwordForm: !sso?.hidePasswordForm,
+  };
+}

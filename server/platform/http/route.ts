@@ -43,12 +43,13 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   signedToken?: true;
   summary: string;
   tags: string[];
-  /** Success status; 204 routes return nothing. */
-  status?: 200 | 201 | 204;
+  /** Success status; 204 routes return nothing, 302 routes (browser redirects) set Location and return nothing. */
+  status?: 200 | 201 | 204 | 302;
   schema: S;
   /** A create that accepts an Idempotency-Key header: a retry with the same key gets the first answer. */
   idempotent?: true;
-  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S>> | Promise<void>;
+  /** A handler may answer nothing, having set another declared status itself (a 204 beside a 200, a redirect). */
+  handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | undefined> | Promise<void>;
 };
 
 export function defineRoute<S extends Schemas, A extends RouteAuth>(route: Route<S, A>): Route {

@@ -12,6 +12,7 @@ import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
 import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
+import { ssoMatrix } from './sso.matrix.js';
 import { themesMatrix } from './themes.matrix.js';
 import { threadsMatrix } from './threads.matrix.js';
 
@@ -26,6 +27,7 @@ export const matrix: MatrixRow[] = [
   ...notificationsMatrix,
   ...eventsMatrix,
   ...siteMatrix,
+  ...ssoMatrix,
   ...demoMatrix,
   ...themesMatrix,
   ...goalsMatrix,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LoginResult, SessionInfo } from '../../../contract/auth.js';
+import type { LoginResult, LogoutResult, SessionInfo } from '../../../contract/auth.js';
 import type {
   CommunitiesQuery,
   CommunityDetails,
@@ -47,7 +47,8 @@ export const api = {
   auth: {
     login: (body: { email: string; password: string }) =>
       send<Out<typeof LoginResult>>('POST', '/auth/login', body),
-    logout: () => send<void>('POST', '/auth/logout'),
+    /** After single sign-on, the provider's address that signs the person out there too. */
+    logout: () => send<Out<typeof LogoutResult> | undefined>('POST', '/auth/logout'),
     session: () => get<Out<typeof SessionInfo>>('/auth/session'),
   },
   demo: {

@@ -36,7 +36,7 @@ export function useSite() {
     queryFn: api.site,
     staleTime: Number.POSITIVE_INFINITY,
     // Before anyone signs in the page still needs a language; Dutch is the product's own default.
-    placeholderData: { defaultLanguage: 'nl', demo: false } satisfies SiteInfo,
+    placeholderData: { defaultLanguage: 'nl', demo: false, sso: null, passwordForm: true } satisfies SiteInfo,
   });
 }
 

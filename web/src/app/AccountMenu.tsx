@@ -16,9 +16,11 @@ export function AccountMenu({ me }: { me: Me }) {
 
   const signOut = useMutation({
     mutationFn: api.auth.logout,
-    onSettled: () => {
+    onSettled: (result) => {
       signedOut(client);
-      navigate('/login', { replace: true });
+      // Signed in through the organisation's provider: sign out there too; it sends the browser back to /login.
+      if (result?.endSessionUrl) window.location.assign(result.endSessionUrl);
+      else navigate('/login', { replace: true });
     },
   });
 

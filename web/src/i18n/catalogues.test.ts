@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
 import { NOTIFICATION_KINDS } from '../../../contract/notifications.js';
 import { Role } from '../../../contract/people.js';
+import { SSO_REFUSALS } from '../../../contract/sso.js';
 import { ReactionKind, THREAD_KINDS, ThreadStatus } from '../../../contract/threads.js';
 import { parts, type Tree, catalogues as trees } from './catalogues.js';
 
@@ -46,6 +47,7 @@ const builtKeys = [
     `people.placeholder.${k}`,
   ]),
   ...['home', 'community', 'hashtag'].map((k) => `feed.${k}`),
+  ...SSO_REFUSALS.map((k) => `login.ssoError.${k}`),
 ];
 
 function sourceFiles(directory: string): string[] {

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DemoPerson } from '../../../contract/demo.js';
+import { SSO_REFUSALS } from '../../../contract/sso.js';
 import { api } from '../api/endpoints.js';
 import { signedIn, useSession, useSite } from '../api/session.js';
 import { Logo } from '../app/Logo.js';
@@ -26,6 +27,11 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const session = useSession();
   const site = useSite();
+  // Why single sign-on sent the person back here (a code from contract/sso.ts), said in their language.
+  const refusal = SSO_REFUSALS.find((code) => code === params.get('error'));
+  const sso = site.isPlaceholderData ? null : site.data?.sso;
+  // ?password=1 shows the form even where SSO hides it: the configured admin's way in when the provider is down.
+  const passwordForm = !sso || site.data?.passwordForm !== false || params.get('password') === '1';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -54,36 +60,52 @@ export function LoginPage() {
           <h1>{t('login.title')}</h1>
           <p className="muted">{t('login.intro')}</p>
         </div>
-        <form className="card login-form" onSubmit={submit}>
-          <Field label={t('login.email')}>
-            <input
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </Field>
-          <Field label={t('login.password')}>
-            <input
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </Field>
-          {wrong ? (
-            <div className="error-message" role="alert">
-              <strong>{t('login.wrong')}</strong>
-            </div>
-          ) : (
-            <ErrorMessage error={login.error} />
-          )}
-          <button type="submit" className="button primary wide" disabled={login.isPending}>
-            {login.isPending ? t('login.signingIn') : t('login.signIn')}
-          </button>
-        </form>
+        {refusal && (
+          <div className="error-message" role="alert">
+            <strong>{t('login.ssoError.title')}</strong> {t(`login.ssoError.${refusal}`)}
+          </div>
+        )}
+        {sso && (
+          <a className="button primary wide" href={`${sso.startUrl}?next=${encodeURIComponent(next)}`}>
+            {t('login.signInWith', { name: sso.label })}
+          </a>
+        )}
+        {passwordForm && (
+          <form
+            className="card login-form"
+            onSubmit={submit}
+            aria-label={sso ? t('login.orPassword') : undefined}
+          >
+            <Field label={t('login.email')}>
+              <input
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            </Field>
+            <Field label={t('login.password')}>
+              <input
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </Field>
+            {wrong ? (
+              <div className="error-message" role="alert">
+                <strong>{t('login.wrong')}</strong>
+              </div>
+            ) : (
+              <ErrorMessage error={login.error} />
+            )}
+            <button type="submit" className="button primary wide" disabled={login.isPending}>
+              {login.isPending ? t('login.signingIn') : t('login.signIn')}
+            </button>
+          </form>
+        )}
         {site.data?.demo && !site.isPlaceholderData && (
           <DemoPicker onPick={(handle) => demoLogin.mutate(handle)} error={demoLogin.error} />
         )}

@@ -23,6 +23,9 @@ import { healthRoutes } from './modules/health/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
+import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
+import { scimRoutes, scimTestTokenRoute, scimTokenRoutes } from './modules/scim/routes.js';
+import { authenticateScim } from './modules/scim/token-service.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
@@ -61,7 +64,11 @@ export const allRoutes: Route[] = [
   ...searchRoutes,
   ...expertRoutes,
   ...routingRoutes,
+  ...scimTokenRoutes,
+  ...scimRoutes,
 ];
+
+const isScim = (route: Route) => route.url.startsWith('/scim/');
 
 export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean };
 
@@ -76,6 +83,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
     },
     trustProxy: config.trustProxy,
+    // SCIM clients spell /scim/v2/Users in any case; every other URL is left as it came.
+    rewriteUrl: (request) => canonicalScimUrl(request.url ?? '/'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,7 +99,18 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
 
   const bus = await createEventBus(db);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
-  registerRoutes(app, deps, allRoutes);
+  registerRoutes(
+    app,
+    deps,
+    allRoutes.filter((route) => !isScim(route)),
+  );
+  // /scim/v2 speaks SCIM: its own token, bodies, content type and error shape, in a scope of its own.
+  await app.register(async (scope) => {
+    installScimProtocol(scope);
+    const routes = allRoutes.filter(isScim);
+    if (config.scim.testTokenRoute) routes.push(scimTestTokenRoute);
+    registerRoutes(scope, deps, routes, { scim: authenticateScim });
+  });
   await registerSpa(app);
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
@@ -113,6 +133,7 @@ async function registerDocs(app: FastifyInstance): Promise<void> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'plein_session' },
           bearer: { type: 'http', scheme: 'bearer' },
+          scimToken: { type: 'http', scheme: 'bearer', description: 'A SCIM token (admins create them)' },
         },
       },
     },

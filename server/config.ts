@@ -18,11 +18,29 @@ const environmentSchema = z
     PLEIN_SECURE_COOKIES: flag.optional(),
     PLEIN_TRUST_PROXY: flag.optional(),
     PLEIN_ROUTING_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+    PLEIN_SCIM_GROUP_ROLES: z.string().optional(),
+    PLEIN_SCIM_TEST_TOKEN_ROUTE: flag.optional(),
+    NODE_ENV: z.string().optional(),
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
     path: ['PLEIN_ADMIN_PASSWORD'],
-  });
+  })
+  // The conformance suite's token route hands out a SCIM token to anyone who asks: only in a test run, no demo.
+  .refine(
+    (env) =>
+      !env.PLEIN_SCIM_TEST_TOKEN_ROUTE ||
+      (env.NODE_ENV === 'test' && (env.PLEIN_DEMO ?? !env.DATABASE_URL) === false),
+    {
+      message: 'is test-only: it needs NODE_ENV=test and demo mode off (PLEIN_DEMO=0)',
+      path: ['PLEIN_SCIM_TEST_TOKEN_ROUTE'],
+    },
+  );
+
+const SCIM_GROUP_ROLES = z.record(
+  z.string().trim().min(1),
+  z.enum(['leader', 'community_manager', 'admin']),
+);
 
 export type Config = {
   port: number;
@@ -38,7 +56,15 @@ export type Config = {
   trustProxy: boolean;
   /** Business minutes a question waits without an answer before it is routed to likely experts. */
   routingAfterMinutes: number;
+  scim: {
+    /** Provider groups that grant a role instead of being a community, by lower-case displayName. */
+    groupRoles: Record<string, ScimGroupRole>;
+    /** Serve GET /scim/v2/Token (a fresh SCIM token to anyone): Microsoft's conformance collection only. */
+    testTokenRoute: boolean;
+  };
 };
+
+export type ScimGroupRole = 'leader' | 'community_manager' | 'admin';
 
 export class ConfigError extends Error {}
 
@@ -66,7 +92,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
     trustProxy: e.PLEIN_TRUST_PROXY ?? false,
     routingAfterMinutes: e.PLEIN_ROUTING_AFTER_MINUTES,
+    scim: {
+      groupRoles: parseGroupRoles(e.PLEIN_SCIM_GROUP_ROLES),
+      testTokenRoute: e.PLEIN_SCIM_TEST_TOKEN_ROUTE ?? false,
+    },
   };
+}
+
+/** PLEIN_SCIM_GROUP_ROLES: a JSON object of group displayName → role, e.g. {"Plein admins": "admin"}. */
+function parseGroupRoles(json: string | undefined): Record<string, ScimGroupRole> {
+  if (!json) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ConfigError('Invalid configuration:\n  PLEIN_SCIM_GROUP_ROLES: is not JSON');
+  }
+  const parsed = SCIM_GROUP_ROLES.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PLEIN_SCIM_GROUP_ROLES: must map group names to "leader", "community_manager" or "admin"',
+    );
+  }
+  return Object.fromEntries(Object.entries(parsed.data).map(([name, role]) => [name.toLowerCase(), role]));
 }
 
 function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

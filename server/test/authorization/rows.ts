@@ -9,6 +9,7 @@ import { goalsMatrix } from './goals.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { scimMatrix } from './scim.matrix.js';
 import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
 import { themesMatrix } from './themes.matrix.js';
@@ -30,4 +31,5 @@ export const matrix: MatrixRow[] = [
   ...goalsMatrix,
   ...analyticsMatrix,
   ...searchMatrix,
+  ...scimMatrix,
 ];

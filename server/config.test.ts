@@ -114,19 +114,24 @@ describe('configuration', () => {
   });
 
   it('reads PLEIN_SCIM_GROUP_ROLES as group name → role, names in lower case, and refuses anything else', () => {
-    expect(loadConfig({ PLEIN_SCIM_GROUP_ROLES: '{"Plein Admins": "admin", "Leaders": "leader"}' }).scim.groupRoles).toEqual(
-      { 'plein admins': 'admin', leaders: 'leader' },
+    expect(
+      loadConfig({ PLEIN_SCIM_GROUP_ROLES: '{"Plein Admins": "admin", "Leaders": "leader"}' }).scim
+        .groupRoles,
+    ).toEqual({ 'plein admins': 'admin', leaders: 'leader' });
+    expect(configError({ PLEIN_SCIM_GROUP_ROLES: '{"x": "owner"}' }).message).toMatch(
+      /PLEIN_SCIM_GROUP_ROLES/,
     );
-    expect(configError({ PLEIN_SCIM_GROUP_ROLES: '{"x": "owner"}' }).message).toMatch(/PLEIN_SCIM_GROUP_ROLES/);
     expect(configError({ PLEIN_SCIM_GROUP_ROLES: 'admins=admin' }).message).toMatch(/not JSON/);
   });
 
   it('allows the test-only SCIM token route only with NODE_ENV=test and no demo', () => {
-    expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1' }).message).toMatch(/PLEIN_SCIM_TEST_TOKEN_ROUTE: is test-only/);
+    expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1' }).message).toMatch(
+      /PLEIN_SCIM_TEST_TOKEN_ROUTE: is test-only/,
+    );
     expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', PLEIN_DEMO: '0' }).message).toMatch(/test-only/);
     expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', NODE_ENV: 'test' }).message).toMatch(/test-only/);
-    expect(loadConfig({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', NODE_ENV: 'test', PLEIN_DEMO: '0' }).scim.testTokenRoute).toBe(
-      true,
-    );
+    expect(
+      loadConfig({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', NODE_ENV: 'test', PLEIN_DEMO: '0' }).scim.testTokenRoute,
+    ).toBe(true);
   });
 });

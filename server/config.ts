@@ -37,10 +37,7 @@ const environmentSchema = z
     },
   );
 
-const SCIM_GROUP_ROLES = z.record(
-  z.string().trim().min(1),
-  z.enum(['leader', 'community_manager', 'admin']),
-);
+const SCIM_GROUP_ROLES = z.record(z.string().trim().min(1), z.enum(['leader', 'community_manager', 'admin']));
 
 export type Config = {
   port: number;

@@ -26,7 +26,8 @@ export function scimClient(app: FastifyInstance, token: string | null) {
     get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),
     post: (url: string, body: unknown, headers?: Record<string, string>) => send('POST', url, body, headers),
     put: (url: string, body: unknown, headers?: Record<string, string>) => send('PUT', url, body, headers),
-    patch: (url: string, body: unknown, headers?: Record<string, string>) => send('PATCH', url, body, headers),
+    patch: (url: string, body: unknown, headers?: Record<string, string>) =>
+      send('PATCH', url, body, headers),
     delete: (url: string, headers?: Record<string, string>) => send('DELETE', url, undefined, headers),
   };
 }

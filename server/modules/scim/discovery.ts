@@ -1,5 +1,5 @@
-import { type Attribute, ENTERPRISE_ATTRIBUTES, GROUP_ATTRIBUTES, URN, USER_ATTRIBUTES } from './schema.js';
 import { MAX_RESULTS } from './request.js';
+import { type Attribute, ENTERPRISE_ATTRIBUTES, GROUP_ATTRIBUTES, URN, USER_ATTRIBUTES } from './schema.js';
 
 /** RFC 7643 §5: what this service provider supports. */
 export const serviceProviderConfig = (base: string) => ({
@@ -15,7 +15,8 @@ export const serviceProviderConfig = (base: string) => ({
     {
       type: 'oauthbearertoken',
       name: 'OAuth Bearer Token',
-      description: 'A SCIM token an admin creates in Plein (Admin → SCIM provisioning), sent as a Bearer token.',
+      description:
+        'A SCIM token an admin creates in Plein (Admin → SCIM provisioning), sent as a Bearer token.',
       primary: true,
     },
   ],
@@ -60,7 +61,12 @@ const describe = (attribute: Attribute): Record<string, unknown> => ({
 export const schemas = (base: string) =>
   [
     { id: URN.user, name: 'User', description: 'User Account', attributes: USER_ATTRIBUTES },
-    { id: URN.enterprise, name: 'EnterpriseUser', description: 'Enterprise User', attributes: ENTERPRISE_ATTRIBUTES },
+    {
+      id: URN.enterprise,
+      name: 'EnterpriseUser',
+      description: 'Enterprise User',
+      attributes: ENTERPRISE_ATTRIBUTES,
+    },
     { id: URN.group, name: 'Group', description: 'Group', attributes: GROUP_ATTRIBUTES },
   ].map((schema) => ({
     schemas: [URN.schema],

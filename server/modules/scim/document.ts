@@ -23,7 +23,12 @@ const externalId: Attribute = {
 export const USER_TOP: Attribute[] = [
   ...USER_ATTRIBUTES,
   externalId,
-  { name: URN.enterprise, type: 'complex', description: 'The enterprise extension.', subAttributes: ENTERPRISE_ATTRIBUTES },
+  {
+    name: URN.enterprise,
+    type: 'complex',
+    description: 'The enterprise extension.',
+    subAttributes: ENTERPRISE_ATTRIBUTES,
+  },
 ];
 export const GROUP_TOP: Attribute[] = [...GROUP_ATTRIBUTES, externalId];
 
@@ -101,7 +106,8 @@ function canonicalSingle(attribute: Attribute, value: unknown): unknown {
         return Object.keys(doc).length > 0 ? doc : null;
       }
       const hasValue = attribute.subAttributes?.some((sub) => sub.name === 'value');
-      if (hasValue && (typeof value === 'string' || typeof value === 'number')) return { value: String(value) };
+      if (hasValue && (typeof value === 'string' || typeof value === 'number'))
+        return { value: String(value) };
       throw invalidValue(attribute.name, 'must be an object');
     }
     case 'boolean': {
@@ -150,7 +156,8 @@ function compare(actual: unknown, op: string, expected: unknown): boolean {
     const e = String(expected).toLowerCase();
     return op === 'eq' ? a === e : op === 'ne' ? a !== e : false;
   }
-  if (actual === undefined || actual === null) return op === 'ne' ? expected !== null : expected === null && op === 'eq';
+  if (actual === undefined || actual === null)
+    return op === 'ne' ? expected !== null : expected === null && op === 'eq';
   const a = String(actual).toLowerCase();
   const e = String(expected).toLowerCase();
   switch (op) {

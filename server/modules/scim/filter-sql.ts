@@ -91,7 +91,8 @@ function compareSql(column: Column, op: CompareOp, value: FilterValue, params: S
       return `(${column.sql}) = ${params.add(text === 'true')}`;
     }
     case 'time': {
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid('a time must be ISO 8601');
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        throw invalid('a time must be ISO 8601');
       const sqlOp = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' }[op as 'eq'];
       if (!sqlOp) throw invalid('times are compared with eq, ne, gt, ge, lt or le');
       return `${column.sql} ${sqlOp} ${params.add(value)}::timestamptz`;
@@ -99,7 +100,9 @@ function compareSql(column: Column, op: CompareOp, value: FilterValue, params: S
     case 'joined': {
       if (value === null) return op === 'eq' ? `${column.sql} = E'\\n\\n'` : 'false';
       const text = escapeLike(String(value).toLowerCase());
-      const pattern = { eq: `%\n${text}\n%`, co: `%${text}%`, sw: `%\n${text}%`, ew: `%${text}\n%` }[op as 'eq'];
+      const pattern = { eq: `%\n${text}\n%`, co: `%${text}%`, sw: `%\n${text}%`, ew: `%${text}\n%` }[
+        op as 'eq'
+      ];
       if (!pattern) throw invalid('a list of addresses is compared with eq, ne, co, sw or ew');
       return `${column.sql} like ${params.add(pattern)}`;
     }

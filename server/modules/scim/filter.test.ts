@@ -28,10 +28,15 @@ describe('parseFilter', () => {
     expect(parseFilter('userName eq "a \\"quoted\\" name"')).toMatchObject({ value: 'a "quoted" name' });
   });
 
-  it.each(['', 'userName', 'userName eq', 'userName xx "a"', '(userName eq "a"', 'userName eq "a" "b"', 'a eq "open'])(
-    'refuses %j',
-    (text) => expect(() => parseFilter(text)).toThrow(/not valid/),
-  );
+  it.each([
+    '',
+    'userName',
+    'userName eq',
+    'userName xx "a"',
+    '(userName eq "a"',
+    'userName eq "a" "b"',
+    'a eq "open',
+  ])('refuses %j', (text) => expect(() => parseFilter(text)).toThrow(/not valid/));
 });
 
 describe('patch paths', () => {
@@ -39,7 +44,10 @@ describe('patch paths', () => {
     expect(parsePatchPath('emails[type eq "work"].value')).toMatchObject({ path: 'emails', sub: 'value' });
     expect(splitPath(`${ENTERPRISE}:manager.value`)).toEqual([ENTERPRISE, 'manager', 'value']);
     expect(splitPath(`${ENTERPRISE.toLowerCase()}:department`)).toEqual([ENTERPRISE, 'department']);
-    expect(splitPath('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName')).toEqual(['name', 'givenName']);
+    expect(splitPath('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName')).toEqual([
+      'name',
+      'givenName',
+    ]);
   });
 });
 
@@ -48,7 +56,7 @@ describe('filterSql', () => {
     const params = new SqlParams();
     const sql = filterSql(parseFilter('userName sw "A_b%" and emails co "X"'), USER_COLUMNS, params);
     expect(sql).toBe(
-      "(lower(coalesce(p.scim_user_name, p.email)) like $1 and plein_scim_emails(p.scim_data, p.email) like $2)",
+      '(lower(coalesce(p.scim_user_name, p.email)) like $1 and plein_scim_emails(p.scim_data, p.email) like $2)',
     );
     expect(params.values).toEqual(['a\\_b\\%%', '%x%']);
   });

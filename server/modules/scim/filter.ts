@@ -45,7 +45,8 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const invalidFilter = (why: string) => new ScimProblem(400, 'invalidFilter', `The filter is not valid: ${why}.`);
+const invalidFilter = (why: string) =>
+  new ScimProblem(400, 'invalidFilter', `The filter is not valid: ${why}.`);
 
 class Parser {
   private at = 0;
@@ -82,7 +83,11 @@ class Parser {
 
   private unary(): Filter {
     const token = this.peek();
-    if (token?.type === 'word' && token.value.toLowerCase() === 'not' && this.tokens[this.at + 1]?.type === '(') {
+    if (
+      token?.type === 'word' &&
+      token.value.toLowerCase() === 'not' &&
+      this.tokens[this.at + 1]?.type === '('
+    ) {
       this.at++;
       return { kind: 'not', filter: this.unary() };
     }

@@ -23,7 +23,8 @@ export function membersOf(value: unknown): Member[] {
   const items = Array.isArray(value) ? value : [value];
   return items.flatMap((item): Member[] => {
     if (typeof item === 'string' || typeof item === 'number') return [{ value: String(item), display: null }];
-    if (!isObject(item)) throw new ScimProblem(400, 'invalidValue', 'A member must be an object with a value.');
+    if (!isObject(item))
+      throw new ScimProblem(400, 'invalidValue', 'A member must be an object with a value.');
     const id = field(item, 'value');
     if (id === undefined || id === null) return [];
     const display = field(item, 'display') ?? field(item, 'displayname');
@@ -50,7 +51,10 @@ export function groupSteps(operations: PatchOperation[]): GroupStep[] {
           steps.push({ kind: 'remove', members: null, filter });
         } else if (op === 'remove') {
           // Entra removes named members with a value list; without one, every member goes.
-          steps.push({ kind: 'remove', members: value === undefined || value === null ? null : membersOf(value) });
+          steps.push({
+            kind: 'remove',
+            members: value === undefined || value === null ? null : membersOf(value),
+          });
         } else {
           steps.push({ kind: op, members: membersOf(value) });
         }
@@ -60,7 +64,10 @@ export function groupSteps(operations: PatchOperation[]): GroupStep[] {
         steps.push({ kind: 'set', displayName: text(value, 'displayName') });
         return;
       case 'externalid':
-        steps.push({ kind: 'set', externalId: op === 'remove' || value === null ? null : text(value, 'externalId') });
+        steps.push({
+          kind: 'set',
+          externalId: op === 'remove' || value === null ? null : text(value, 'externalId'),
+        });
         return;
       default:
       // Attributes a Group does not have are ignored, as on POST and PUT.
@@ -70,7 +77,11 @@ export function groupSteps(operations: PatchOperation[]): GroupStep[] {
     if (operation.path === undefined) {
       if (operation.op === 'remove') throw new ScimProblem(400, 'noTarget', 'A remove needs a path.');
       if (!isObject(operation.value)) {
-        throw new ScimProblem(400, 'invalidValue', 'Without a path, the value must be an object of attributes.');
+        throw new ScimProblem(
+          400,
+          'invalidValue',
+          'Without a path, the value must be an object of attributes.',
+        );
       }
       for (const [key, value] of Object.entries(operation.value)) {
         onAttribute(operation.op, splitPath(key).join('.').toLowerCase(), value);
@@ -78,7 +89,12 @@ export function groupSteps(operations: PatchOperation[]): GroupStep[] {
     } else {
       const target = parsePatchPath(operation.path);
       if (target.sub) continue; // members[...].display and the like: nothing Plein keeps apart
-      onAttribute(operation.op, splitPath(target.path).join('.').toLowerCase(), operation.value, target.filter);
+      onAttribute(
+        operation.op,
+        splitPath(target.path).join('.').toLowerCase(),
+        operation.value,
+        target.filter,
+      );
     }
   }
   return steps;

@@ -1,5 +1,5 @@
-import type { Queryable } from '../../platform/db/database.js';
 import type { ScimGroupRole } from '../../config.js';
+import type { Queryable } from '../../platform/db/database.js';
 
 export type GroupRow = {
   id: string;
@@ -78,7 +78,12 @@ export async function livingPeople(db: Queryable, ids: string[]): Promise<Set<st
 
 export async function insertGroup(
   db: Queryable,
-  group: { displayName: string; externalId: string | null; role: ScimGroupRole | null; communityId: string | null },
+  group: {
+    displayName: string;
+    externalId: string | null;
+    role: ScimGroupRole | null;
+    communityId: string | null;
+  },
   now: Date,
 ): Promise<GroupRow> {
   const { rows } = await db.query<GroupRow>(
@@ -95,12 +100,10 @@ export async function updateGroup(
   changes: { displayName: string; externalId: string | null },
   now: Date,
 ): Promise<void> {
-  await db.query('update scim_groups set display_name = $2, external_id = $3, updated_at = $4 where id = $1', [
-    id,
-    changes.displayName,
-    changes.externalId,
-    now,
-  ]);
+  await db.query(
+    'update scim_groups set display_name = $2, external_id = $3, updated_at = $4 where id = $1',
+    [id, changes.displayName, changes.externalId, now],
+  );
 }
 
 export async function touchGroup(db: Queryable, id: string, now: Date): Promise<void> {

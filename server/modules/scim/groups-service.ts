@@ -8,7 +8,7 @@ import { slugCandidate, slugFromName } from '../communities/slug.js';
 import { canonical, type Doc, GROUP_TOP } from './document.js';
 import { parseFilter } from './filter.js';
 import { filterSql, GROUP_COLUMNS, MEMBER_COLUMNS, SqlParams } from './filter-sql.js';
-import { type GroupStep, type Member, groupSteps, membersOf } from './group-patch.js';
+import { type GroupStep, groupSteps, type Member, membersOf } from './group-patch.js';
 import * as groups from './groups-repository.js';
 import { joined, left } from './membership.js';
 import { readOperations } from './patch.js';
@@ -18,9 +18,7 @@ import { type ListQuery, pageOf, requireVersion, type ScimCall } from './request
 
 const notFound = () => new ScimProblem(404, undefined, 'No such Group.');
 const wantsMembers = (query: ListQuery) =>
-  !(query.excludedAttributes ?? '')
-    .split(',')
-    .some((name) => name.trim().toLowerCase() === 'members');
+  !(query.excludedAttributes ?? '').split(',').some((name) => name.trim().toLowerCase() === 'members');
 
 export async function getGroup(deps: Deps, call: ScimCall, id: string, query: ListQuery) {
   const row = await groups.findGroup(deps.db.pool, id);
@@ -48,7 +46,11 @@ export async function listGroups(deps: Deps, call: ScimCall, query: ListQuery) {
       )
     : null;
   const resources = rows.map((row) =>
-    project(presentGroup(row, members?.get(row.id) ?? null, call.base), query.attributes, query.excludedAttributes),
+    project(
+      presentGroup(row, members?.get(row.id) ?? null, call.base),
+      query.attributes,
+      query.excludedAttributes,
+    ),
   );
   return listResponse(resources, total, startIndex);
 }
@@ -64,14 +66,20 @@ export async function createGroup(deps: Deps, call: ScimCall, body: Doc) {
     const role = deps.config.scim.groupRoles[displayName.toLowerCase()] ?? null;
     const communityId = role
       ? null
-      : ((await groups.unlinkedCommunityNamed(tx, displayName)) ?? (await newCommunity(tx, displayName, now)));
+      : ((await groups.unlinkedCommunityNamed(tx, displayName)) ??
+        (await newCommunity(tx, displayName, now)));
     const group = await groups.insertGroup(
       tx,
       { displayName, externalId: externalIdOf(doc), role, communityId },
       now,
     );
     const added = await addMembers(tx, group, members, now, changed);
-    await audit(tx, call, 'scim.group.create', group.id, undefined, { displayName, role, communityId, added });
+    await audit(tx, call, 'scim.group.create', group.id, undefined, {
+      displayName,
+      role,
+      communityId,
+      added,
+    });
     return group.id;
   });
   forget(deps, changed);

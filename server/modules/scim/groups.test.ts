@@ -10,7 +10,9 @@ const LEADERS = 'Plein Leaders';
 
 beforeAll(async () => {
   ctx = await testApp({
-    config: { scim: { testTokenRoute: false, groupRoles: { 'plein admins': 'admin', 'plein leaders': 'leader' } } },
+    config: {
+      scim: { testTokenRoute: false, groupRoles: { 'plein admins': 'admin', 'plein leaders': 'leader' } },
+    },
   });
   scim = scimClient(ctx.app, await scimTokenFor(ctx.db.pool));
 });
@@ -22,7 +24,11 @@ async function group(displayName: string, members: string[] = []) {
     members: members.map((value) => ({ value })),
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: string; displayName: string; members?: { value: string; display: string }[] };
+  return response.json() as {
+    id: string;
+    displayName: string;
+    members?: { value: string; display: string }[];
+  };
 }
 
 const communityOf = async (groupId: string) => {
@@ -40,7 +46,11 @@ const rolesOf = async (personId: string) =>
 
 describe('Groups as communities', () => {
   it('creates a closed community with the members, and keeps membership in step with PATCH and PUT', async () => {
-    const [a, b, c] = [await buildPerson(ctx.db.pool), await buildPerson(ctx.db.pool), await buildPerson(ctx.db.pool)];
+    const [a, b, c] = [
+      await buildPerson(ctx.db.pool),
+      await buildPerson(ctx.db.pool),
+      await buildPerson(ctx.db.pool),
+    ];
     const name = unique('Sales NL');
     const created = await group(name, [a.id, b.id]);
     expect(await communityOf(created.id)).toMatchObject({
@@ -72,13 +82,20 @@ describe('Groups as communities', () => {
       members: [{ value: a.id }],
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(await communityOf(created.id)).toMatchObject({ name: `${name} renamed`, members: [a.id], member_count: 1 });
+    expect(await communityOf(created.id)).toMatchObject({
+      name: `${name} renamed`,
+      members: [a.id],
+      member_count: 1,
+    });
   });
 
   it('removes named members with a value list (Entra), or every member without one', async () => {
     const [a, b] = [await buildPerson(ctx.db.pool), await buildPerson(ctx.db.pool)];
     const created = await group(unique('Ops'), [a.id, b.id]);
-    await scim.patch(`/scim/v2/Groups/${created.id}`, patchOp({ op: 'remove', path: 'members', value: [{ value: a.id }] }));
+    await scim.patch(
+      `/scim/v2/Groups/${created.id}`,
+      patchOp({ op: 'remove', path: 'members', value: [{ value: a.id }] }),
+    );
     expect((await communityOf(created.id)).members).toEqual([b.id]);
     await scim.patch(`/scim/v2/Groups/${created.id}`, patchOp({ op: 'remove', path: 'members' }));
     expect((await communityOf(created.id)).members).toEqual([]);
@@ -90,7 +107,10 @@ describe('Groups as communities', () => {
     const created = await group(existing.name.toUpperCase());
     expect((await communityOf(created.id)).id).toBe(existing.id);
     // Leaving the group does not take an owner out of their community.
-    await scim.patch(`/scim/v2/Groups/${created.id}`, patchOp({ op: 'add', path: 'members', value: [{ value: owner.id }] }));
+    await scim.patch(
+      `/scim/v2/Groups/${created.id}`,
+      patchOp({ op: 'add', path: 'members', value: [{ value: owner.id }] }),
+    );
     await scim.patch(`/scim/v2/Groups/${created.id}`, patchOp({ op: 'remove', path: 'members' }));
     expect((await communityOf(created.id)).members).toContain(owner.id);
   });
@@ -123,7 +143,10 @@ describe('Groups as roles (PLEIN_SCIM_GROUP_ROLES)', () => {
     expect(await communityOf(admins.id)).toBeUndefined();
 
     const second = await group(ADMINS, [person.id]);
-    await scim.patch(`/scim/v2/Groups/${admins.id}`, patchOp({ op: 'remove', path: `members[value eq "${person.id}"]` }));
+    await scim.patch(
+      `/scim/v2/Groups/${admins.id}`,
+      patchOp({ op: 'remove', path: `members[value eq "${person.id}"]` }),
+    );
     expect((await rolesOf(person.id)).role).toBe('admin');
     expect((await scim.delete(`/scim/v2/Groups/${second.id}`)).statusCode).toBe(204);
     expect(await rolesOf(person.id)).toEqual({ role: 'member', is_leader: true });

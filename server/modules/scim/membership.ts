@@ -1,7 +1,7 @@
-import type { Queryable } from '../../platform/db/database.js';
-import { addMember, removeMember } from '../communities/membership-repository.js';
 import type { ScimGroupRole } from '../../config.js';
+import type { Queryable } from '../../platform/db/database.js';
 import { writeAudit } from '../audit/repository.js';
+import { addMember, removeMember } from '../communities/membership-repository.js';
 import * as groups from './groups-repository.js';
 
 type Role = 'member' | 'community_manager' | 'admin';
@@ -66,7 +66,11 @@ async function revoke(db: Queryable, personId: string, role: ScimGroupRole, now:
   const next = { role: current.role, isLeader: current.is_leader };
   if (role === 'leader') next.isLeader = false;
   else if (current.role === role) {
-    next.role = still.includes('admin') ? 'admin' : still.includes('community_manager') ? 'community_manager' : 'member';
+    next.role = still.includes('admin')
+      ? 'admin'
+      : still.includes('community_manager')
+        ? 'community_manager'
+        : 'member';
   }
   if (next.role === current.role && next.isLeader === current.is_leader) return;
   await setRoles(db, personId, current, next, now, changed);

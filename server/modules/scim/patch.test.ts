@@ -14,12 +14,16 @@ describe('applyPatch', () => {
         { value: 'b@x.test', type: 'home' },
       ],
     };
-    expect(patch(doc, { op: 'add', path: 'emails', value: [{ value: 'c@x.test', primary: true }] }).emails).toEqual([
+    expect(
+      patch(doc, { op: 'add', path: 'emails', value: [{ value: 'c@x.test', primary: true }] }).emails,
+    ).toEqual([
       { value: 'a@x.test', type: 'work', primary: false },
       { value: 'b@x.test', type: 'home' },
       { value: 'c@x.test', primary: true },
     ]);
-    expect(patch(doc, { op: 'replace', path: 'emails[type eq "home"].value', value: 'h@x.test' }).emails).toEqual([
+    expect(
+      patch(doc, { op: 'replace', path: 'emails[type eq "home"].value', value: 'h@x.test' }).emails,
+    ).toEqual([
       { value: 'a@x.test', type: 'work', primary: true },
       { value: 'h@x.test', type: 'home' },
     ]);

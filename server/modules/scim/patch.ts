@@ -7,13 +7,17 @@ export type PatchOperation = { op: 'add' | 'replace' | 'remove'; path?: string; 
 
 /** The operations of a PatchOp body; `op` is read without regard to case (Entra sends "Replace"). */
 export function readOperations(body: unknown): PatchOperation[] {
-  const raw = isObject(body) ? Object.entries(body).find(([key]) => key.toLowerCase() === 'operations')?.[1] : null;
+  const raw = isObject(body)
+    ? Object.entries(body).find(([key]) => key.toLowerCase() === 'operations')?.[1]
+    : null;
   if (!Array.isArray(raw) || raw.length === 0) {
     throw new ScimProblem(400, 'invalidSyntax', 'A PATCH needs "Operations": a non-empty list.');
   }
   return raw.map((operation) => {
-    if (!isObject(operation)) throw new ScimProblem(400, 'invalidSyntax', 'Each operation must be an object.');
-    const field = (name: string) => Object.entries(operation).find(([key]) => key.toLowerCase() === name)?.[1];
+    if (!isObject(operation))
+      throw new ScimProblem(400, 'invalidSyntax', 'Each operation must be an object.');
+    const field = (name: string) =>
+      Object.entries(operation).find(([key]) => key.toLowerCase() === name)?.[1];
     const op = String(field('op') ?? '').toLowerCase();
     if (op !== 'add' && op !== 'replace' && op !== 'remove') {
       throw new ScimProblem(400, 'invalidSyntax', `"${String(field('op'))}" is not add, replace or remove.`);
@@ -37,7 +41,11 @@ export function applyPatch(top: Attribute[], original: Doc, operations: PatchOpe
     if (operation.path === undefined) {
       if (operation.op === 'remove') throw new ScimProblem(400, 'noTarget', 'A remove needs a path.');
       if (!isObject(operation.value)) {
-        throw new ScimProblem(400, 'invalidValue', 'Without a path, the value must be an object of attributes.');
+        throw new ScimProblem(
+          400,
+          'invalidValue',
+          'Without a path, the value must be an object of attributes.',
+        );
       }
       for (const [key, value] of Object.entries(operation.value)) {
         // The enterprise extension as one object: each of its attributes is a path of its own.
@@ -73,7 +81,8 @@ function applyAt(top: Attribute[], doc: Doc, op: PatchOperation['op'], target: P
   }
   const last = chain.at(-1)!;
   if (target.filter) {
-    if (!last.multiValued) throw new ScimProblem(400, 'invalidPath', `"${last.name}" is not a list to filter.`);
+    if (!last.multiValued)
+      throw new ScimProblem(400, 'invalidPath', `"${last.name}" is not a list to filter.`);
     applyFiltered(parent, last, op, target.filter, target.sub, value);
     return;
   }
@@ -88,7 +97,10 @@ function applyAt(top: Attribute[], doc: Doc, op: PatchOperation['op'], target: P
     delete parent[last.name];
   } else if (last.multiValued) {
     const existing = op === 'add' && Array.isArray(parent[last.name]) ? (parent[last.name] as Doc[]) : [];
-    parent[last.name] = withPrimaryUnique([...existing.filter((item) => !sameValue(item, read as Doc[])), ...(read as Doc[])]);
+    parent[last.name] = withPrimaryUnique([
+      ...existing.filter((item) => !sameValue(item, read as Doc[])),
+      ...(read as Doc[]),
+    ]);
   } else if (last.type === 'complex' && isObject(parent[last.name]) && isObject(read)) {
     parent[last.name] = { ...(parent[last.name] as Doc), ...read };
   } else {
@@ -98,7 +110,12 @@ function applyAt(top: Attribute[], doc: Doc, op: PatchOperation['op'], target: P
 
 /** A remove of a whole list may name the elements to drop in its value (Entra: members by value). */
 function removeWhole(parent: Doc, attribute: Attribute, value: unknown) {
-  if (attribute.multiValued && value !== undefined && value !== null && Array.isArray(parent[attribute.name])) {
+  if (
+    attribute.multiValued &&
+    value !== undefined &&
+    value !== null &&
+    Array.isArray(parent[attribute.name])
+  ) {
     const drop = canonicalValue(attribute, value) as Doc[];
     parent[attribute.name] = (parent[attribute.name] as Doc[]).filter((item) => !sameValue(item, drop));
     return;
@@ -113,7 +130,9 @@ const sameValue = (item: Doc, others: Doc[]) =>
 /** At most one element of a list is primary (RFC 7643 §2.4): the last one marked so wins. */
 function withPrimaryUnique(items: Doc[]): Doc[] {
   const lastPrimary = items.map((item) => item.primary === true).lastIndexOf(true);
-  return items.map((item, i) => (item.primary === true && i !== lastPrimary ? { ...item, primary: false } : item));
+  return items.map((item, i) =>
+    item.primary === true && i !== lastPrimary ? { ...item, primary: false } : item,
+  );
 }
 
 function applyFiltered(
@@ -153,7 +172,8 @@ function applyFiltered(
   );
 }
 
-const withoutKey = (item: Doc, key: string) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== key));
+const withoutKey = (item: Doc, key: string) =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => k !== key));
 
 /** The attribute = value pairs a filter insists on (`type eq "work"`), to build the element it did not find. */
 function equalitiesOf(filter: Filter): Doc {

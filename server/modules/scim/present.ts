@@ -29,7 +29,13 @@ export function presentUser(row: ScimUserRow, base: string): Doc {
     ...enterprise,
     ...(row.department ? { department: row.department } : {}),
     ...(row.manager_id
-      ? { manager: { value: row.manager_id, $ref: `${base}/Users/${row.manager_id}`, displayName: row.manager_name } }
+      ? {
+          manager: {
+            value: row.manager_id,
+            $ref: `${base}/Users/${row.manager_id}`,
+            displayName: row.manager_name,
+          },
+        }
       : {}),
   };
   return withoutEmpty({
@@ -80,7 +86,10 @@ function withoutEmpty(doc: Doc): Doc {
   return Object.fromEntries(
     Object.entries(doc).filter(
       ([, value]) =>
-        value !== null && value !== undefined && value !== '' && !(isObject(value) && Object.keys(value).length === 0),
+        value !== null &&
+        value !== undefined &&
+        value !== '' &&
+        !(isObject(value) && Object.keys(value).length === 0),
     ),
   );
 }
@@ -119,7 +128,8 @@ const namesOf = (list: string | undefined) =>
     .map(splitPath)
     .filter((names) => names.length > 0);
 
-const keyOf = (doc: Doc, name: string) => Object.keys(doc).find((key) => key.toLowerCase() === name.toLowerCase());
+const keyOf = (doc: Doc, name: string) =>
+  Object.keys(doc).find((key) => key.toLowerCase() === name.toLowerCase());
 
 function copyPath(from: Doc, to: Doc, names: string[]) {
   const key = keyOf(from, names[0]!);

@@ -40,7 +40,8 @@ export function sendScimError(error: FastifyError | Problem, request: FastifyReq
   if (error instanceof Problem) {
     status = error.status;
     detail = error.detail;
-    scimType = error instanceof ScimProblem ? error.scimType : error.status === 409 ? 'uniqueness' : undefined;
+    scimType =
+      error instanceof ScimProblem ? error.scimType : error.status === 409 ? 'uniqueness' : undefined;
     reply.headers(error.headers ?? {});
   } else if (hasZodFastifySchemaValidationErrors(error)) {
     status = 400;
@@ -59,7 +60,10 @@ export function sendScimError(error: FastifyError | Problem, request: FastifyReq
     status = 500;
     detail = 'Something went wrong on our side. It has been logged.';
   }
-  return reply.status(status).type(SCIM_CONTENT_TYPE).send(scimError(status, detail, scimType));
+  return reply
+    .status(status)
+    .type(SCIM_CONTENT_TYPE)
+    .send(scimError(status, detail, scimType));
 }
 
 /** SCIM bodies arrive as application/scim+json or application/json; an empty one (a DELETE with a type) is none. */

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ScimProblem } from './problem.js';
 import { versionOf } from './present.js';
+import { ScimProblem } from './problem.js';
 
 /** What a SCIM service needs of the request: where it is served, which token called, the reply for headers. */
 export type ScimCall = { base: string; tokenId: string; reply: FastifyReply; ifMatch: string | undefined };

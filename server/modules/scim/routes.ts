@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, problems } from '../../../contract/common.js';
+import { Empty, Id, page, problems } from '../../../contract/common.js';
 import {
   CreatedScimToken,
   CreateScimToken,
@@ -9,7 +9,6 @@ import {
   ScimToken,
   scimErrors,
 } from '../../../contract/scim.js';
-import { page } from '../../../contract/common.js';
 import { defineRoute, type Route } from '../../platform/http/route.js';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
 import * as groups from './groups-service.js';
@@ -115,7 +114,8 @@ function resourceRoutes(
       tags,
       status: 204,
       schema: { params: IdParams, response: { 204: Empty, ...scimErrors(401, 404, 412) } },
-      handler: ({ deps, request, reply, params }) => service.remove(deps, scimCall(request, reply), params.id),
+      handler: ({ deps, request, reply, params }) =>
+        service.remove(deps, scimCall(request, reply), params.id),
     }),
   ];
 }
@@ -165,8 +165,10 @@ export const scimRoutes: Route[] = [
     patch: groups.patchGroup,
     remove: groups.deleteGroup,
   }),
-  discovery('ServiceProviderConfig', 'SCIM: what Plein supports (also at /scim/v2/serviceConfiguration)', (b) =>
-    serviceProviderConfig(b),
+  discovery(
+    'ServiceProviderConfig',
+    'SCIM: what Plein supports (also at /scim/v2/serviceConfiguration)',
+    (b) => serviceProviderConfig(b),
   ),
   discovery('ResourceTypes', 'SCIM: the resource types (User, Group)', (b) => {
     const all = resourceTypes(b);

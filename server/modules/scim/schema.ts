@@ -45,10 +45,14 @@ const typedValue = (what: string) => [
 ];
 
 export const USER_ATTRIBUTES: Attribute[] = [
-  text('userName', 'Unique identifier for the User, used to sign in. Plein: the email, for people made without SCIM.', {
-    required: true,
-    uniqueness: 'server',
-  }),
+  text(
+    'userName',
+    'Unique identifier for the User, used to sign in. Plein: the email, for people made without SCIM.',
+    {
+      required: true,
+      uniqueness: 'server',
+    },
+  ),
   {
     name: 'name',
     type: 'complex',
@@ -62,12 +66,15 @@ export const USER_ATTRIBUTES: Attribute[] = [
       text('honorificSuffix', 'The honorific suffix(es), e.g. "III".'),
     ],
   },
-  text('displayName', 'The name shown for the User. Plein: the person\'s name.'),
+  text('displayName', "The name shown for the User. Plein: the person's name."),
   text('nickName', 'The casual way to address the user.'),
   text('profileUrl', "A URI of the User's online profile.", { type: 'reference' }),
-  text('title', "The user's title, e.g. \"Vice President\". Plein: the profile's title."),
+  text('title', 'The user\'s title, e.g. "Vice President". Plein: the profile\'s title.'),
   text('userType', 'The relationship between the organisation and the user, e.g. "Employee".'),
-  text('preferredLanguage', 'Preferred written or spoken language, e.g. "nl-NL". Plein: the language (nl or en).'),
+  text(
+    'preferredLanguage',
+    'Preferred written or spoken language, e.g. "nl-NL". Plein: the language (nl or en).',
+  ),
   text('locale', 'Default location for localising, e.g. "nl-NL".'),
   text('timezone', 'The time zone in IANA format, e.g. "Europe/Amsterdam".'),
   {
@@ -75,9 +82,13 @@ export const USER_ATTRIBUTES: Attribute[] = [
     type: 'boolean',
     description: "The User's administrative status. Plein: false deactivates (every session and token ends).",
   },
-  multi('emails', 'Email addresses. Plein: the primary one is the person\'s email.', typedValue('The address.')),
+  multi(
+    'emails',
+    "Email addresses. Plein: the primary one is the person's email.",
+    typedValue('The address.'),
+  ),
   multi('phoneNumbers', 'Phone numbers.', typedValue('The number.')),
-  multi('addresses', 'Physical mailing addresses. Plein: the work address\'s locality is the location.', [
+  multi('addresses', "Physical mailing addresses. Plein: the work address's locality is the location.", [
     text('formatted', 'The full mailing address, formatted for display.'),
     text('streetAddress', 'The street.'),
     text('locality', 'The city or locality.'),

@@ -34,7 +34,10 @@ describe('SCIM tokens (admins)', () => {
     expect((await asAdmin.delete(`/api/v1/admin/scim-tokens/${id}`)).statusCode).toBe(204);
     const refused = await scim.get('/scim/v2/Users');
     expect(refused.statusCode).toBe(401);
-    expect(refused.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    expect(refused.json()).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '401',
+    });
     expect((await asAdmin.delete(`/api/v1/admin/scim-tokens/${id}`)).statusCode).toBe(404);
     const audit = await ctx.db.pool.query(
       "select action from audit_entries where target_type = 'scim_token' and target_id = $1 order by id",

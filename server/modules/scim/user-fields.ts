@@ -19,11 +19,21 @@ export async function fieldsOf(
 ): Promise<Omit<users.ScimPersonFields, 'email'>> {
   const userName = text(doc.userName);
   if (!userName) throw new ScimProblem(400, 'invalidValue', 'userName is required.');
-  if (userName.length > 256) throw new ScimProblem(400, 'invalidValue', 'userName is longer than 256 characters.');
+  if (userName.length > 256)
+    throw new ScimProblem(400, 'invalidValue', 'userName is longer than 256 characters.');
   const name = isObject(doc.name) ? doc.name : {};
   const enterprise = isObject(doc[URN.enterprise]) ? (doc[URN.enterprise] as Doc) : {};
   const { department, manager, ...otherEnterprise } = enterprise;
-  const { userName: _u, externalId, active, displayName, title, name: _n, [URN.enterprise]: _e, ...rest } = doc;
+  const {
+    userName: _u,
+    externalId,
+    active,
+    displayName,
+    title,
+    name: _n,
+    [URN.enterprise]: _e,
+    ...rest
+  } = doc;
   const fullName =
     text(displayName) ||
     text(name.formatted) ||
@@ -62,7 +72,11 @@ function localeOf(language: string): 'nl' | 'en' | null {
 async function managerOf(db: Queryable, reference: string, selfId: string | null): Promise<string | null> {
   if (!reference || !(await users.livingPerson(db, reference))) return null;
   if (selfId && (reference === selfId || (await wouldCreateCycle(db, selfId, reference)))) {
-    throw new ScimProblem(400, 'invalidValue', 'That manager would make this User their own (indirect) manager.');
+    throw new ScimProblem(
+      400,
+      'invalidValue',
+      'That manager would make this User their own (indirect) manager.',
+    );
   }
   return reference;
 }

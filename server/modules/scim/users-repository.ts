@@ -69,7 +69,11 @@ export async function listUsers(
 }
 
 /** Whether another living person has this userName (their email, when they were made without SCIM). */
-export async function userNameTaken(db: Queryable, userName: string, exceptId: string | null): Promise<boolean> {
+export async function userNameTaken(
+  db: Queryable,
+  userName: string,
+  exceptId: string | null,
+): Promise<boolean> {
   const { rows } = await db.query(
     `select 1 from people
       where lower(coalesce(scim_user_name, email)) = lower($1) and scim_deleted_at is null
@@ -80,7 +84,9 @@ export async function userNameTaken(db: Queryable, userName: string, exceptId: s
 }
 
 export async function emailOwner(db: Queryable, email: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('select id from people where lower(email) = lower($1)', [email]);
+  const { rows } = await db.query<{ id: string }>('select id from people where lower(email) = lower($1)', [
+    email,
+  ]);
   return rows[0]?.id ?? null;
 }
 
@@ -134,7 +140,12 @@ export async function insertUser(
   return rows[0]!.id;
 }
 
-export async function updateUser(db: Queryable, id: string, person: ScimPersonFields, now: Date): Promise<void> {
+export async function updateUser(
+  db: Queryable,
+  id: string,
+  person: ScimPersonFields,
+  now: Date,
+): Promise<void> {
   await db.query(
     `update people set email = $2, name = $3, title = $4, department = $5, location = $6, locale = $7, status = $8,
                        manager_id = $9, scim_user_name = $10, external_id = $11, scim_data = $12, updated_at = $13

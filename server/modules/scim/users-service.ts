@@ -31,7 +31,9 @@ export async function listUsers(deps: Deps, call: ScimCall, query: ListQuery) {
     startIndex - 1,
     count,
   );
-  const resources = rows.map((row) => project(presentUser(row, call.base), query.attributes, query.excludedAttributes));
+  const resources = rows.map((row) =>
+    project(presentUser(row, call.base), query.attributes, query.excludedAttributes),
+  );
   return listResponse(resources, total, startIndex);
 }
 
@@ -60,7 +62,9 @@ export async function replaceUser(deps: Deps, call: ScimCall, id: string, body: 
 /** PATCH: the operations applied to the user as presented, then written like a PUT. Answers 204. */
 export async function patchUser(deps: Deps, call: ScimCall, id: string, body: Doc): Promise<void> {
   const operations = readOperations(body);
-  await writeUser(deps, call, id, (current) => applyPatch(USER_TOP, canonical(USER_TOP, current), operations));
+  await writeUser(deps, call, id, (current) =>
+    applyPatch(USER_TOP, canonical(USER_TOP, current), operations),
+  );
 }
 
 async function writeUser(deps: Deps, call: ScimCall, id: string, next: (current: Doc) => Doc): Promise<void> {
@@ -131,6 +135,9 @@ async function audit(
     targetType: 'person',
     targetId: personId,
     before,
-    after: after === undefined ? { scimTokenId: call.tokenId } : { ...(after as object), scimTokenId: call.tokenId },
+    after:
+      after === undefined
+        ? { scimTokenId: call.tokenId }
+        : { ...(after as object), scimTokenId: call.tokenId },
   });
 }

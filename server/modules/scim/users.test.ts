@@ -34,6 +34,7 @@ const entraUser = (tag: string, extra: Record<string, unknown> = {}) => ({
 async function created(body: unknown) {
   const response = await scim.post('/scim/v2/Users', body);
   expect(response.statusCode, response.body).toBe(201);
+  // biome-ignore lint/suspicious/noExplicitAny: a SCIM resource is free-form JSON; each test reads what it checks
   return response.json() as Record<string, any>;
 }
 
@@ -51,7 +52,10 @@ describe('POST /scim/v2/Users', () => {
     const tag = unique('sanne');
     const user = await created(entraUser(tag));
     expect(user.userName).toBe(`${tag}@example.test`);
-    expect(user.meta).toMatchObject({ resourceType: 'User', location: expect.stringMatching(/\/scim\/v2\/Users\/\d+$/) });
+    expect(user.meta).toMatchObject({
+      resourceType: 'User',
+      location: expect.stringMatching(/\/scim\/v2\/Users\/\d+$/),
+    });
     expect(user[ENTERPRISE]).toMatchObject({ department: 'Purchasing', employeeNumber: '0042' });
     const row = await person(user.id);
     expect(row).toMatchObject({
@@ -76,7 +80,9 @@ describe('POST /scim/v2/Users', () => {
 
   it('answers in application/scim+json and accepts application/json bodies too', async () => {
     const tag = unique('plainjson');
-    const response = await scim.post('/scim/v2/Users', entraUser(tag), { 'content-type': 'application/json' });
+    const response = await scim.post('/scim/v2/Users', entraUser(tag), {
+      'content-type': 'application/json',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.headers['content-type']).toMatch(/^application\/scim\+json/);
   });
@@ -85,7 +91,10 @@ describe('POST /scim/v2/Users', () => {
     const tag = unique('twice');
     await created(entraUser(tag));
     const before = await rowCounts(ctx.db.pool);
-    const again = await scim.post('/scim/v2/Users', entraUser(tag, { userName: `${tag.toUpperCase()}@EXAMPLE.TEST` }));
+    const again = await scim.post(
+      '/scim/v2/Users',
+      entraUser(tag, { userName: `${tag.toUpperCase()}@EXAMPLE.TEST` }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toMatch(/^application\/scim\+json/);
     expect(again.json()).toMatchObject({
@@ -134,7 +143,10 @@ describe('Entra ID quirks', () => {
     expect(read.name.familyName).toBe('Jansen');
     expect(read.name.givenName).toBe('Sanne');
 
-    const off = await scim.patch(`/scim/v2/Users/${user.id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' }));
+    const off = await scim.patch(
+      `/scim/v2/Users/${user.id}`,
+      patchOp({ op: 'Replace', path: 'active', value: 'False' }),
+    );
     expect(off.statusCode).toBe(204);
     expect((await person(user.id)).status).toBe('deactivated');
   });
@@ -187,8 +199,15 @@ describe('Entra ID quirks', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const id = response.json().id;
-    expect(await person(id)).toMatchObject({ name: 'Case Study', department: 'Legal', email: `${tag}@example.test` });
-    const patched = await scim.patch(`/SCIM/V2/users/${id}`, patchOp({ op: 'REPLACE', path: 'NAME.GIVENNAME', value: 'Cas' }));
+    expect(await person(id)).toMatchObject({
+      name: 'Case Study',
+      department: 'Legal',
+      email: `${tag}@example.test`,
+    });
+    const patched = await scim.patch(
+      `/SCIM/V2/users/${id}`,
+      patchOp({ op: 'REPLACE', path: 'NAME.GIVENNAME', value: 'Cas' }),
+    );
     expect(patched.statusCode, patched.body).toBe(204);
     expect((await scim.get(`/scim/v2/USERS/${id}`)).json().name.givenName).toBe('Cas');
   });
@@ -213,11 +232,18 @@ describe('Okta', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ active: false, displayName: 'Sanne de Vries' });
     expect(response.json().title).toBeUndefined();
-    expect(await person(user.id)).toMatchObject({ status: 'deactivated', title: '', department: '', location: '' });
+    expect(await person(user.id)).toMatchObject({
+      status: 'deactivated',
+      title: '',
+      department: '',
+      location: '',
+    });
     // Every session and token ended at once; the posts stay.
     expect((await client(ctx.app, browser).get('/api/v1/me')).statusCode).toBe(401);
     expect((await client(ctx.app, token).get('/api/v1/me')).statusCode).toBe(401);
-    const { rows } = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [user.id]);
+    const { rows } = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [
+      user.id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -239,7 +265,9 @@ describe('DELETE /scim/v2/Users/:id', () => {
     expect(await person(user.id)).toMatchObject({ status: 'deactivated', scim_deleted_at: expect.any(Date) });
     expect((await scim.get(`/scim/v2/Users/${user.id}`)).statusCode).toBe(404);
     expect((await scim.delete(`/scim/v2/Users/${user.id}`)).statusCode).toBe(404);
-    const { rows } = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [user.id]);
+    const { rows } = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [
+      user.id,
+    ]);
     expect(rows[0].n).toBe(1);
     // A rehire under the same userName and address is a new person with that address.
     const again = await created(entraUser(tag));
@@ -263,12 +291,14 @@ describe('GET /scim/v2/Users', () => {
     expect(await ids(`emails.value co "${tag}"`)).toEqual([a.id, b.id].sort());
     expect(await ids(`emails[type eq "work" and value sw "${tag}b"]`)).toEqual([b.id]);
     expect(await ids(`displayName sw "${tag}" and active eq false`)).toEqual([b.id]);
-    expect(await ids(`displayName sw ${tag} and (title eq Buyer or title eq Nobody) and not (active eq false)`)).toEqual([
-      a.id,
-    ]);
+    expect(
+      await ids(`displayName sw ${tag} and (title eq Buyer or title eq Nobody) and not (active eq false)`),
+    ).toEqual([a.id]);
     expect(await ids(`name.familyName pr and userName sw "${tag}"`)).toEqual([a.id, b.id].sort());
     expect(await ids(`id eq "${a.id}" or id eq "not-a-number"`)).toEqual([a.id]);
-    expect(await ids(`${ENTERPRISE}:department eq "purchasing" and userName co "${tag}"`)).toEqual([a.id, b.id].sort());
+    expect(await ids(`${ENTERPRISE}:department eq "purchasing" and userName co "${tag}"`)).toEqual(
+      [a.id, b.id].sort(),
+    );
   });
 
   it('pages with startIndex and count over a filter, with totalResults of all matches', async () => {
@@ -324,9 +354,13 @@ describe('ETags', () => {
       { 'if-match': 'W/"1"' },
     );
     expect(stale.statusCode).toBe(412);
-    const fresh = await scim.patch(`/scim/v2/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'Fresh' }), {
-      'if-match': etag,
-    });
+    const fresh = await scim.patch(
+      `/scim/v2/Users/${user.id}`,
+      patchOp({ op: 'replace', path: 'title', value: 'Fresh' }),
+      {
+        'if-match': etag,
+      },
+    );
     expect(fresh.statusCode).toBe(204);
   });
 });

@@ -30,11 +30,18 @@ describe('a SCIM token is not a person, and a person is not a SCIM client', () =
   );
 
   it('a signed-in admin (session cookie with CSRF token) gets 401 on every /scim/v2 route', async () => {
-    const admin = client(ctx.app, await sessionFor(ctx.db.pool, await buildPerson(ctx.db.pool, { role: 'admin' })));
+    const admin = client(
+      ctx.app,
+      await sessionFor(ctx.db.pool, await buildPerson(ctx.db.pool, { role: 'admin' })),
+    );
     const scimRoutes = allRoutes.filter((route) => route.url.startsWith('/scim/'));
     expect(scimRoutes.length).toBeGreaterThan(10);
     for (const route of scimRoutes) {
-      const response = await admin.send(route.method, concrete(route.url), route.method === 'GET' ? undefined : {});
+      const response = await admin.send(
+        route.method,
+        concrete(route.url),
+        route.method === 'GET' ? undefined : {},
+      );
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });

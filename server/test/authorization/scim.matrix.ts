@@ -13,7 +13,8 @@ const scimRows: MatrixRow[] = allRoutes
     on: 'none',
     request: () => ({
       url: route.url.replace(':id', '1'),
-      body: route.method === 'GET' || route.method === 'DELETE' ? undefined : { userName: 'x', displayName: 'x' },
+      body:
+        route.method === 'GET' || route.method === 'DELETE' ? undefined : { userName: 'x', displayName: 'x' },
     }),
     expect: nobodyButAProvider,
   }));

@@ -48,12 +48,14 @@ try {
     );
   });
   const { assertions, requests } = summary.run.stats;
-  const failed = summary.run.failures.length;
+  const total = assertions.total ?? 0;
+  const failedAssertions = assertions.failed ?? 0;
+  const failures = summary.run.failures.length;
   console.log(
-    `SCIM conformance: ${assertions.total - (assertions.failed ?? 0)}/${assertions.total} assertions passed, ` +
-      `${requests.total} requests, ${failed} failures.`,
+    `SCIM conformance: ${total - failedAssertions}/${total} assertions passed, ` +
+      `${requests.total ?? 0} requests, ${failures} failures.`,
   );
-  if (failed > 0 || (assertions.failed ?? 0) > 0 || assertions.total === 0) process.exitCode = 1;
+  if (failures > 0 || failedAssertions > 0 || total === 0) process.exitCode = 1;
 } finally {
   await server.stop();
 }

@@ -76,8 +76,7 @@ export async function userNameTaken(
 ): Promise<boolean> {
   const { rows } = await db.query(
     `select 1 from people
-      where lower(coalesce(scim_user_name, email)) = lower($1) and scim_deleted_at is null
-        and id is distinct from $2::bigint`,
+      where lower(coalesce(scim_user_name, email)) = lower($1) and id is distinct from $2::bigint`,
     [userName, exceptId],
   );
   return rows.length > 0;
@@ -171,7 +170,7 @@ export async function updateUser(
 /** The provider deleted them: deactivated, their address freed for a newcomer, gone for SCIM; posts stay. */
 export async function markDeleted(db: Queryable, id: string, now: Date): Promise<void> {
   await db.query(
-    `update people set status = 'deactivated', scim_deleted_at = $2, updated_at = $2,
+    `update people set status = 'deactivated', scim_deleted_at = $2, updated_at = $2, scim_user_name = null,
                        email = 'deleted-' || id || '@scim.invalid'
       where id = $1`,
     [id, now],

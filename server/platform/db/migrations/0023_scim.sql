@@ -32,16 +32,17 @@ create function plein_scim_emails(data jsonb, email text) returns text language 
     email)) || E'\n'
 $$;
 
--- userName is the email for people made outside SCIM, so a provider finds them by it; unique among the living.
-create unique index people_scim_user_name_key on people (lower(coalesce(scim_user_name, email)))
-  where scim_deleted_at is null;
--- Filters (eq, co, sw, ew) on what providers filter by: trigram indexes answer all four.
+-- userName is the email for people made outside SCIM, so a provider finds them by it. Unique: a deleted person's
+-- userName is cleared and their email becomes deleted-<id>@scim.invalid, which frees both for a newcomer.
+create unique index people_scim_user_name_key on people (lower(coalesce(scim_user_name, email)));
+-- Filters on what providers look people up by: eq by btree (the planner's sure choice even before ANALYZE),
+-- co/sw/ew by trigram indexes.
 create index people_scim_user_name_trgm_idx on people using gin (lower(coalesce(scim_user_name, email)) gin_trgm_ops);
-create index people_external_id_trgm_idx on people using gin (external_id gin_trgm_ops);
+create index people_external_id_idx on people (external_id) where external_id is not null;
 create index people_scim_emails_trgm_idx on people using gin (plein_scim_emails(scim_data, email) gin_trgm_ops);
 create index people_name_trgm_idx on people using gin (lower(name) gin_trgm_ops);
-create index people_family_name_trgm_idx on people using gin (lower(scim_data #>> '{name,familyName}') gin_trgm_ops);
-create index people_given_name_trgm_idx on people using gin (lower(scim_data #>> '{name,givenName}') gin_trgm_ops);
+create index people_family_name_idx on people (lower(scim_data #>> '{name,familyName}'));
+create index people_given_name_idx on people (lower(scim_data #>> '{name,givenName}'));
 
 -- A provider's group: a community (membership synced) or a role, as PLEIN_SCIM_GROUP_ROLES says at creation.
 create table scim_groups (

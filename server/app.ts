@@ -24,6 +24,9 @@ import { mailRoutes } from './modules/mail/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
+import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
+import { scimRoutes, scimTestTokenRoute, scimTokenRoutes } from './modules/scim/routes.js';
+import { authenticateScim } from './modules/scim/token-service.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
@@ -69,7 +72,11 @@ export const allRoutes: Route[] = [
   ...routingRoutes,
   ...mailRoutes,
   ...mailDefaultRoutes,
+  ...scimTokenRoutes,
+  ...scimRoutes,
 ];
+
+const isScim = (route: Route) => route.url.startsWith('/scim/');
 
 /** webRoot: where the built SPA is (tests point it at a small build of their own). */
 export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean; webRoot?: string };
@@ -93,6 +100,8 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     // A request that reaches a draining node on an open keep-alive connection is served, not refused (drain.ts).
     return503OnClosing: false,
+    // SCIM clients spell /scim/v2/Users in any case; every other URL is left as it came.
+    rewriteUrl: (request) => canonicalScimUrl(request.url ?? '/'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,7 +120,18 @@ export async function buildApp({
 
   const bus = await createEventBus(db, app.log);
   const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
-  registerRoutes(app, deps, allRoutes);
+  registerRoutes(
+    app,
+    deps,
+    allRoutes.filter((route) => !isScim(route)),
+  );
+  // /scim/v2 speaks SCIM: its own token, bodies, content type and error shape, in a scope of its own.
+  await app.register(async (scope) => {
+    installScimProtocol(scope);
+    const routes = allRoutes.filter(isScim);
+    if (config.scim.testTokenRoute) routes.push(scimTestTokenRoute);
+    registerRoutes(scope, deps, routes, { scim: authenticateScim });
+  });
   await registerSpa(app, webRoot, { csp: !config.disableCspForTests });
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
@@ -134,6 +154,7 @@ async function registerDocs(app: FastifyInstance): Promise<void> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'plein_session' },
           bearer: { type: 'http', scheme: 'bearer' },
+          scimToken: { type: 'http', scheme: 'bearer', description: 'A SCIM token (admins create them)' },
         },
       },
     },

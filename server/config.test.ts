@@ -35,6 +35,7 @@ describe('configuration', () => {
       },
       publicUrl: null,
       oidc: null,
+      scim: { groupRoles: {}, testTokenRoute: false },
     });
   });
 
@@ -51,6 +52,7 @@ describe('configuration', () => {
       PLEIN_SECURE_COOKIES: 'true',
       PLEIN_TRUST_PROXY: 'on',
       PLEIN_ROUTING_AFTER_MINUTES: '45',
+      PLEIN_SCIM_GROUP_ROLES: '{"Plein admins": "admin"}',
       SMTP_URL: 'smtps://plein:pw@relay.example.org:465',
       PLEIN_MAIL_FROM: 'Plein <Plein@Mail.Example.org>',
       PLEIN_PUBLIC_URL: 'https://plein.example.org/',
@@ -79,6 +81,7 @@ describe('configuration', () => {
       },
       publicUrl: 'https://plein.example.org',
       oidc: null,
+      scim: { groupRoles: { 'plein admins': 'admin' }, testTokenRoute: false },
     });
   });
 
@@ -241,5 +244,27 @@ describe('configuration', () => {
         .slice(1)
         .map((line) => line.trim().split(':')[0]),
     ).toEqual(expect.arrayContaining(['PORT', 'PLEIN_LANGUAGE', 'DATABASE_URL']));
+  });
+
+  it('reads PLEIN_SCIM_GROUP_ROLES as group name → role, names in lower case, and refuses anything else', () => {
+    expect(
+      loadConfig({ PLEIN_SCIM_GROUP_ROLES: '{"Plein Admins": "admin", "Leaders": "leader"}' }).scim
+        .groupRoles,
+    ).toEqual({ 'plein admins': 'admin', leaders: 'leader' });
+    expect(configError({ PLEIN_SCIM_GROUP_ROLES: '{"x": "owner"}' }).message).toMatch(
+      /PLEIN_SCIM_GROUP_ROLES/,
+    );
+    expect(configError({ PLEIN_SCIM_GROUP_ROLES: 'admins=admin' }).message).toMatch(/not JSON/);
+  });
+
+  it('allows the test-only SCIM token route only with NODE_ENV=test and no demo', () => {
+    expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1' }).message).toMatch(
+      /PLEIN_SCIM_TEST_TOKEN_ROUTE: is test-only/,
+    );
+    expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', PLEIN_DEMO: '0' }).message).toMatch(/test-only/);
+    expect(configError({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', NODE_ENV: 'test' }).message).toMatch(/test-only/);
+    expect(
+      loadConfig({ PLEIN_SCIM_TEST_TOKEN_ROUTE: '1', NODE_ENV: 'test', PLEIN_DEMO: '0' }).scim.testTokenRoute,
+    ).toBe(true);
   });
 });

@@ -54,6 +54,8 @@ const environmentSchema = z
     PLEIN_OIDC_ADMIN_GROUPS: list.optional(),
     PLEIN_OIDC_COMMUNITY_MANAGER_GROUPS: list.optional(),
     PLEIN_OIDC_LEADER_GROUPS: list.optional(),
+    PLEIN_SCIM_GROUP_ROLES: z.string().optional(),
+    PLEIN_SCIM_TEST_TOKEN_ROUTE: flag.optional(),
   })
   .refine((env) => !env.SMTP_URL || Boolean(env.PLEIN_MAIL_SECRET), {
     message: 'must be set when SMTP_URL is set: it signs reply, bounce and unsubscribe addresses',
@@ -83,7 +85,19 @@ const environmentSchema = z
   .refine((env) => !env.PLEIN_OIDC_ISSUER || /(^|\s)openid(\s|$)/.test(env.PLEIN_OIDC_SCOPES), {
     message: 'must include openid',
     path: ['PLEIN_OIDC_SCOPES'],
-  });
+  })
+  // The conformance suite's token route hands out a SCIM token to anyone who asks: only in a test run, no demo.
+  .refine(
+    (env) =>
+      !env.PLEIN_SCIM_TEST_TOKEN_ROUTE ||
+      (env.NODE_ENV === 'test' && (env.PLEIN_DEMO ?? !env.DATABASE_URL) === false),
+    {
+      message: 'is test-only: it needs NODE_ENV=test and demo mode off (PLEIN_DEMO=0)',
+      path: ['PLEIN_SCIM_TEST_TOKEN_ROUTE'],
+    },
+  );
+
+const SCIM_GROUP_ROLES = z.record(z.string().trim().min(1), z.enum(['leader', 'community_manager', 'admin']));
 
 /** OpenID Connect single sign-on (modules/sso/oidc.ts); null when PLEIN_OIDC_ISSUER is unset. */
 export type OidcConfig = {
@@ -128,7 +142,15 @@ export type Config = {
   /** Where people reach Plein (https://plein.example.org), without a trailing slash; null when unset. */
   publicUrl: string | null;
   oidc: OidcConfig | null;
+  scim: {
+    /** Provider groups that grant a role instead of being a community, by lower-case displayName. */
+    groupRoles: Record<string, ScimGroupRole>;
+    /** Serve GET /scim/v2/Token (a fresh SCIM token to anyone): Microsoft's conformance collection only. */
+    testTokenRoute: boolean;
+  };
 };
+
+export type ScimGroupRole = 'leader' | 'community_manager' | 'admin';
 
 export type MailConfig = {
   /** null: no SMTP server; every mail is kept in the outbox an admin reads ("what would have been sent"). */
@@ -200,7 +222,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : null,
+    scim: {
+      groupRoles: parseGroupRoles(e.PLEIN_SCIM_GROUP_ROLES),
+      testTokenRoute: e.PLEIN_SCIM_TEST_TOKEN_ROUTE ?? false,
+    },
   };
+}
+
+/** PLEIN_SCIM_GROUP_ROLES: a JSON object of group displayName → role, e.g. {"Plein admins": "admin"}. */
+function parseGroupRoles(json: string | undefined): Record<string, ScimGroupRole> {
+  if (!json) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ConfigError('Invalid configuration:\n  PLEIN_SCIM_GROUP_ROLES: is not JSON');
+  }
+  const parsed = SCIM_GROUP_ROLES.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PLEIN_SCIM_GROUP_ROLES: must map group names to "leader", "community_manager" or "admin"',
+    );
+  }
+  return Object.fromEntries(Object.entries(parsed.data).map(([name, role]) => [name.toLowerCase(), role]));
 }
 
 function isHttpsOrLoopback(address: string): boolean {

@@ -69,11 +69,16 @@ describe('OpenAPI description at /api/v1/openapi.json', () => {
     }
   });
 
-  it('marks signed-in routes with the session and bearer schemes, and leaves public ones open', () => {
+  it('marks signed-in routes with the session and bearer schemes, SCIM routes with the SCIM token, and leaves public ones open', () => {
     for (const route of allRoutes) {
       const operation = spec.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+      // /scim/v2 takes an identity provider's SCIM token, never a person's session or API token.
       const expected =
-        route.auth === 'none' || route.auth === 'public' ? undefined : [{ session: [] }, { bearer: [] }];
+        route.auth === 'none' || route.auth === 'public'
+          ? undefined
+          : route.auth === 'scim'
+            ? [{ scimToken: [] }]
+            : [{ session: [] }, { bearer: [] }];
       expect(operation?.security, `${route.method} ${route.url}`).toEqual(expected);
     }
   });

@@ -109,7 +109,8 @@ export type NewCommunity = {
   kind: 'general' | 'specialist';
   viabilityThreshold: number;
   sponsorId: string | null;
-  createdBy: string;
+  /** Null when no person made it (a SCIM group's community). */
+  createdBy: string | null;
 };
 
 export async function insertCommunity(

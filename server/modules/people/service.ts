@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreatePerson, PeopleQuery, UpdateMe, UpdatePerson } from '../../../contract/people.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { inTransaction } from '../../platform/db/database.js';
+import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, conflict, invalidField, notFound } from '../../platform/http/problem.js';
@@ -182,8 +182,7 @@ export async function updatePerson(
       { ...rest, managerId, isLeader: leader, skills: skills && dedupe(skills), passwordHash },
       now,
     );
-    if (input.status === 'deactivated' && before.status !== 'deactivated')
-      await revokeAllAccess(tx, before.id, now);
+    await endAccessIfDeactivated(tx, before, input.status, now);
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'person.update',
@@ -198,6 +197,16 @@ export async function updatePerson(
   // within the cache's few seconds (auth/viewer-cache.ts).
   deps.viewers.forgetPerson(updated.id);
   return profileOf(deps, updated, actor.id);
+}
+
+/** Deactivation ends every session and API token at once (admins here, SCIM provisioning in modules/scim). */
+export async function endAccessIfDeactivated(
+  tx: Queryable,
+  before: { id: string; status: string },
+  status: string | undefined,
+  now: Date,
+): Promise<void> {
+  if (status === 'deactivated' && before.status !== 'deactivated') await revokeAllAccess(tx, before.id, now);
 }
 
 export async function follow(deps: Deps, viewer: Viewer, handle: string, on: boolean): Promise<void> {

@@ -7,13 +7,27 @@ import type { Viewer } from '../auth/viewer.js';
 import { answerOnce, IdempotencyHeaders } from '../idempotency/idempotency.js';
 import type { Deps } from './deps.js';
 import { forbidden, unauthorized } from './problem.js';
-import type { Route } from './route.js';
+import type { Guard, Route } from './route.js';
 
 /** Per person, across all nodes: generous for people, a brake for runaway scripts. */
 export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 
-/** Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. */
-export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
+const securityOf = (auth: Route['auth']): { security?: Record<string, string[]>[] } => {
+  if (auth === 'public' || auth === 'none') return {};
+  if (auth === 'scim') return { security: [{ scimToken: [] }] };
+  return { security: [{ session: [] }, { bearer: [] }] };
+};
+
+/**
+ * Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. Routes of a
+ * kind of caller that is not a person ('scim') pass the guard handed in for it instead, and nothing else.
+ */
+export function registerRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  routes: Route[],
+  guards: Partial<Record<'scim', Guard>> = {},
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Forms only where a route takes them (signedToken): everywhere else a form body stays a 415.
   app.addContentTypeParser(
@@ -34,9 +48,7 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
       schema: {
         summary: route.summary,
         tags: route.tags,
-        ...(route.auth === 'public' || route.auth === 'none'
-          ? {}
-          : { security: [{ session: [] }, { bearer: [] }] }),
+        ...securityOf(route.auth),
         // Only the parts a route declares: an explicit undefined makes Fastify warn.
         ...Object.fromEntries(Object.entries(route.schema).filter(([, schema]) => schema !== undefined)),
         ...(route.idempotent
@@ -47,6 +59,11 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
       // onRequest runs before the body is parsed and validated: who you are is settled before what you sent.
       onRequest: async (request) => {
         if (route.auth === 'none') return;
+        if (route.auth === 'scim') {
+          const guard = guards.scim;
+          if (!guard) throw new Error(`${route.method} ${route.url}: no guard was handed in for SCIM routes`);
+          return guard(deps, request);
+        }
         const viewer = await resolveViewer(deps, request);
         if (route.auth !== 'public' && !viewer) throw unauthorized();
         if (route.auth === 'admin' && viewer?.role !== 'admin') throw forbidden('Only an admin may do this.');

@@ -3,8 +3,13 @@ import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from './deps.js';
 
-/** Who may call a route: no identity at all (probes), anyone, any signed-in active person, or an admin. */
-export type RouteAuth = 'none' | 'public' | 'person' | 'admin';
+/**
+ * Who may call a route: no identity at all (probes), anyone, any signed-in active person, an admin, or an identity
+ * provider with a SCIM token ('scim': no person, checked by the guard app.ts hands to registerRoutes).
+ */
+export type RouteAuth = 'none' | 'public' | 'person' | 'admin' | 'scim';
+/** A credential check that is not a person's, brought by a feature: it throws a Problem when the caller fails it. */
+export type Guard = (deps: Deps, request: FastifyRequest) => Promise<void>;
 /** Throttling class: 'write' is counted per person across all nodes; 'login' is throttled inside the login service. */
 export type RateLimitClass = 'none' | 'read' | 'write' | 'login';
 
@@ -21,7 +26,7 @@ type SuccessBody<S extends Schemas> = {
 }[keyof S['response']];
 
 export type RouteContext<S extends Schemas, A extends RouteAuth> = {
-  viewer: A extends 'public' | 'none' ? Viewer | null : Viewer;
+  viewer: A extends 'public' | 'none' | 'scim' ? Viewer | null : Viewer;
   params: Infer<S['params']>;
   query: Infer<S['querystring']>;
   body: Infer<S['body']>;

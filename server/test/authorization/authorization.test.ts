@@ -33,7 +33,9 @@ describe('authorization matrix: role × resource × route → status', () => {
         const [method] = row.route.split(' ');
         const response = await client(ctx.app, world.credentials[actor]).send(method!, url, body);
         expect(response.statusCode, response.body).toBe(expected);
-        if (expected >= 400) expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        // /scim/v2 answers errors in the SCIM shape (RFC 7644 §3.12), everything else in problem+json.
+        if (expected >= 400)
+          expect(response.headers['content-type']).toMatch(/application\/(problem|scim)\+json/);
       },
     );
   });

@@ -10,6 +10,7 @@ import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { scimMatrix } from './scim.matrix.js';
 import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
 import { ssoMatrix } from './sso.matrix.js';
@@ -34,4 +35,5 @@ export const matrix: MatrixRow[] = [
   ...analyticsMatrix,
   ...searchMatrix,
   ...mailMatrix,
+  ...scimMatrix,
 ];

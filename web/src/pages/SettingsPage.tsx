@@ -10,6 +10,7 @@ import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { ProfileForm } from './settings/ProfileForm.js';
 import { RoutingSetting } from './settings/RoutingSetting.js';
+import { ScimTokens } from './settings/ScimTokens.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <ThemeSetting />
       <ProfileForm me={me} />
       <RoutingSetting />
+      {me.role === 'admin' && <ScimTokens />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
 import type { Queryable } from '../../platform/db/database.js';
 import { unique } from '../../test/factories.js';
 
@@ -40,4 +42,22 @@ export async function importedRows(db: Queryable, source: string): Promise<strin
     [source],
   );
   return rows.map((r) => r.row);
+}
+
+/** A CSV file's text from rows (the first is the header), quoted where needed, with a byte-order mark. */
+export function csv(rows: string[][]): string {
+  const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A ZIP archive of these files, written to a scratch folder. */
+export async function zipOf(files: Record<string, string | Buffer>, name = 'export.zip'): Promise<string> {
+  const zip = new yazl.ZipFile();
+  for (const [file, content] of Object.entries(files)) {
+    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, file);
+  }
+  zip.end();
+  const path = join(scratch(), name);
+  await pipeline(zip.outputStream, createWriteStream(path));
+  return path;
 }

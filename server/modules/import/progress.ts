@@ -19,9 +19,16 @@ export function progressLine(done: number, total: number, elapsedMs: number): st
 /** The final report: counts per kind, notes, every skipped row with its reason, every attachment left behind. */
 export function reportText(report: ImportReport): string {
   const lines = [report.dryRun ? 'Dry run: nothing was written.' : 'Import finished.', ''];
-  lines.push('kind         created  matched  updated  removed  skipped');
+  lines.push('kind         records  created  matched  updated  removed  skipped');
   for (const [kind, c] of Object.entries(report.counts)) {
-    const cells = [c.created, c.matched, c.updated, c.removed, c.skipped]
+    const cells = [
+      report.records[kind as keyof typeof report.records],
+      c.created,
+      c.matched,
+      c.updated,
+      c.removed,
+      c.skipped,
+    ]
       .map((n) => String(n).padStart(8))
       .join(' ');
     lines.push(`${kind.padEnd(12)}${cells}`);

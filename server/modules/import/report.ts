@@ -29,6 +29,8 @@ export type KindCounts = {
 export type ImportReport = {
   dryRun: boolean;
   total: number;
+  /** Records of each kind in the interchange file (what a dry run would import). */
+  records: Record<RecordType, number>;
   counts: Record<RecordType, KindCounts>;
   skipped: Skipped[];
   attachments: ListedAttachment[];

@@ -49,6 +49,7 @@ export async function loadInterchange(
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
     total: plan.total,
+    records: plan.byType,
     counts: emptyCounts(),
     skipped: [...plan.skipped],
     attachments: [],

@@ -310,7 +310,7 @@ function topReplyOf(id: string, messages: Map<string, MessageFacts>): string {
   let current = id;
   for (let depth = 0; depth < 1000; depth++) {
     const facts = messages.get(current);
-    if (!facts || !facts.repliedTo || facts.repliedTo === facts.threadId) return current;
+    if (!facts?.repliedTo || facts.repliedTo === facts.threadId) return current;
     if (!messages.has(facts.repliedTo)) return facts.repliedTo;
     current = facts.repliedTo;
   }

@@ -63,7 +63,8 @@ export class Staging {
   }
 
   cleanUp(): void {
-    for (const file of this.files.values()) file.destroy();
+    // Writes still queued when a reader gives up fail quietly: their folder is about to go.
+    for (const file of this.files.values()) file.on('error', () => {}).destroy();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

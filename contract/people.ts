@@ -32,7 +32,8 @@ export const PersonProfile = PersonSummary.extend({
 export type PersonProfile = z.infer<typeof PersonProfile>;
 
 /** What the signed-in person sees of themselves. */
-export const Me = PersonProfile.extend({ email: z.string(), locale: Locale.nullable() });
+// Null for a person without an address (a frontline worker brought in by an import).
+export const Me = PersonProfile.extend({ email: z.string().nullable(), locale: Locale.nullable() });
 export type Me = z.infer<typeof Me>;
 
 const Name = singleLine(z.string().trim().min(1).max(LIMITS.nameLength));

@@ -4,7 +4,8 @@ import { statement } from '../../platform/db/statement.js';
 export type PersonRow = {
   id: string;
   handle: string;
-  email: string;
+  /** Null for people without an address (frontline workers brought in by an import). */
+  email: string | null;
   name: string;
   title: string;
   department: string;

@@ -156,7 +156,7 @@ export async function updatePerson(
     }
     if (
       input.email &&
-      input.email.toLowerCase() !== before.email.toLowerCase() &&
+      input.email.toLowerCase() !== before.email?.toLowerCase() &&
       (await people.findByEmail(tx, input.email))
     ) {
       throw conflict('A person with this email exists already.', [{ field: 'email', message: 'is taken' }]);

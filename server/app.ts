@@ -30,7 +30,6 @@ import { authenticateScim } from './modules/scim/token-service.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
-import { acceptLogoutTokenForms } from './modules/sso/form-body.js';
 import { ssoRoutes } from './modules/sso/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
@@ -41,7 +40,7 @@ import type { Deps } from './platform/http/deps.js';
 import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
 import { installProblemHandler } from './platform/http/problem.js';
-import { registerRoutes } from './platform/http/register.js';
+import { installFormParser, registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSpa, WEB_DIST } from './platform/http/spa.js';
@@ -115,7 +114,7 @@ export async function buildApp({
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
-  acceptLogoutTokenForms(app);
+  installFormParser(app);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, singleLine, Timestamp } from './common.js';
 
 /** A SCIM token as an admin sees it: never its secret, which is shown once, at creation. */
 export const ScimToken = z.object({
@@ -9,7 +9,7 @@ export const ScimToken = z.object({
   createdBy: z.object({ handle: z.string(), name: z.string() }).nullable(),
   lastUsedAt: Timestamp.nullable(),
 });
-export const CreateScimToken = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateScimToken = z.strictObject({ name: singleLine(z.string().trim().min(1).max(100)) });
 export const CreatedScimToken = ScimToken.extend({
   token: z.string().describe('Shown once: paste it into the identity provider now.'),
 });

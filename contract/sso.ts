@@ -24,6 +24,7 @@ export const BackchannelLogoutResult = z.object({ endedSessions: z.number().int(
  * Why a single sign-on was refused. The code travels to the sign-in page (/login?error=<code>), which says it in the
  * reader's language (login.ssoError.<code>); the server log keeps the technical detail.
  */
+export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 export const SSO_REFUSALS = [
   'sso_unavailable', // the identity provider could not be reached or described itself wrongly
   'sso_denied', // the identity provider answered with an error (the person cancelled, or is not assigned)

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS as contractLimits } from '../../../contract/common.js';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
 import { SEARCH_TYPES as contractSearchTypes } from '../../../contract/search.js';
+import { SSO_REFUSALS as contractRefusals } from '../../../contract/sso.js';
 import {
   THREAD_KINDS as contractKinds,
   UNTITLED_KINDS as contractUntitled,
@@ -14,6 +15,7 @@ import {
   LIMITS,
   REACTION_KINDS,
   SEARCH_TYPES,
+  SSO_REFUSALS,
   THREAD_KINDS,
   UNTITLED_KINDS,
   VISIBILITIES,
@@ -35,6 +37,7 @@ describe("the web's copy of the contract's values", () => {
     expect([...VISIBILITIES]).toEqual(Visibility.options);
     expect([...COMMUNITY_KINDS]).toEqual(CommunityKind.options);
     expect([...SEARCH_TYPES]).toEqual([...contractSearchTypes]);
+    expect([...SSO_REFUSALS]).toEqual([...contractRefusals]);
     expect(LIMITS.titleLength).toBe(contractLimits.titleLength);
     expect(LIMITS.bodyLength).toBe(contractLimits.bodyLength);
   });

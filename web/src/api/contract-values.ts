@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { LIMITS as ContractLimits } from '../../../contract/common.js';
 import type { CommunityKind, Visibility } from '../../../contract/communities.js';
 import type { SearchType } from '../../../contract/search.js';
+import type { SsoRefusal } from '../../../contract/sso.js';
 import type { ReactionKind, ThreadKind } from '../../../contract/threads.js';
 
 /**
@@ -41,3 +42,16 @@ export const LIMITS = {
 } as const satisfies Pick<typeof ContractLimits, 'titleLength' | 'bodyLength'>;
 
 export const SEARCH_TYPES = list<SearchType>()(['all', 'threads', 'replies', 'people', 'communities']);
+
+export const SSO_REFUSALS = list<SsoRefusal>()([
+  'sso_unavailable',
+  'sso_denied',
+  'sso_expired',
+  'sso_failed',
+  'email_missing',
+  'email_unverified',
+  'domain_not_allowed',
+  'link_not_allowed',
+  'not_provisioned',
+  'deactivated',
+]);

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DemoPerson } from '../../../contract/demo.js';
-import { SSO_REFUSALS } from '../../../contract/sso.js';
+import { SSO_REFUSALS } from '../api/contract-values.js';
 import { api } from '../api/endpoints.js';
 import { signedIn, useSession, useSite } from '../api/session.js';
 import { Logo } from '../app/Logo.js';

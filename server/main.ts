@@ -25,30 +25,33 @@ async function main(): Promise<void> {
   const { app, deps } = await buildApp({ config, db });
   app.log.info({ engine: db.engine, applied }, applied.length ? 'migrations applied' : 'schema up to date');
   await bootstrap(deps);
-  await app.listen({ port: config.port, host: config.host });
-  const jobs = startJobs(deps, allJobs);
-  const mail = await startMail(deps);
-  app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
-
+  let jobs: ReturnType<typeof startJobs> | undefined;
+  let mail: Awaited<ReturnType<typeof startMail>> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests, ends open streams
-    await jobs.stop();
-    await mail.stop();
+    await jobs?.stop();
+    await mail?.stop();
     await db.close();
     process.exit(0);
   };
+  // Before listening: a SIGTERM while the mail queue still starts (seconds on a server) must drain, not kill.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   // A lost database connection is never a reason to exit: the node answers 503 until it is back. Anything else
   // unhandled is a bug and still ends the process.
   process.on('unhandledRejection', (reason) => {
     if (!isDatabaseUnavailable(reason)) throw reason;
     app.log.warn({ err: reason }, 'database unavailable (in the background)');
   });
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  if (stopping) return;
+  jobs = startJobs(deps, allJobs);
+  mail = await startMail(deps);
+  if (!stopping) app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
 }
 
 main().catch((error) => {

@@ -53,7 +53,8 @@ describe('the scorecard on a small world, community filter', () => {
       themeShare: [30, 0],
       themesOpened: [1, 0],
       loopClosure: [66.7, 100],
-      medianDaysToOutcome: [15, null],
+      // By 3 March: outcomes after 10 days (closed theme) and 20 days (silent theme), as by 31 March.
+      medianDaysToOutcome: [15, 15],
       leaderThemeReplies: [1, 0],
     });
     expect(condition(c, 'strategic').status).toBe('on_track');
@@ -95,7 +96,8 @@ describe('the scorecard on a small world, community filter', () => {
       crossTimeZone: [42.9, 0],
       crossHierarchy: [28.6, 0],
       questionsAnsweredAcross: [50, null],
-      sponsorsActive: [100, null],
+      // The sponsor took part in March (5, 7 and 9) and in February (10).
+      sponsorsActive: [100, 100],
     });
     expect(condition(c, 'fertile_ground').details.sponsors).toEqual([
       expect.objectContaining({ slug: world.community.slug, activeDays: 2 }),
@@ -167,13 +169,14 @@ describe('the scorecard on a small world, people figures by department', () => {
   it('the funnel, completeness, reach and praise of one department', async () => {
     const c = await card({ department: world.departments.d1 });
     expect(figures(c, 'low_threshold')).toMatchObject({
-      provisioned: [3, null],
-      activated: [2, null],
+      // Previous period (4 Feb – 3 Mar): the same three accounts, boss and ann active on 10 and 11 February only.
+      provisioned: [3, 3],
+      activated: [2, 2],
       monthlyActive: [2, 2],
-      engaged: [1, null],
-      activatedShare: [66.7, null],
+      engaged: [1, 0],
+      activatedShare: [66.7, 66.7],
       monthlyActiveShare: [100, 100],
-      engagedShare: [50, null],
+      engagedShare: [50, 0],
       profileCompleteness: [50, null],
     });
     expect(figures(c, 'fertile_ground')).toMatchObject({ medianReach: [2.5, null], dunbarShare: [0, null] });
@@ -238,6 +241,11 @@ describe('who may see it, and what it will not say', () => {
       name: 'Hush hush club',
       sponsor,
     });
+    // Made before the period, so it counts in it.
+    await ctx.db.pool.query('update communities set created_at = $2 where id = $1', [
+      hidden.id,
+      new Date(`${YEAR - 1}-06-01T00:00:00Z`),
+    ]);
     const c = await card({});
     const text = JSON.stringify(c);
     expect(text).not.toContain('Hush hush club');

@@ -224,8 +224,8 @@ export async function funnel(db: Queryable, filter: Filter, period: Period): Pro
 }
 
 /**
- * People who took part in one community in the 28 days ending `to` (narrowed by department and location like
- * the praise they are set against): one range of community_active_days' primary key.
+ * Activated people who took part in one community in the 28 days ending `to` (narrowed by department and location
+ * like the praise they are set against): one range of community_active_days' primary key.
  */
 export async function communityMonthlyActive(
   db: Queryable,
@@ -235,11 +235,11 @@ export async function communityMonthlyActive(
 ): Promise<number> {
   const params: unknown[] = [communityId, to];
   const where = personWhere('p', filter, params);
-  const join = where ? 'join people p on p.id = d.person_id' : '';
   const { rows } = await db.query<{ n: number }>(
     `select count(distinct d.person_id)::int as n
-       from community_active_days d ${join}
-      where d.community_id = $1 and d.day between $2::date - 27 and $2::date ${where}`,
+       from community_active_days d join people p on p.id = d.person_id
+      where d.community_id = $1 and d.day between $2::date - 27 and $2::date
+        and p.activated_at < ${endOf('$2')} ${where}`,
     params,
   );
   return rows[0]!.n;

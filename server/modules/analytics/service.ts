@@ -10,7 +10,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
-import { ideasDoneInPeriod } from '../goals/kpi-repository.js';
+import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
@@ -67,11 +67,12 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     const span = { from: new Date(`${period.from}T00:00:00Z`), to: endOfDay(period.to) };
     const ids = (ideas: boolean) =>
       goals.filter((g) => (g.kpi === 'idea_throughput') === ideas).map((g) => g.id);
-    const [questions, ideas] = await Promise.all([
+    const [questions, ideas, withIdeas] = await Promise.all([
       reads.goalQuestions(db, ids(false), span.from, span.to, viewer.id),
       ideasDoneInPeriod(db, ids(true), span.from, span.to, viewer.id),
+      goalsWithIdeas(db, ids(true), span.to, viewer.id),
     ]);
-    return { goalRows: rows, figures: kpiFigures(goals, span, questions, ideas, now) };
+    return { goalRows: rows, figures: kpiFigures(goals, span, questions, ideas, now, withIdeas) };
   };
   // Praise per 100 active people: with a community filter both sides are that community's.
   const communityActive = () =>

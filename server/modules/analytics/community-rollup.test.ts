@@ -37,7 +37,10 @@ async function figures(period = periods) {
 /** A community made before the test's year, so every period here is one it existed in. */
 async function madeLongAgo(sponsor: TestPerson) {
   const made = await buildCommunity(db, { sponsor });
-  await db.query('update communities set created_at = $2 where id = $1', [made.id, `${Y - 2}-01-01T00:00:00Z`]);
+  await db.query('update communities set created_at = $2 where id = $1', [
+    made.id,
+    `${Y - 2}-01-01T00:00:00Z`,
+  ]);
   return made;
 }
 
@@ -176,15 +179,7 @@ describe('the community active-people roll-up', () => {
     expect(await mismatches(other.id)).toEqual([]);
     // Bob, the sponsor: 15 February, 15 and 20 March, 1 June; the period 3–30 April has none, March all of two.
     const sponsor = async (from: string, to: string) =>
-      (
-        await communityFigures(
-          db,
-          people.ann.id,
-          other.id,
-          { from, to },
-          1,
-        )
-      ).sponsors[0]!.sponsor_days;
+      (await communityFigures(db, people.ann.id, other.id, { from, to }, 1)).sponsors[0]!.sponsor_days;
     expect(await sponsor(`${Y}-04-03`, `${Y}-04-30`)).toBe(0);
     expect(await sponsor(`${Y}-03-01`, `${Y}-03-31`)).toBe(2);
     expect(await sponsor(`${Y}-01-01`, `${Y}-12-31`)).toBe(4);

@@ -3,8 +3,8 @@ import type { Scorecard } from '../../../contract/analytics.js';
 import { allJobs } from '../../jobs.js';
 import { manualClock } from '../../platform/clock.js';
 import { buildCommunity, buildPerson, unique } from '../../test/factories.js';
-import { recordParticipation } from '../activity/repository.js';
 import { testApp } from '../../test/harness.js';
+import { recordParticipation } from '../activity/repository.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { analyticsJob, rebuildAnalytics, refreshAnalytics } from './refresh.js';
 import { buildSmallWorld, type SmallWorld } from './testing.js';
@@ -372,6 +372,8 @@ describe('the scorecard tells the truth over time', () => {
   const Y = 2015;
   const at = (monthDay: string) => new Date(`${Y}-${monthDay}T10:00:00Z`);
   let d: string;
+  /** The department of the hierarchy line. */
+  let h: string;
   let slug: string;
   const ask = async (query: Record<string, string>) =>
     manager.api.get(`/api/v1/analytics/scorecard?${new URLSearchParams(query)}`);
@@ -380,6 +382,7 @@ describe('the scorecard tells the truth over time', () => {
   beforeAll(async () => {
     const db = ctx.db.pool;
     d = unique('Finance');
+    h = unique('Support');
     const person = async (department: string, activated: Date | null) => {
       const p = await buildPerson(db, { department });
       await db.query('update people set created_at = $2, activated_at = $3 where id = $1', [
@@ -411,6 +414,40 @@ describe('the scorecard tells the truth over time', () => {
     await recordParticipation(db, bob.id, community.id, at('03-10'));
     await recordParticipation(db, dan.id, community.id, at('03-11'));
     await recordParticipation(db, cat.id, null, at('03-12'));
+    // A line of the hierarchy in a department of its own: top (London) → mgr (Amsterdam) → pia (Brussels), quin (New York).
+    const inLine = async (managerId: string | null, timeZone: string) => {
+      const p = await buildPerson(db, { department: h, managerId, timeZone });
+      await db.query('update people set created_at = $2, activated_at = $2 where id = $1', [
+        p.id,
+        new Date(`${Y - 1}-12-01T00:00:00Z`),
+      ]);
+      return p;
+    };
+    const top = await inLine(null, 'Europe/London');
+    const mgr = await inLine(top.id, 'Europe/Amsterdam');
+    const pia = await inLine(mgr.id, 'Europe/Brussels');
+    const quin = await inLine(mgr.id, 'America/New_York');
+    const { rows } = await db.query<{ id: string }>(
+      `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, created_at,
+                            last_activity_at)
+       values ($1, $2, 'discussion', 'Plan', 'b', 'b', 'bottom_up', $3, $3) returning id`,
+      [community.id, mgr.id, at('03-15')],
+    );
+    const reply = async (author: string, parentId: string | null) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
+           values ($1, $2, $3, 'r', 'r', $4) returning id`,
+          [rows[0]!.id, parentId, author, at('03-16')],
+        )
+      ).rows[0]!.id;
+    const piaReply = await reply(pia.id, null);
+    const quinReply = await reply(quin.id, piaReply);
+    await reply(top.id, piaReply);
+    await db.query(
+      `insert into reply_reactions (reply_id, person_id, kind, created_at) values ($1, $2, 'like', $3)`,
+      [quinReply, mgr.id, at('03-17')],
+    );
     await rebuildAnalytics(db, new Date(`${Y}-04-01T00:00:00Z`));
   });
 
@@ -419,7 +456,10 @@ describe('the scorecard tells the truth over time', () => {
     const response = await ask({ from: `${YEAR}-03-20`, to: `${YEAR}-04-02` });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(response.json().errors[0]).toEqual({ field: 'to', message: `must not be after today (${YEAR}-04-01)` });
+    expect(response.json().errors[0]).toEqual({
+      field: 'to',
+      message: `must not be after today (${YEAR}-04-01)`,
+    });
     expect((await ask({ from: `${YEAR}-04-02` })).statusCode).toBe(400);
     expect((await ask({ to: `${YEAR}-04-01` })).statusCode).toBe(200);
   });
@@ -464,6 +504,16 @@ describe('the scorecard tells the truth over time', () => {
     // The department alone: its praise against its activated monthly active people, ann and cat.
     const dept = (await ask({ ...march, department: d })).json();
     expect(figures(dept, 'top_down_bottom_up').praisePer100).toEqual([50, null]);
+  });
+
+  it('crosses the hierarchy two levels apart or between level-2 subtrees, time zones 3 hours apart', async () => {
+    // pia → mgr (her manager; Brussels–Amsterdam 0 h), quin → pia (team peers; New York–Brussels 5 h on 16 March),
+    // top → pia (two levels apart; London–Brussels 1 h), mgr → quin (his report; Amsterdam–New York 5 h).
+    const c = (await ask({ ...march, department: h })).json();
+    expect(figures(c, 'fertile_ground')).toMatchObject({
+      crossHierarchy: [25, null],
+      crossTimeZone: [50, null],
+    });
   });
 
   it('labels reach as "now" and leaves it out of the comparison', async () => {

@@ -177,6 +177,7 @@ export function lowThreshold(
     .sort((a, b) => a.share - b.share)[0];
   const completeness = maybe(total.completeness);
   const figures: Figure[] = [
+    // Workplace's funnel steps "invited" and "activated within 7 days" go here, with invitations (not yet built).
     figure('provisioned', 'people', total.provisioned),
     figure('activated', 'people', total.activated),
     figure('monthlyActive', 'people', total.monthly_active),

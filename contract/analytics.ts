@@ -54,7 +54,9 @@ export const Figure = z.object({
   previous: z
     .number()
     .nullable()
-    .describe('the same figure over the previous period, exactly as asked for directly; null when not compared'),
+    .describe(
+      'the same figure over the previous period, exactly as asked for directly; null when not compared',
+    ),
   asOf: z
     .literal('now')
     .optional()

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scorecard } from '../../contract/analytics.js';
 import { buildApp } from '../app.js';
+import { scorecard } from '../modules/analytics/service.js';
+import type { Viewer } from '../platform/auth/viewer.js';
 import { manualClock } from '../platform/clock.js';
 import { type Database, openDatabase, type Queryable } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { renderMarkdown } from '../platform/markdown/render.js';
 import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
 import { testConfig } from '../test/harness.js';
-import type { Scorecard } from '../../contract/analytics.js';
-import { scorecard } from '../modules/analytics/service.js';
-import type { Viewer } from '../platform/auth/viewer.js';
 import { seedDemo } from './seed.js';
 
 // The six conditions as the demo organisation tells them; every expected figure is recomputed here from the rows.
@@ -377,7 +377,12 @@ describe('the scorecard on the demo organisation compares like with like', () =>
       { from: day(106), to: day(100) },
       { from: day(230), to: day(203) },
     ];
-    const filters = [{}, { department: place!.department }, { location: place!.location }, { community: open!.slug }];
+    const filters = [
+      {},
+      { department: place!.department },
+      { location: place!.location },
+      { community: open!.slug },
+    ];
     let compared = 0;
     for (const period of periods) {
       for (const filter of filters) {

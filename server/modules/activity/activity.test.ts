@@ -70,7 +70,9 @@ describe('participation roll-ups', () => {
     const theme = await leader.api.post('/api/v1/themes', { title: 'Where next?', question: 'What first?' });
     expect(theme.statusCode, theme.body).toBe(201);
     clock.set(new Date('2026-03-06T09:00:00Z'));
-    const outcome = await leader.api.post(`/api/v1/themes/${theme.json().id}/outcomes`, { body: 'We did it' });
+    const outcome = await leader.api.post(`/api/v1/themes/${theme.json().id}/outcomes`, {
+      body: 'We did it',
+    });
     expect(outcome.statusCode, outcome.body).toBe(201);
     expect((await daysOf(reader.id)).days).toEqual(['2026-03-03', '2026-03-05']);
     expect(await daysOf(leader.id)).toEqual({ days: ['2026-03-06'], communities: [] });

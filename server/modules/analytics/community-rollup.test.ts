@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/database.js';
-import { addDays } from '../../platform/time/days.js';
 import { buildCommunity, buildPerson, type TestCommunity, type TestPerson } from '../../test/factories.js';
 import { testDatabase } from '../../test/harness.js';
 import { activeOn } from '../community-health/testing.js';

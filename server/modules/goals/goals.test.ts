@@ -256,7 +256,12 @@ describe('linking threads', () => {
     expect(await goalOf(question.json().id)).toBe(newest.id);
     const talk = await post({ communitySlug: community.slug, kind: 'discussion', title: 'Chat', body: 'Hi' });
     expect(await goalOf(talk.json().id)).toBeNull();
-    const question2 = await post({ communitySlug: tagged.slug, kind: 'question', title: 'Q', body: `Why #${tag}` });
+    const question2 = await post({
+      communitySlug: tagged.slug,
+      kind: 'question',
+      title: 'Q',
+      body: `Why #${tag}`,
+    });
     expect(await goalOf(question2.json().id)).toBe(byTag.json().id);
     // An idea goes only to a goal that measures ideas.
     const idea = await post({ communitySlug: tagged.slug, kind: 'idea', title: 'Idea', body: `Try #${tag}` });
@@ -288,8 +293,18 @@ describe('linking threads', () => {
     expect(await goalOf(question.json().id)).toBe(answers.id);
     expect(await goalOf(idea.json().id)).toBe(ideas.id);
     // A new idea goal takes in the recent unlinked ideas of its scope, never the questions.
-    const loose = await threadAt(ctx.db.pool, { author: asker, community, at: hoursAgo(5), kind: 'question' });
-    const looseIdea = await threadAt(ctx.db.pool, { author: asker, community, at: hoursAgo(5), kind: 'idea' });
+    const loose = await threadAt(ctx.db.pool, {
+      author: asker,
+      community,
+      at: hoursAgo(5),
+      kind: 'question',
+    });
+    const looseIdea = await threadAt(ctx.db.pool, {
+      author: asker,
+      community,
+      at: hoursAgo(5),
+      kind: 'idea',
+    });
     const created = await leader.api.post(
       '/api/v1/goals',
       valid({ kpi: 'idea_throughput', target: 1, hashtags: [], communities: [community.slug] }),

@@ -61,7 +61,16 @@ export function figureOf(
 ): KpiFigure {
   const base = { from: period.from.toISOString(), to: period.to.toISOString() };
   if (goal.kpi === 'idea_throughput' && !hasIdeas) {
-    return { ...base, actual: null, target: goal.target, met: null, counted: 0, hits: 0, missed: 0, pending: 0 };
+    return {
+      ...base,
+      actual: null,
+      target: goal.target,
+      met: null,
+      counted: 0,
+      hits: 0,
+      missed: 0,
+      pending: 0,
+    };
   }
   if (goal.kpi === 'idea_throughput') {
     const weeks = (period.to.getTime() - period.from.getTime()) / WEEK;

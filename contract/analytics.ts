@@ -54,7 +54,13 @@ export const Figure = z.object({
   previous: z
     .number()
     .nullable()
-    .describe('the same figure over the previous period; null when not compared'),
+    .describe(
+      'the same figure over the previous period, exactly as asked for directly; null when not compared',
+    ),
+  asOf: z
+    .literal('now')
+    .optional()
+    .describe('the figure is as of the last refresh, not of the period, so it is never compared'),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -112,14 +112,17 @@ export async function prepareScenarios(app: FastifyInstance, pool: pg.Pool): Pro
     }));
   const thread = (i: number) => tenReplies[i % tenReplies.length]!;
   const analyst = await signInAnalyst(app, pool);
-  // The adoption scorecard, default period and one department: read from the analytics roll-ups.
+  // The adoption scorecard — each request computes its period and the one before (issue 23) — by default, one
+  // department, one location and a past quarter: read from the analytics roll-ups.
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const quarter = `?from=${day(120)}&to=${day(31)}`;
   const scorecard: Scenario[] = analyst
     ? [
         {
           name: 'scorecard',
           label: 'adoption scorecard (analytics roll-ups)',
           write: false,
-          requests: ['', '?department=Engineering', '?location=Amsterdam'].map((query) => ({
+          requests: ['', '?department=Engineering', '?location=Amsterdam', quarter].map((query) => ({
             method: 'GET' as const,
             path: `/api/v1/analytics/scorecard${query}`,
             headers: analyst.headers,

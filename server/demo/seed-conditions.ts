@@ -108,10 +108,14 @@ export async function writeIdeasAndPraise(
   );
 }
 
-/** Nobody acts before they first signed in: moves a sign-in back to the person's first post, reply, reaction or vote. */
+/**
+ * Nobody acts before their account exists or before they first signed in: moves the account's creation and the
+ * sign-in back to the person's first post, reply, reaction or vote where it came later.
+ */
 export async function alignActivation(tx: Queryable): Promise<void> {
   await tx.query(`
-    update people p set activated_at = first.at
+    update people p set activated_at = least(p.activated_at, first.at), created_at = least(p.created_at, first.at),
+                        updated_at = least(p.updated_at, first.at)
       from (select person_id, min(at) as at from (
               select author_id as person_id, created_at as at from threads
               union all select author_id, created_at from replies
@@ -123,5 +127,5 @@ export async function alignActivation(tx: Queryable): Promise<void> {
               union all select owner_id, created_at from goals
               union all select changed_by, created_at from thread_status_changes) acts
             group by person_id) first
-     where first.person_id = p.id and p.activated_at > first.at`);
+     where first.person_id = p.id and (p.activated_at > first.at or p.created_at > first.at)`);
 }

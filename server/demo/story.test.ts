@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scorecard } from '../../contract/analytics.js';
 import { buildApp } from '../app.js';
+import { scorecard } from '../modules/analytics/service.js';
+import type { Viewer } from '../platform/auth/viewer.js';
 import { manualClock } from '../platform/clock.js';
 import { type Database, openDatabase, type Queryable } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -215,12 +218,14 @@ describe('the demo organisation tells the six conditions', () => {
     ).toBe(0);
   });
 
-  it('rebuilt the participation roll-ups from every post, reply and reaction', async () => {
+  it('rebuilt the participation roll-ups from every post, reply, reaction, idea vote and outcome update', async () => {
     const acts = `select t.author_id as person_id, t.community_id, t.created_at as at from threads t
       union all select r.author_id, t.community_id, r.created_at from replies r join threads t on t.id = r.thread_id
       union all select x.person_id, t.community_id, x.created_at from thread_reactions x join threads t on t.id = x.thread_id
       union all select x.person_id, t.community_id, x.created_at from reply_reactions x
-        join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id`;
+        join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id
+      union all select v.person_id, t.community_id, v.created_at from idea_votes v join threads t on t.id = v.thread_id
+      union all select o.author_id, null, o.created_at from theme_outcomes o`;
     const days = `select distinct person_id, (at at time zone 'UTC')::date as day from (${acts}) a`;
     expect(await count('select * from person_active_days')).toBe(await count(days));
     expect(await count('select * from community_active_days')).toBe(
@@ -254,10 +259,12 @@ describe('the demo organisation tells the six conditions', () => {
       union all select author_id, created_at from replies
       union all select person_id, created_at from thread_reactions
       union all select person_id, created_at from reply_reactions
-      union all select person_id, created_at from idea_votes`;
+      union all select person_id, created_at from idea_votes
+      union all select author_id, created_at from theme_outcomes`;
+    // Nobody acts before their account exists or before they first signed in.
     expect(
       await count(`select 1 from (${acts}) a join people p on p.id = a.person_id
-                    where p.activated_at is null or a.at < p.activated_at`),
+                    where p.activated_at is null or a.at < p.activated_at or a.at < p.created_at`),
     ).toBe(0);
     const activeDays = await rows<{ days: number }>(
       `select count(d.day)::int as days from people p left join person_active_days d
@@ -336,5 +343,78 @@ describe('the demo organisation tells the six conditions', () => {
                     where c.visibility <> 'open' and not exists (select 1 from community_members m
                       where m.community_id = c.id and m.person_id = n.recipient_id)`),
     ).toBe(0);
+  });
+});
+
+describe('the scorecard on the demo organisation compares like with like', () => {
+  const day = (days: number) => daysAgo(days).toISOString().slice(0, 10);
+  async function analyst(): Promise<Viewer> {
+    const [person] = await rows<{ id: string; handle: string; name: string }>(
+      `select id, handle, name from people where role = 'admin' and status = 'active' order by id limit 1`,
+    );
+    return { ...person!, role: 'admin', isLeader: false, locale: null, via: { kind: 'token', tokenId: '0' } };
+  }
+  const valuesOf = (card: Scorecard) =>
+    [...card.conditions.flatMap((c) => c.figures), ...card.benefits.figures].map((f) => ({
+      id: f.id,
+      value: f.value,
+      previous: f.previous,
+      now: f.asOf === 'now',
+    }));
+
+  it('gives as "previous" exactly what a request for the previous period gives, for every figure and filter', async () => {
+    const viewer = await analyst();
+    const [place] = await rows<{ department: string; location: string }>(
+      `select department, location from people where department > '' group by 1, 2 order by count(*) desc limit 1`,
+    );
+    const [open] = await rows<{ slug: string }>(
+      `select slug from communities where visibility = 'open' order by member_count desc limit 1`,
+    );
+    const periods = [
+      {},
+      { from: day(67), to: day(40) },
+      { from: day(99), to: day(10) },
+      { from: day(106), to: day(100) },
+      { from: day(230), to: day(203) },
+    ];
+    const filters = [
+      {},
+      { department: place!.department },
+      { location: place!.location },
+      { community: open!.slug },
+    ];
+    let compared = 0;
+    for (const period of periods) {
+      for (const filter of filters) {
+        const card = await scorecard(app.deps, viewer, { ...period, ...filter });
+        const direct = await scorecard(app.deps, viewer, { ...card.previous, ...filter });
+        const asked = new Map(valuesOf(direct).map((f) => [f.id, f.value]));
+        for (const f of valuesOf(card)) {
+          const expected = f.now ? null : asked.get(f.id);
+          expect(f.previous, `${f.id} ${JSON.stringify({ ...period, ...filter })}`).toBe(expected);
+          if (f.previous !== null) compared++;
+        }
+        // The period trends show the previous period's point beside this one's.
+        const enough = card.conditions.find((c) => c.id === 'enough_people')!;
+        const directEnough = direct.conditions.find((c) => c.id === 'enough_people')!;
+        expect(enough.trend.series[0]!.values[0]).toBe(directEnough.figures[0]!.value);
+      }
+    }
+    // Most figures have a value to compare over these periods.
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('says "no data" for a period before anything existed, and refuses a period in the future', async () => {
+    const viewer = await analyst();
+    const before = await scorecard(app.deps, viewer, { from: day(800), to: day(773) });
+    const enough = before.conditions.find((c) => c.id === 'enough_people')!;
+    expect(enough.status).toBe('no_data');
+    expect(enough.figures.map((f) => f.value)).toEqual([null, null, null]);
+    expect(enough.recommendations).toEqual([]);
+    const fertile = before.conditions.find((c) => c.id === 'fertile_ground')!;
+    expect(fertile.figures.find((f) => f.id === 'sponsorsActive')!.value).toBeNull();
+    await expect(scorecard(app.deps, viewer, { from: day(10), to: day(-1) })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -26,9 +26,10 @@ async function daysOf(personId: string) {
 }
 
 describe('participation roll-ups', () => {
-  it('record each UTC day a person posts, replies or reacts, per community, and rebuild to the same rows', async () => {
+  it('record each UTC day a person posts, replies, reacts, votes or posts an outcome, and rebuild to the same rows', async () => {
     const author = await actor(ctx.app, ctx.db.pool);
     const reader = await actor(ctx.app, ctx.db.pool);
+    const leader = await actor(ctx.app, ctx.db.pool, { leader: true });
     const community = await buildCommunity(ctx.db.pool, { members: [author, reader] });
     clock.set(new Date('2026-03-02T23:30:00Z'));
     const thread = (
@@ -54,14 +55,33 @@ describe('participation roll-ups', () => {
       communities: [{ community_id: community.id, day: '2026-03-03' }],
     });
 
-    const before = [await daysOf(author.id), await daysOf(reader.id)];
-    await ctx.db.pool.query('delete from person_active_days where person_id = any($1)', [
-      [author.id, reader.id],
-    ]);
-    await ctx.db.pool.query('delete from community_active_days where person_id = any($1)', [
-      [author.id, reader.id],
-    ]);
+    // Voting for an idea and posting a theme's outcome are taking part too, live and after a rebuild.
+    clock.set(new Date('2026-03-04T09:00:00Z'));
+    const idea = (
+      await author.api.post('/api/v1/threads', {
+        communitySlug: community.slug,
+        kind: 'idea',
+        title: 'Shorter meetings',
+        body: 'Twenty minutes',
+      })
+    ).json();
+    clock.set(new Date('2026-03-05T09:00:00Z'));
+    expect((await reader.api.put(`/api/v1/threads/${idea.id}/vote`)).statusCode).toBe(204);
+    const theme = await leader.api.post('/api/v1/themes', { title: 'Where next?', question: 'What first?' });
+    expect(theme.statusCode, theme.body).toBe(201);
+    clock.set(new Date('2026-03-06T09:00:00Z'));
+    const outcome = await leader.api.post(`/api/v1/themes/${theme.json().id}/outcomes`, {
+      body: 'We did it',
+    });
+    expect(outcome.statusCode, outcome.body).toBe(201);
+    expect((await daysOf(reader.id)).days).toEqual(['2026-03-03', '2026-03-05']);
+    expect(await daysOf(leader.id)).toEqual({ days: ['2026-03-06'], communities: [] });
+
+    const everyone = [author.id, reader.id, leader.id];
+    const before = await Promise.all(everyone.map(daysOf));
+    await ctx.db.pool.query('delete from person_active_days where person_id = any($1)', [everyone]);
+    await ctx.db.pool.query('delete from community_active_days where person_id = any($1)', [everyone]);
     await rebuildParticipation(ctx.db.pool);
-    expect([await daysOf(author.id), await daysOf(reader.id)]).toEqual(before);
+    expect(await Promise.all(everyone.map(daysOf))).toEqual(before);
   });
 });

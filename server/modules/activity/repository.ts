@@ -21,7 +21,10 @@ export async function recordParticipation(
   );
 }
 
-/** Everyone's acts (threads, replies, reactions) with their UTC day and community: the roll-ups' source. */
+/**
+ * Everyone's acts with their UTC day and community: the roll-ups' source, the same acts the services record live
+ * (threads, replies, reactions, idea votes, and theme outcome updates, which belong to no community).
+ */
 const ACTS = `
   select t.author_id as person_id, t.community_id, (t.created_at at time zone 'UTC')::date as day from threads t
   union all
@@ -32,7 +35,12 @@ const ACTS = `
     from thread_reactions x join threads t on t.id = x.thread_id
   union all
   select x.person_id, t.community_id, (x.created_at at time zone 'UTC')::date
-    from reply_reactions x join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id`;
+    from reply_reactions x join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id
+  union all
+  select v.person_id, t.community_id, (v.created_at at time zone 'UTC')::date
+    from idea_votes v join threads t on t.id = v.thread_id
+  union all
+  select o.author_id, null, (o.created_at at time zone 'UTC')::date from theme_outcomes o`;
 
 /**
  * Rebuilds both roll-ups from the acts themselves (after a bulk load). Each is one sort in key order, so the

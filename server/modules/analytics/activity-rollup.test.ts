@@ -46,9 +46,13 @@ async function person(
 }
 
 const funnelRow = async (department: string) => {
-  const rows = await funnel(db, only({ department }), periods);
-  const row = rows.find((r) => r.by_department && r.department === department)!;
-  return [row.provisioned, row.activated, row.monthly_active, row.engaged, row.previous_monthly_active];
+  const of = async (from: string, to: string) =>
+    (await funnel(db, only({ department }), { from, to })).find(
+      (r) => r.by_department && r.department === department,
+    )!;
+  const row = await of(periods.from, periods.to);
+  const previous = await of(periods.previousFrom, periods.previousTo);
+  return [row.provisioned, row.activated, row.monthly_active, row.engaged, previous.monthly_active];
 };
 const daily = async (filter: Partial<Filter>, from: string, to: string) =>
   Object.fromEntries((await dailyActive(db, only(filter), from, to)).map((d) => [d.day, d.people]));

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/database.js';
-import { addDays } from '../../platform/time/days.js';
 import { buildCommunity, buildPerson, type TestCommunity, type TestPerson } from '../../test/factories.js';
 import { testDatabase } from '../../test/harness.js';
 import { activeOn } from '../community-health/testing.js';
@@ -25,10 +24,23 @@ let db: Queryable;
 let community: TestCommunity;
 let people: Record<'ann' | 'bob' | 'cas' | 'dan' | 'eve' | 'spo', TestPerson>;
 
-/** The community's figures for the period, as the scorecard reads them. */
+/** The community's figures for the period and for the one before it, each read as the scorecard reads a period. */
 async function figures(period = periods) {
-  const [row] = (await communityFigures(db, people.ann.id, community.id, period, 1)).sponsors;
-  return { active: row!.active, previous: row!.previous_active, sponsorDays: row!.sponsor_days };
+  const read = async (from: string, to: string) =>
+    (await communityFigures(db, people.ann.id, community.id, { from, to }, 1)).sponsors[0]!;
+  const row = await read(period.from, period.to);
+  const previous = await read(period.previousFrom, period.previousTo);
+  return { active: row.active, previous: previous.active, sponsorDays: row.sponsor_days };
+}
+
+/** A community made before the test's year, so every period here is one it existed in. */
+async function madeLongAgo(sponsor: TestPerson) {
+  const made = await buildCommunity(db, { sponsor });
+  await db.query('update communities set created_at = $2 where id = $1', [
+    made.id,
+    `${Y - 2}-01-01T00:00:00Z`,
+  ]);
+  return made;
 }
 
 /** Every kept day of the community, as `day: people/sponsor days`. */
@@ -60,7 +72,7 @@ beforeAll(async () => {
   db = (await testDatabase()).pool;
   const [ann, bob, cas, dan, eve, spo] = await Promise.all([1, 2, 3, 4, 5, 6].map(() => buildPerson(db)));
   people = { ann: ann!, bob: bob!, cas: cas!, dan: dan!, eve: eve!, spo: spo! };
-  community = await buildCommunity(db, { sponsor: people.spo });
+  community = await madeLongAgo(people.spo);
   await activeOn(db, community.id, {
     // Two days ten days apart: one person.
     [people.ann.id]: [`${Y}-04-10`, `${Y}-04-20`],
@@ -134,19 +146,18 @@ describe('the community active-people roll-up', () => {
   });
 
   it('gives a community without activity zeros', async () => {
-    const quiet = await buildCommunity(db, { sponsor: people.spo });
+    const quiet = await madeLongAgo(people.spo);
     await refresh(`${Y}-04-23`);
     const [row] = (await communityFigures(db, people.ann.id, quiet.id, periods, 1)).sponsors;
     expect(row).toMatchObject({
       active: 0,
-      previous_active: 0,
       sponsor_days: 0,
       sponsor_handle: people.spo.handle,
     });
   });
 
   it('matches the definition on every day, for gaps of 1, 28 and 29 days, incremental or rebuilt', async () => {
-    const other = await buildCommunity(db, { sponsor: people.bob });
+    const other = await madeLongAgo(people.bob);
     const days = (...list: string[]) => list.map((day) => `${Y}-${day}`);
     await activeOn(db, other.id, {
       // 28 days apart: one unbroken stretch; 29 apart: a day between with neither.
@@ -167,15 +178,7 @@ describe('the community active-people roll-up', () => {
     expect(await mismatches(other.id)).toEqual([]);
     // Bob, the sponsor: 15 February, 15 and 20 March, 1 June; the period 3–30 April has none, March all of two.
     const sponsor = async (from: string, to: string) =>
-      (
-        await communityFigures(
-          db,
-          people.ann.id,
-          other.id,
-          { from, to, previousFrom: from, previousTo: addDays(from, -1) },
-          1,
-        )
-      ).sponsors[0]!.sponsor_days;
+      (await communityFigures(db, people.ann.id, other.id, { from, to }, 1)).sponsors[0]!.sponsor_days;
     expect(await sponsor(`${Y}-04-03`, `${Y}-04-30`)).toBe(0);
     expect(await sponsor(`${Y}-03-01`, `${Y}-03-31`)).toBe(2);
     expect(await sponsor(`${Y}-01-01`, `${Y}-12-31`)).toBe(4);

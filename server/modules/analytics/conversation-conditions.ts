@@ -12,7 +12,7 @@ import {
   trend,
   weekLabels,
 } from './figures.js';
-import type { Periods } from './filters.js';
+import type { Period } from './filters.js';
 import type { ThemeRow } from './repository.js';
 import type { ConversationTotals } from './rollup-reads.js';
 import {
@@ -24,7 +24,6 @@ import {
   THRESHOLDS,
 } from './thresholds.js';
 
-type Totals = { current: ConversationTotals; previous: ConversationTotals };
 type Weekly = { week: number; on_goal: number; other: number; on_theme: number }[];
 const WEEKS = ANALYTICS_LIMITS.trendWeeks;
 const twoAtMost = (list: (Recommendation | null)[]) =>
@@ -33,9 +32,13 @@ const onTrackOf = (condition: string, figureId: string) =>
   THRESHOLDS[condition]!.find((rule) => rule.figure === figureId)!.onTrack;
 
 /** Condition 1: strategic discussion — theme share, themes opened, loop closure, leaders in themes. */
-export function strategic(totals: Totals, themes: ThemeRow[], weekly: Weekly, periods: Periods): Condition {
-  const end = endOfDay(periods.to);
-  const previousEnd = endOfDay(periods.previousTo);
+export function strategic(
+  current: ConversationTotals,
+  themes: ThemeRow[],
+  weekly: Weekly,
+  period: Period,
+): Condition {
+  const end = endOfDay(period.to);
   const opened = (from: string, to: string) =>
     themes.filter(
       (t) => t.by_leader && t.created_at >= new Date(`${from}T00:00:00Z`) && t.created_at < endOfDay(to),
@@ -63,7 +66,6 @@ export function strategic(totals: Totals, themes: ThemeRow[], weekly: Weekly, pe
     .filter((t) => t.daysWithoutOutcome >= THEME_SILENCE_DAYS)
     .sort((a, b) => b.daysWithoutOutcome - a.daysWithoutOutcome)
     .slice(0, ANALYTICS_LIMITS.listRows);
-  const { current, previous } = totals;
   const themeShare = pct(current.on_theme, current.items);
   const loopClosure = closure(end);
   const quiet = silent[0];
@@ -71,18 +73,13 @@ export function strategic(totals: Totals, themes: ThemeRow[], weekly: Weekly, pe
     id: 'strategic',
     status: statusOf('strategic', { themeShare, loopClosure }),
     figures: [
-      figure('themeShare', 'percent', themeShare, pct(previous.on_theme, previous.items)),
-      figure(
-        'themesOpened',
-        'count',
-        opened(periods.from, periods.to),
-        opened(periods.previousFrom, periods.previousTo),
-      ),
-      figure('loopClosure', 'percent', loopClosure, closure(previousEnd)),
+      figure('themeShare', 'percent', themeShare),
+      figure('themesOpened', 'count', opened(period.from, period.to)),
+      figure('loopClosure', 'percent', loopClosure),
       figure('medianDaysToOutcome', 'days', daysToOutcome === null ? null : round1(daysToOutcome)),
-      figure('leaderThemeReplies', 'count', current.leader_theme_replies, previous.leader_theme_replies),
+      figure('leaderThemeReplies', 'count', current.leader_theme_replies),
     ],
-    trend: trend('week', weekLabels(periods.to, WEEKS), [
+    trend: trend('week', weekLabels(period.to, WEEKS), [
       {
         id: 'themeShare',
         unit: 'percent',
@@ -93,7 +90,7 @@ export function strategic(totals: Totals, themes: ThemeRow[], weekly: Weekly, pe
       quiet
         ? { id: 'themeWithoutOutcome', params: { title: quiet.title, days: quiet.daysWithoutOutcome } }
         : null,
-      themes.length === 0 || opened(periods.from, periods.to) === 0 ? { id: 'openTheme', params: {} } : null,
+      themes.length === 0 || opened(period.from, period.to) === 0 ? { id: 'openTheme', params: {} } : null,
       themeShare !== null && themeShare < onTrackOf('strategic', 'themeShare')
         ? { id: 'linkToThemes', params: { share: themeShare } }
         : null,
@@ -107,12 +104,11 @@ export type MeasuredGoal = { id: string; name: string; kpi: GoalKpi; figure: Kpi
 
 /** Condition 2: the bottom line — goal share, goals met, and the drying-up view. */
 export function bottomLine(
-  totals: Totals,
+  current: ConversationTotals,
   goals: MeasuredGoal[],
   weekly: Weekly,
-  periods: Periods,
+  period: Period,
 ): Condition {
-  const { current, previous } = totals;
   const goalShare = pct(current.on_goal, current.items);
   const measured = goals.filter((g) => g.figure.met !== null);
   const goalsMetShare = pct(measured.filter((g) => g.figure.met).length, measured.length);
@@ -127,12 +123,12 @@ export function bottomLine(
     id: 'bottom_line',
     status: statusOf('bottom_line', { goalShare, goalsMetShare }),
     figures: [
-      figure('goalShare', 'percent', goalShare, pct(previous.on_goal, previous.items)),
+      figure('goalShare', 'percent', goalShare),
       figure('goalsMetShare', 'percent', goalsMetShare),
       figure('goalLinkedChange', 'percent', goalChange),
       figure('otherChange', 'percent', otherChange),
     ],
-    trend: trend('week', weekLabels(periods.to, WEEKS), [
+    trend: trend('week', weekLabels(period.to, WEEKS), [
       { id: 'goalLinked', unit: 'count', values: goalSeries },
       { id: 'other', unit: 'count', values: otherSeries },
     ]),
@@ -167,14 +163,12 @@ export function expectedTopDown(first: number, index: number): number {
 
 /** Condition 4: top-down and bottom-up — who starts threads, month by month, and praise. */
 export function topDown(
-  totals: Totals,
+  current: ConversationTotals,
   months: { month: string; threads: number; top_down: number }[],
-  monthlyActive: { current: number; previous: number },
+  monthlyActive: number,
 ): Condition {
-  const { current, previous } = totals;
   const leaderThreadShare = pct(current.top_down, current.threads);
-  const per100 = (praise: number, active: number) => (active > 0 ? round1((praise * 100) / active) : null);
-  const praisePer100 = per100(current.praise, monthlyActive.current);
+  const praisePer100 = monthlyActive > 0 ? round1((current.praise * 100) / monthlyActive) : null;
   const shares = months.map((m) => pct(m.top_down, m.threads));
   const first = shares.find((s) => s !== null) ?? null;
   const firstIndex = shares.findIndex((s) => s !== null);
@@ -186,8 +180,8 @@ export function topDown(
     id: 'top_down_bottom_up',
     status: statusOf('top_down_bottom_up', { leaderThreadShare, praisePer100 }),
     figures: [
-      figure('leaderThreadShare', 'percent', leaderThreadShare, pct(previous.top_down, previous.threads)),
-      figure('praisePer100', 'per100', praisePer100, per100(previous.praise, monthlyActive.previous)),
+      figure('leaderThreadShare', 'percent', leaderThreadShare),
+      figure('praisePer100', 'per100', praisePer100),
     ],
     trend: trend(
       'month',

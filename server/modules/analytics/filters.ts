@@ -1,6 +1,9 @@
 /** What the scorecard is narrowed to; a community is resolved (and its access checked) before it gets here. */
 export type Filter = { communityId: string | null; department: string | null; location: string | null };
 
+/** A period as inclusive UTC days. */
+export type Period = { from: string; to: string };
+
 /** The period and the one before it, as inclusive UTC days. */
 export type Periods = { from: string; to: string; previousFrom: string; previousTo: string };
 

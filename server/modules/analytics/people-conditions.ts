@@ -7,7 +7,7 @@ import {
   type Recommendation,
 } from '../../../contract/analytics.js';
 import { byWeek, figure, maybe, pct, trend, weekLabels } from './figures.js';
-import type { Periods } from './filters.js';
+import type { Period } from './filters.js';
 import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
 import type { InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
@@ -18,7 +18,6 @@ const twoAtMost = (list: (Recommendation | null)[]) =>
 const onTrackOf = (condition: string, figureId: string) =>
   THRESHOLDS[condition]!.find((rule) => rule.figure === figureId)!.onTrack;
 
-type Pair<T> = { current: T; previous: T };
 export type PeopleFigures = {
   counted: number;
   median_reach: number | null;
@@ -28,44 +27,33 @@ export type PeopleFigures = {
 
 /** Condition 3: fertile ground — boundaries crossed, answers across departments, reach, sponsors. */
 export function fertileGround(
-  interactions: Pair<InteractionTotals>,
-  questions: Pair<QuestionTotals>,
+  current: InteractionTotals,
+  questions: QuestionTotals,
   people: PeopleFigures,
   communities: CommunityFigures,
   weekly: { week: number; interactions: number; cross_department: number }[],
-  periods: Periods,
+  period: Period,
 ): Condition {
-  const share = (key: keyof InteractionTotals, of: InteractionTotals) => pct(of[key], of.interactions);
-  const { current, previous } = interactions;
-  const across = (q: QuestionTotals) => pct(q.answered_across, q.answered);
+  const share = (key: keyof InteractionTotals) => pct(current[key], current.interactions);
   const sponsorsActive = pct(communities.sponsors_active, communities.sponsored);
   const inactive = communities.sponsored - communities.sponsors_active;
-  const crossDepartment = share('cross_department', current);
-  const questionsAnsweredAcross = across(questions.current);
+  const crossDepartment = share('cross_department');
+  const questionsAnsweredAcross = pct(questions.answered_across, questions.answered);
   return {
     id: 'fertile_ground',
     status: statusOf('fertile_ground', { crossDepartment, questionsAnsweredAcross }),
     figures: [
-      figure('crossDepartment', 'percent', crossDepartment, share('cross_department', previous)),
-      figure('crossLocation', 'percent', share('cross_location', current), share('cross_location', previous)),
-      figure(
-        'crossTimeZone',
-        'percent',
-        share('cross_time_zone', current),
-        share('cross_time_zone', previous),
-      ),
-      figure(
-        'crossHierarchy',
-        'percent',
-        share('cross_hierarchy', current),
-        share('cross_hierarchy', previous),
-      ),
-      figure('questionsAnsweredAcross', 'percent', questionsAnsweredAcross, across(questions.previous)),
-      figure('medianReach', 'people', maybe(people.median_reach)),
-      figure('dunbarShare', 'percent', pct(people.above_dunbar, people.counted)),
+      figure('crossDepartment', 'percent', crossDepartment),
+      figure('crossLocation', 'percent', share('cross_location')),
+      figure('crossTimeZone', 'percent', share('cross_time_zone')),
+      figure('crossHierarchy', 'percent', share('cross_hierarchy')),
+      figure('questionsAnsweredAcross', 'percent', questionsAnsweredAcross),
+      // Reach is counted over the 90 days up to the last refresh, whatever the period: "now", never compared.
+      { ...figure('medianReach', 'people', maybe(people.median_reach)), asOf: 'now' },
+      { ...figure('dunbarShare', 'percent', pct(people.above_dunbar, people.counted)), asOf: 'now' },
       figure('sponsorsActive', 'percent', sponsorsActive),
     ],
-    trend: trend('week', weekLabels(periods.to, WEEKS), [
+    trend: trend('week', weekLabels(period.to, WEEKS), [
       {
         id: 'crossDepartment',
         unit: 'percent',
@@ -104,26 +92,29 @@ export function suggestionFor(c: { kind: string; active: number; viability_thres
 const SPECIALIST_DEFAULT = 25;
 
 /** Condition 5: enough people — communities at or above their viability threshold. */
-export function enoughPeople(communities: CommunityFigures, periods: Periods): Condition {
-  const { viable: now, previous_viable: before, communities: total } = communities;
-  const below = total - now;
+export function enoughPeople(communities: CommunityFigures, period: Period): Condition {
+  const { viable, communities: total } = communities;
+  // Before any community existed there is nothing to judge: no data, not "0 at risk".
+  const now = total > 0 ? viable : null;
+  const below = total > 0 ? total - viable : null;
   const shown = communities.below;
-  const viableShare = pct(now, total);
+  const viableShare = pct(viable, total);
   const worst = shown[0];
   return {
     id: 'enough_people',
     status: statusOf('enough_people', { viableShare }),
     figures: [
-      figure('viableCommunities', 'count', now, before),
-      figure('atRiskCommunities', 'count', below, total - before),
-      figure('viableShare', 'percent', viableShare, pct(before, total)),
+      figure('viableCommunities', 'count', now),
+      figure('atRiskCommunities', 'count', below),
+      figure('viableShare', 'percent', viableShare),
     ],
+    // One point per period: the comparison puts the previous period's beside it (service.ts).
     trend: trend(
       'period',
-      [periods.previousTo, periods.to],
+      [period.to],
       [
-        { id: 'viableCommunities', unit: 'count', values: [before, now] },
-        { id: 'atRiskCommunities', unit: 'count', values: [total - before, below] },
+        { id: 'viableCommunities', unit: 'count', values: [now] },
+        { id: 'atRiskCommunities', unit: 'count', values: [below] },
       ],
     ),
     recommendations: twoAtMost([
@@ -164,7 +155,7 @@ export function lowThreshold(
   funnel: FunnelCounts[],
   people: PeopleFigures,
   daily: { day: string; people: number }[],
-  periods: Periods,
+  period: Period,
 ): Condition {
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const total = all ?? {
@@ -172,7 +163,6 @@ export function lowThreshold(
     activated: 0,
     monthly_active: 0,
     engaged: 0,
-    previous_monthly_active: 0,
     completeness: null,
   };
   const monthlyActiveShare = pct(total.monthly_active, total.activated);
@@ -187,24 +177,21 @@ export function lowThreshold(
     .sort((a, b) => a.share - b.share)[0];
   const completeness = maybe(total.completeness);
   const figures: Figure[] = [
+    // Workplace's funnel steps "invited" and "activated within 7 days" go here, with invitations (not yet built).
     figure('provisioned', 'people', total.provisioned),
     figure('activated', 'people', total.activated),
-    figure('monthlyActive', 'people', total.monthly_active, total.previous_monthly_active),
+    figure('monthlyActive', 'people', total.monthly_active),
     figure('engaged', 'people', total.engaged),
     figure('activatedShare', 'percent', pct(total.activated, total.provisioned)),
-    figure(
-      'monthlyActiveShare',
-      'percent',
-      monthlyActiveShare,
-      pct(total.previous_monthly_active, total.activated),
-    ),
+    figure('monthlyActiveShare', 'percent', monthlyActiveShare),
     figure('engagedShare', 'percent', engagedShare),
-    figure('profileCompleteness', 'percent', completeness),
+    // Profiles are as they are now: labelled so, never compared.
+    { ...figure('profileCompleteness', 'percent', completeness), asOf: 'now' },
     figure('medianDaysToFirstPost', 'days', maybe(people.median_days_to_first)),
   ];
   const dailyByDay = new Map(daily.map((d) => [d.day, d.people]));
   const days: string[] = [];
-  for (let day = periods.from; day <= periods.to; day = nextDay(day)) days.push(day);
+  for (let day = period.from; day <= period.to; day = nextDay(day)) days.push(day);
   return {
     id: 'low_threshold',
     status: statusOf('low_threshold', { monthlyActiveShare, engagedShare }),
@@ -236,41 +223,27 @@ export function lowThreshold(
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The benefits: answer times and rates (Viva Engage's answers metrics), against the previous period. */
-export function benefits(questions: Pair<QuestionTotals>, periods: Periods) {
-  const { current, previous } = questions;
-  const answerRate = (q: QuestionTotals) => pct(q.answered, q.questions);
-  const bestAnswerRate = (q: QuestionTotals) => pct(q.accepted, q.questions);
+/** The benefits: answer times and rates (Viva Engage's answers metrics). */
+export function benefits(current: QuestionTotals, period: Period) {
+  const answerRate = pct(current.answered, current.questions);
+  const bestAnswerRate = pct(current.accepted, current.questions);
   return {
     figures: [
-      figure(
-        'medianMinutesToFirstAnswer',
-        'minutes',
-        maybe(current.median_first_minutes),
-        maybe(previous.median_first_minutes),
-      ),
-      figure(
-        'medianMinutesToAccepted',
-        'minutes',
-        maybe(current.median_accepted_minutes),
-        maybe(previous.median_accepted_minutes),
-      ),
-      figure('answerRate', 'percent', answerRate(current), answerRate(previous)),
-      figure('bestAnswerRate', 'percent', bestAnswerRate(current), bestAnswerRate(previous)),
-      figure('questionsAsked', 'count', current.questions, previous.questions),
+      figure('medianMinutesToFirstAnswer', 'minutes', maybe(current.median_first_minutes)),
+      figure('medianMinutesToAccepted', 'minutes', maybe(current.median_accepted_minutes)),
+      figure('answerRate', 'percent', answerRate),
+      figure('bestAnswerRate', 'percent', bestAnswerRate),
+      figure('questionsAsked', 'count', current.questions),
       // Outbound email is not measured yet: the slot stays so the figure keeps its place once it is.
       figure('emailPerActive', 'count', null),
     ],
+    // One point per period: the comparison puts the previous period's beside it (service.ts).
     trend: trend(
       'period',
-      [periods.previousTo, periods.to],
+      [period.to],
       [
-        { id: 'answerRate', unit: 'percent', values: [answerRate(previous), answerRate(current)] },
-        {
-          id: 'bestAnswerRate',
-          unit: 'percent',
-          values: [bestAnswerRate(previous), bestAnswerRate(current)],
-        },
+        { id: 'answerRate', unit: 'percent', values: [answerRate] },
+        { id: 'bestAnswerRate', unit: 'percent', values: [bestAnswerRate] },
       ],
     ),
   };

@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import { readableCommunitySql, type Visibility } from '../communities/access.js';
 import { epochMs, type QuestionData, type QuestionRow, toQuestionRow } from '../goals/kpi-repository.js';
 import type { GoalRow } from '../goals/repository.js';
-import { type Filter, type Periods, personWhere } from './filters.js';
+import { type Filter, type Period, personWhere } from './filters.js';
 import { activeDaysIn, activeDaysWhere } from './rollup-activity.js';
 
 /** Scorecard reads of small tables (themes, goals, communities) and of indexed ranges (questions, active days). */
@@ -46,21 +46,12 @@ export type QuestionTotals = {
 };
 
 /**
- * Questions asked in the period and the previous one (roll-up, as of the last refresh): answered (a live reply by
- * someone other than the asker), accepted, answered by someone of another department, and the median minutes to each.
- * One statement per period, side by side: grouping both in one sorted all their rows on disk first. Minutes are
+ * Questions asked in one period (roll-up, as of the last refresh): answered (a live reply by someone other than
+ * the asker), accepted, answered by someone of another department, and the median minutes to each. Minutes are
  * float8 (`date_part`): `extract` gives numeric, whose arithmetic on 130,000 rows cost more than the sorts.
  */
-export async function questionTotals(
-  db: Queryable,
-  filter: Filter,
-  periods: Periods,
-): Promise<{ current: QuestionTotals; previous: QuestionTotals }> {
-  const [current, previous] = await Promise.all([
-    questionTotalsIn(db, filter, periods.from, periods.to),
-    questionTotalsIn(db, filter, periods.previousFrom, periods.previousTo),
-  ]);
-  return { current, previous };
+export async function questionTotals(db: Queryable, filter: Filter, period: Period): Promise<QuestionTotals> {
+  return questionTotalsIn(db, filter, period.from, period.to);
 }
 
 async function questionTotalsIn(
@@ -100,17 +91,16 @@ export type CommunityRow = {
   visibility: Visibility;
   viability_threshold: number;
   active: number;
-  previous_active: number;
   sponsor_handle: string | null;
   sponsor_name: string | null;
   sponsor_days: number;
 };
 
-/** Counts over every community (secret ones included, as documented), and the two lists the viewer may read. */
+/** Counts over every community that existed by the period's end (secret ones included, as documented), and the
+ * two lists the viewer may read. */
 export type CommunityFigures = {
   communities: number;
   viable: number;
-  previous_viable: number;
   sponsored: number;
   /** Sponsored communities whose sponsor took part on at least one day of the period. */
   sponsors_active: number;
@@ -122,34 +112,36 @@ export type CommunityFigures = {
 };
 
 /**
- * Every community's (or the filtered one's) active participants in the 28 days ending `to` and ending `previousTo`
- * and its sponsor's active days in it during the period, from the roll-up (as of the last refresh: two rows per
- * community, one day each), counted here; listed are the readable ones furthest below their threshold and the
- * readable sponsored ones whose sponsors took part least (ties in the order the communities were made). One row
- * back instead of one per community: parsing 11,000 rows cost the node more than the statement.
+ * Every community's (or the filtered one's) active participants in the 28 days ending the period's last day, and
+ * its sponsor's active days during the period, from the roll-up (as of the last refresh: two rows per community,
+ * one day each), counted here; only communities created by the period's end count. Listed are the readable ones
+ * furthest below their threshold and the readable sponsored ones whose sponsors took part least (ties in the order
+ * the communities were made). One row back instead of one per community: parsing 11,000 rows cost the node more
+ * than the statement.
  */
 export async function communityFigures(
   db: Queryable,
   viewerId: string,
   communityId: string | null,
-  periods: Periods,
+  period: Period,
   listed: number,
 ): Promise<CommunityFigures> {
-  const params: unknown[] = [viewerId, periods.to, periods.previousTo, listed];
+  const params: unknown[] = [viewerId, period.to, period.from, listed];
   let where = '';
   if (communityId !== null) {
     params.push(communityId);
-    where = `where c.id = $${params.length}`;
+    where = `and c.id = $${params.length}`;
   }
   // Past the horizon nobody is counted and the sponsor's running count stands still: read its last day there. A
-  // community without a row that day had no activity by then. `previousTo` is the day before `from`.
-  const day = (param: string) => `least(${param}::date, (select day from horizon))`;
+  // community without a row that day had no activity by then. The sponsor's days are counted up to `to` less those
+  // up to the day before `from`.
+  const day = (param: string) => `least(${param}, (select day from horizon))`;
   // The first `listed` by the order, then their sponsors' names (20 probes, not one per community).
   const list = (condition: string, order: string) => `
     coalesce((select json_agg(json_build_object(
                 'id', f.id::text, 'slug', f.slug, 'name', f.name, 'kind', f.kind, 'visibility', f.visibility,
                 'viability_threshold', f.viability_threshold, 'active', f.active,
-                'previous_active', f.previous_active, 'sponsor_handle', sp.handle, 'sponsor_name', sp.name,
+                'sponsor_handle', sp.handle, 'sponsor_name', sp.name,
                 'sponsor_days', f.sponsor_days) order by f.n)
                 from (select f.*, row_number() over (order by ${order}, f.id) as n from fig f
                        where f.readable and ${condition} order by ${order}, f.id limit $4) f
@@ -161,15 +153,13 @@ export async function communityFigures(
               (c.visibility = 'open' or exists (select 1 from community_members m
                                                  where m.community_id = c.id and m.person_id = $1)) as readable,
               case when cur.day = $2::date then cur.people else 0 end as active,
-              case when prev.day = $3::date then prev.people else 0 end as previous_active,
               coalesce(cur.sponsor_days, 0) - coalesce(prev.sponsor_days, 0) as sponsor_days
          from communities c
-         left join analytics_community_active cur on cur.day = ${day('$2')} and cur.community_id = c.id
-         left join analytics_community_active prev on prev.day = ${day('$3')} and prev.community_id = c.id
-         ${where})
+         left join analytics_community_active cur on cur.day = ${day('$2::date')} and cur.community_id = c.id
+         left join analytics_community_active prev on prev.day = ${day('$3::date - 1')} and prev.community_id = c.id
+        where c.created_at < ${endOf('$2')} ${where})
      select count(*)::int as communities,
             count(*) filter (where active >= viability_threshold)::int as viable,
-            count(*) filter (where previous_active >= viability_threshold)::int as previous_viable,
             count(sponsor_id)::int as sponsored,
             count(sponsor_id) filter (where sponsor_days > 0)::int as sponsors_active,
             count(*) filter (where active < viability_threshold and not readable)::int as hidden_below,
@@ -191,39 +181,37 @@ export type FunnelCounts = {
   activated: number;
   monthly_active: number;
   engaged: number;
-  previous_monthly_active: number;
   completeness: number | null;
 };
 
 /**
- * The funnel per department, per location and in all (both null): active people counted, activated people
- * (signed in once by the end of `to`), monthly active (took part in the 28 days ending `to`), engaged (on ≥ 10 of
- * them; active days from the roll-up, as of the last refresh); with the monthly active of the previous period and
- * the mean profile completeness of activated people. People are read from people_scorecard_idx, not the table.
+ * The funnel of one period per department, per location and in all (both null): active people whose account
+ * existed by the end of `to`, activated people (signed in once by then), and of those the monthly active (took part
+ * in the 28 days ending `to`) and engaged (on ≥ 10 of them; active days from the roll-up, as of the last refresh) —
+ * a numerator is always a subset of its denominator — with the mean profile completeness of activated people.
+ * People are read from people_scorecard_idx, not the table.
  */
-export async function funnel(db: Queryable, filter: Filter, periods: Periods): Promise<FunnelCounts[]> {
-  const params: unknown[] = [periods.to, periods.previousTo];
+export async function funnel(db: Queryable, filter: Filter, period: Period): Promise<FunnelCounts[]> {
+  const params: unknown[] = [period.to];
   const where = personWhere('p', filter, params);
+  const activated = `p.activated_at < ${endOf('$1')}`;
   // Counted per department and location first (a few dozen cells), then summed per grouping set: three hash
   // aggregates over every person cost more than the people scan itself.
   const { rows } = await db.query<FunnelCounts>(
     `with cells as (
        select p.department, p.location, count(*)::int as provisioned,
-              count(*) filter (where p.activated_at < ${endOf('$1')})::int as activated,
-              count(*) filter (where d.current_days > 0)::int as monthly_active,
-              count(*) filter (where d.current_days >= 10)::int as engaged,
-              count(*) filter (where d.previous_days > 0)::int as previous_monthly_active,
-              sum(p.profile_fields) filter (where p.activated_at < ${endOf('$1')})::int as profile_fields
+              count(*) filter (where ${activated})::int as activated,
+              count(*) filter (where ${activated} and d.current_days > 0)::int as monthly_active,
+              count(*) filter (where ${activated} and d.current_days >= 10)::int as engaged,
+              sum(p.profile_fields) filter (where ${activated})::int as profile_fields
          from people p
          left join analytics_person_activity a on a.person_id = p.id
-         cross join lateral (select ${activeDaysIn('a', '$1::date - 27', '$1::date')} as current_days,
-                                    ${activeDaysIn('a', '$2::date - 27', '$2::date')} as previous_days) d
+         cross join lateral (select ${activeDaysIn('a', '$1::date - 27', '$1::date')} as current_days) d
         where p.status = 'active' and p.created_at < ${endOf('$1')} ${where}
         group by p.department, p.location)
      select grouping(department) = 0 as by_department, grouping(location) = 0 as by_location, department, location,
             sum(provisioned)::int as provisioned, sum(activated)::int as activated,
             sum(monthly_active)::int as monthly_active, sum(engaged)::int as engaged,
-            sum(previous_monthly_active)::int as previous_monthly_active,
             sum(profile_fields) * 100.0::float8 / 6 / nullif(sum(activated), 0) as completeness
        from cells
       group by grouping sets ((department), (location), ())`,
@@ -233,6 +221,28 @@ export async function funnel(db: Queryable, filter: Filter, periods: Periods): P
     ...row,
     completeness: row.completeness === null ? null : Number(row.completeness),
   }));
+}
+
+/**
+ * Activated people who took part in one community in the 28 days ending `to` (narrowed by department and location
+ * like the praise they are set against): one range of community_active_days' primary key.
+ */
+export async function communityMonthlyActive(
+  db: Queryable,
+  filter: Filter,
+  communityId: string,
+  to: string,
+): Promise<number> {
+  const params: unknown[] = [communityId, to];
+  const where = personWhere('p', filter, params);
+  const { rows } = await db.query<{ n: number }>(
+    `select count(distinct d.person_id)::int as n
+       from community_active_days d join people p on p.id = d.person_id
+      where d.community_id = $1 and d.day between $2::date - 27 and $2::date
+        and p.activated_at < ${endOf('$2')} ${where}`,
+    params,
+  );
+  return rows[0]!.n;
 }
 
 /**
@@ -291,12 +301,14 @@ export async function goalQuestions(
   return rows.map(toQuestionRow);
 }
 
-/** The goals that were live in the period, newest first (few: leaders set them). */
-export async function liveGoals(db: Queryable, to: string, limit: number): Promise<GoalRow[]> {
+/** The goals that were live in the period — set by its end, not archived before it began — newest first. */
+export async function liveGoals(db: Queryable, period: Period, limit: number): Promise<GoalRow[]> {
   const { rows } = await db.query<GoalRow>(
-    `select * from goals where archived_at is null and created_at < ${endOf('$1')} and kpi = any($3::text[])
+    `select * from goals
+      where created_at < ${endOf('$1')} and (archived_at is null or archived_at >= ${startOf('$4')})
+        and kpi = any($3::text[])
       order by created_at desc, id desc limit $2`,
-    [to, limit, [...GOAL_KPIS]],
+    [period.to, limit, [...GOAL_KPIS], period.from],
   );
   return rows;
 }

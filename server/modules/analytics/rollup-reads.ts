@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
-import { type Filter, grainWhere, type Periods } from './filters.js';
+import { type Filter, grainWhere, type Period } from './filters.js';
 
 /** Reads of the grained roll-ups (0008_analytics.sql): each one index range for the filter, never the posts. */
 
@@ -13,16 +13,15 @@ export type ConversationTotals = {
   praise: number;
 };
 
-/** Conversation totals of the period and the previous one. */
+/** Conversation totals of one period. */
 export async function conversationTotals(
   db: Queryable,
   filter: Filter,
-  periods: Periods,
-): Promise<{ current: ConversationTotals; previous: ConversationTotals }> {
-  const params: unknown[] = [periods.previousFrom, periods.to, periods.from];
-  const { rows } = await db.query<ConversationTotals & { current: boolean }>(
-    `select day >= $3::date as current,
-            coalesce(sum(threads + replies), 0)::int as items,
+  period: Period,
+): Promise<ConversationTotals> {
+  const params: unknown[] = [period.from, period.to];
+  const { rows } = await db.query<ConversationTotals>(
+    `select coalesce(sum(threads + replies), 0)::int as items,
             coalesce(sum(threads + replies) filter (where on_theme), 0)::int as on_theme,
             coalesce(sum(threads + replies) filter (where on_goal), 0)::int as on_goal,
             coalesce(sum(threads), 0)::int as threads,
@@ -30,24 +29,10 @@ export async function conversationTotals(
             coalesce(sum(replies) filter (where on_theme and by_leader), 0)::int as leader_theme_replies,
             coalesce(sum(threads) filter (where kind = 'praise'), 0)::int as praise
        from analytics_conversation_days
-      where ${grainWhere(filter, params)} and day between $1::date and $2::date
-      group by 1`,
+      where ${grainWhere(filter, params)} and day between $1::date and $2::date`,
     params,
   );
-  const empty = {
-    items: 0,
-    on_theme: 0,
-    on_goal: 0,
-    threads: 0,
-    top_down: 0,
-    leader_theme_replies: 0,
-    praise: 0,
-  };
-  const pick = (current: boolean) => {
-    const row = rows.find((r) => r.current === current);
-    return row ? { ...empty, ...row } : empty;
-  };
-  return { current: pick(true), previous: pick(false) };
+  return rows[0]!;
 }
 
 /** Weekly threads + replies, goal-linked and other, for `weeks` 7-day weeks ending `to` (oldest first). */
@@ -97,32 +82,24 @@ export type InteractionTotals = {
   cross_hierarchy: number;
 };
 
+/** Interactions of one period and the boundaries they crossed. */
 export async function interactionTotals(
   db: Queryable,
   filter: Filter,
-  periods: Periods,
-): Promise<{ current: InteractionTotals; previous: InteractionTotals }> {
-  const params: unknown[] = [periods.previousFrom, periods.to, periods.from];
-  const { rows } = await db.query<InteractionTotals & { current: boolean }>(
-    `select day >= $3::date as current, coalesce(sum(interactions), 0)::int as interactions,
+  period: Period,
+): Promise<InteractionTotals> {
+  const params: unknown[] = [period.from, period.to];
+  const { rows } = await db.query<InteractionTotals>(
+    `select coalesce(sum(interactions), 0)::int as interactions,
             coalesce(sum(interactions) filter (where cross_department), 0)::int as cross_department,
             coalesce(sum(interactions) filter (where cross_location), 0)::int as cross_location,
             coalesce(sum(interactions) filter (where cross_time_zone), 0)::int as cross_time_zone,
             coalesce(sum(interactions) filter (where cross_hierarchy), 0)::int as cross_hierarchy
        from analytics_interaction_days
-      where ${grainWhere(filter, params)} and day between $1::date and $2::date
-      group by 1`,
+      where ${grainWhere(filter, params)} and day between $1::date and $2::date`,
     params,
   );
-  const empty = {
-    interactions: 0,
-    cross_department: 0,
-    cross_location: 0,
-    cross_time_zone: 0,
-    cross_hierarchy: 0,
-  };
-  const pick = (current: boolean) => ({ ...empty, ...rows.find((r) => r.current === current) });
-  return { current: pick(true), previous: pick(false) };
+  return rows[0]!;
 }
 
 /** Weekly interactions and how many crossed a department, for `weeks` weeks ending `to`. */

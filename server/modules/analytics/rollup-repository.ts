@@ -70,6 +70,9 @@ export async function insertConversationDays(db: Queryable, fromDay: string): Pr
   );
 }
 
+/** Interactions between people whose clocks are this many hours or more apart count as across time zones. */
+export const TIME_ZONE_GAP_HOURS = 3;
+
 /**
  * Every reply and reaction since `fromDay` to someone else's post, with the boundaries it crosses, into a
  * temporary table the next three steps read (it is dropped at commit).
@@ -78,7 +81,8 @@ export async function collectInteractions(db: Queryable, fromDay: string): Promi
   await db.query('drop table if exists analytics_facts');
   await db.query(
     `create temporary table analytics_facts on commit drop as
-     with acts as (
+     with zones as materialized (select name from pg_timezone_names),
+     acts as (
        select t.community_id, r.author_id as actor_id, coalesce(pr.author_id, t.author_id) as target_id, r.created_at
          from replies r
          join threads t on t.id = r.thread_id
@@ -96,15 +100,26 @@ export async function collectInteractions(db: Queryable, fromDay: string): Promi
             ap.department, ap.location, tp.department as target_department, tp.location as target_location,
             ap.department <> tp.department as cross_department,
             ap.location <> tp.location as cross_location,
-            ap.time_zone <> tp.time_zone as cross_time_zone,
-            -- Within one reporting line and at most one level apart is the hierarchy; everything else crosses it.
-            not ((ah.chain @> array[tp.id] or th.chain @> array[ap.id]) and abs(ah.depth - th.depth) < 2)
+            -- Clocks ${TIME_ZONE_GAP_HOURS} hours or more apart at the moment (Amsterdam and Brussels never are);
+            -- a zone PostgreSQL does not know falls back to comparing names.
+            case when az.name is not null and tz.name is not null
+              then abs(date_part('epoch', (a.created_at at time zone ap.time_zone)
+                                          - (a.created_at at time zone tp.time_zone))) >= ${TIME_ZONE_GAP_HOURS * 3600}
+              else ap.time_zone <> tp.time_zone end as cross_time_zone,
+            -- Two or more levels apart, in another tree, or under another level-2 manager (chain[depth] is the
+            -- person's ancestor one level below the top) crosses the hierarchy; team peers and a manager with
+            -- their reports do not.
+            (abs(ah.depth - th.depth) >= 2
+              or ah.chain[array_length(ah.chain, 1)] <> th.chain[array_length(th.chain, 1)]
+              or (ah.depth >= 1 and th.depth >= 1 and ah.chain[ah.depth] <> th.chain[th.depth]))
               as cross_hierarchy
        from acts a
        join people ap on ap.id = a.actor_id
        join people tp on tp.id = a.target_id
        join analytics_people ah on ah.person_id = ap.id
        join analytics_people th on th.person_id = tp.id
+       left join zones az on az.name = ap.time_zone
+       left join zones tz on tz.name = tp.time_zone
       where a.actor_id <> a.target_id`,
     [fromDay],
   );

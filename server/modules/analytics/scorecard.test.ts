@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../contract/analytics.js';
 import { allJobs } from '../../jobs.js';
 import { manualClock } from '../../platform/clock.js';
-import { buildPerson, unique } from '../../test/factories.js';
+import { buildCommunity, buildPerson, unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { recordParticipation } from '../activity/repository.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { analyticsJob, rebuildAnalytics, refreshAnalytics } from './refresh.js';
 import { buildSmallWorld, type SmallWorld } from './testing.js';
@@ -53,7 +54,8 @@ describe('the scorecard on a small world, community filter', () => {
       themeShare: [30, 0],
       themesOpened: [1, 0],
       loopClosure: [66.7, 100],
-      medianDaysToOutcome: [15, null],
+      // By 3 March: outcomes after 10 days (closed theme) and 20 days (silent theme), as by 31 March.
+      medianDaysToOutcome: [15, 15],
       leaderThemeReplies: [1, 0],
     });
     expect(condition(c, 'strategic').status).toBe('on_track');
@@ -95,7 +97,8 @@ describe('the scorecard on a small world, community filter', () => {
       crossTimeZone: [42.9, 0],
       crossHierarchy: [28.6, 0],
       questionsAnsweredAcross: [50, null],
-      sponsorsActive: [100, null],
+      // The sponsor took part in March (5, 7 and 9) and in February (10).
+      sponsorsActive: [100, 100],
     });
     expect(condition(c, 'fertile_ground').details.sponsors).toEqual([
       expect.objectContaining({ slug: world.community.slug, activeDays: 2 }),
@@ -167,13 +170,14 @@ describe('the scorecard on a small world, people figures by department', () => {
   it('the funnel, completeness, reach and praise of one department', async () => {
     const c = await card({ department: world.departments.d1 });
     expect(figures(c, 'low_threshold')).toMatchObject({
-      provisioned: [3, null],
-      activated: [2, null],
+      // Previous period (4 Feb – 3 Mar): the same three accounts, boss and ann active on 10 and 11 February only.
+      provisioned: [3, 3],
+      activated: [2, 2],
       monthlyActive: [2, 2],
-      engaged: [1, null],
-      activatedShare: [66.7, null],
+      engaged: [1, 0],
+      activatedShare: [66.7, 66.7],
       monthlyActiveShare: [100, 100],
-      engagedShare: [50, null],
+      engagedShare: [50, 0],
       profileCompleteness: [50, null],
     });
     expect(figures(c, 'fertile_ground')).toMatchObject({ medianReach: [2.5, null], dunbarShare: [0, null] });
@@ -238,6 +242,11 @@ describe('who may see it, and what it will not say', () => {
       name: 'Hush hush club',
       sponsor,
     });
+    // Made before the period, so it counts in it.
+    await ctx.db.pool.query('update communities set created_at = $2 where id = $1', [
+      hidden.id,
+      new Date(`${YEAR - 1}-06-01T00:00:00Z`),
+    ]);
     const c = await card({});
     const text = JSON.stringify(c);
     expect(text).not.toContain('Hush hush club');
@@ -355,5 +364,164 @@ describe('the roll-up refresh', () => {
   it('runs as a scheduled job', () => {
     expect(allJobs).toContain(analyticsJob);
     expect(analyticsJob.everyMs).toBe(10 * 60_000);
+  });
+});
+
+// Regression tests of issue 23, on a world of their own in a year of its own; each number is worked out here.
+describe('the scorecard tells the truth over time', () => {
+  const Y = 2015;
+  const at = (monthDay: string) => new Date(`${Y}-${monthDay}T10:00:00Z`);
+  let d: string;
+  /** The department of the hierarchy line. */
+  let h: string;
+  let slug: string;
+  const ask = async (query: Record<string, string>) =>
+    manager.api.get(`/api/v1/analytics/scorecard?${new URLSearchParams(query)}`);
+  const march = { from: `${Y}-03-04`, to: `${Y}-03-31` };
+
+  beforeAll(async () => {
+    const db = ctx.db.pool;
+    d = unique('Finance');
+    h = unique('Support');
+    const person = async (department: string, activated: Date | null) => {
+      const p = await buildPerson(db, { department });
+      await db.query('update people set created_at = $2, activated_at = $3 where id = $1', [
+        p.id,
+        new Date(`${Y - 1}-12-01T00:00:00Z`),
+        activated,
+      ]);
+      return p;
+    };
+    const ann = await person(d, at('01-01'));
+    // Bob posted before he ever signed in (an import, a mail-in): active, never activated.
+    const bob = await person(d, null);
+    const cat = await person(d, at('01-01'));
+    const dan = await person(unique('Legal'), at('01-01'));
+    const community = await buildCommunity(db, { members: [ann, bob, dan] });
+    slug = community.slug;
+    await db.query('update communities set viability_threshold = 6, created_at = $2 where id = $1', [
+      community.id,
+      new Date(`${Y - 1}-12-01T00:00:00Z`),
+    ]);
+    await db.query(
+      `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, created_at,
+                            last_activity_at)
+       values ($1, $2, 'praise', 'Thanks', 'b', 'b', 'bottom_up', $3, $3), ($1, $4, 'discussion', 'Hi', 'b', 'b',
+               'bottom_up', $5, $5)`,
+      [community.id, ann.id, at('03-09'), bob.id, at('03-10')],
+    );
+    await recordParticipation(db, ann.id, community.id, at('03-09'));
+    await recordParticipation(db, bob.id, community.id, at('03-10'));
+    await recordParticipation(db, dan.id, community.id, at('03-11'));
+    await recordParticipation(db, cat.id, null, at('03-12'));
+    // A line of the hierarchy in a department of its own: top (London) → mgr (Amsterdam) → pia (Brussels), quin (New York).
+    const inLine = async (managerId: string | null, timeZone: string) => {
+      const p = await buildPerson(db, { department: h, managerId, timeZone });
+      await db.query('update people set created_at = $2, activated_at = $2 where id = $1', [
+        p.id,
+        new Date(`${Y - 1}-12-01T00:00:00Z`),
+      ]);
+      return p;
+    };
+    const top = await inLine(null, 'Europe/London');
+    const mgr = await inLine(top.id, 'Europe/Amsterdam');
+    const pia = await inLine(mgr.id, 'Europe/Brussels');
+    const quin = await inLine(mgr.id, 'America/New_York');
+    const { rows } = await db.query<{ id: string }>(
+      `insert into threads (community_id, author_id, kind, title, body_md, body_html, origin, created_at,
+                            last_activity_at)
+       values ($1, $2, 'discussion', 'Plan', 'b', 'b', 'bottom_up', $3, $3) returning id`,
+      [community.id, mgr.id, at('03-15')],
+    );
+    const reply = async (author: string, parentId: string | null) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
+           values ($1, $2, $3, 'r', 'r', $4) returning id`,
+          [rows[0]!.id, parentId, author, at('03-16')],
+        )
+      ).rows[0]!.id;
+    const piaReply = await reply(pia.id, null);
+    const quinReply = await reply(quin.id, piaReply);
+    await reply(top.id, piaReply);
+    await db.query(
+      `insert into reply_reactions (reply_id, person_id, kind, created_at) values ($1, $2, 'like', $3)`,
+      [quinReply, mgr.id, at('03-17')],
+    );
+    await rebuildAnalytics(db, new Date(`${Y}-04-01T00:00:00Z`));
+  });
+
+  it('refuses a period that ends after today with a 400 problem', async () => {
+    // The clock says 1 April 2019.
+    const response = await ask({ from: `${YEAR}-03-20`, to: `${YEAR}-04-02` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.json().errors[0]).toEqual({
+      field: 'to',
+      message: `must not be after today (${YEAR}-04-01)`,
+    });
+    expect((await ask({ from: `${YEAR}-04-02` })).statusCode).toBe(400);
+    expect((await ask({ to: `${YEAR}-04-01` })).statusCode).toBe(200);
+  });
+
+  it('says "no data" for communities before they existed, instead of "at risk" with merge advice', async () => {
+    const response = await ask({ from: `${Y - 1}-06-01`, to: `${Y - 1}-06-28`, community: slug });
+    const enough = condition(response.json(), 'enough_people');
+    expect(enough.status).toBe('no_data');
+    expect(figures(response.json(), 'enough_people')).toEqual({
+      viableCommunities: [null, null],
+      atRiskCommunities: [null, null],
+      viableShare: [null, null],
+    });
+    expect(enough.recommendations).toEqual([]);
+    // In March it existed: 3 active (ann, bob, dan) against 6; in the previous period none.
+    const now = (await ask({ ...march, community: slug })).json();
+    expect(figures(now, 'enough_people')).toEqual({
+      viableCommunities: [0, 0],
+      atRiskCommunities: [1, 1],
+      viableShare: [0, 0],
+    });
+  });
+
+  it('counts as monthly active only people who are activated: the numerator is a subset of its denominator', async () => {
+    const c = (await ask({ ...march, department: d })).json();
+    // Ann, bob and cat have accounts; ann and cat signed in; all three took part in March, bob not activated.
+    expect(figures(c, 'low_threshold')).toMatchObject({
+      provisioned: [3, 3],
+      activated: [2, 2],
+      monthlyActive: [2, 0],
+      monthlyActiveShare: [100, 0],
+    });
+  });
+
+  it('narrows both sides of praise per 100 active people by the community filter', async () => {
+    // One praise in the community; its activated active people in March: ann and dan (bob never signed in).
+    const c = (await ask({ ...march, community: slug })).json();
+    expect(figures(c, 'top_down_bottom_up').praisePer100).toEqual([50, null]);
+    // Department and community: ann's praise against ann alone.
+    const both = (await ask({ ...march, community: slug, department: d })).json();
+    expect(figures(both, 'top_down_bottom_up').praisePer100).toEqual([100, null]);
+    // The department alone: its praise against its activated monthly active people, ann and cat.
+    const dept = (await ask({ ...march, department: d })).json();
+    expect(figures(dept, 'top_down_bottom_up').praisePer100).toEqual([50, null]);
+  });
+
+  it('crosses the hierarchy two levels apart or between level-2 subtrees, time zones 3 hours apart', async () => {
+    // pia → mgr (her manager; Brussels–Amsterdam 0 h), quin → pia (team peers; New York–Brussels 5 h on 16 March),
+    // top → pia (two levels apart; London–Brussels 1 h), mgr → quin (his report; Amsterdam–New York 5 h).
+    const c = (await ask({ ...march, department: h })).json();
+    expect(figures(c, 'fertile_ground')).toMatchObject({
+      crossHierarchy: [25, null],
+      crossTimeZone: [50, null],
+    });
+  });
+
+  it('labels reach as "now" and leaves it out of the comparison', async () => {
+    const c = (await ask({ ...march, department: d })).json() as Scorecard;
+    const reach = condition(c, 'fertile_ground').figures.filter((f) => f.asOf === 'now');
+    expect(reach.map((f) => [f.id, f.previous])).toEqual([
+      ['medianReach', null],
+      ['dunbarShare', null],
+    ]);
   });
 });

@@ -1,13 +1,19 @@
-import { ANALYTICS_LIMITS, type Scorecard, type ScorecardQuery } from '../../../contract/analytics.js';
+import {
+  ANALYTICS_LIMITS,
+  type Figure,
+  type Scorecard,
+  type ScorecardQuery,
+  type Trend,
+} from '../../../contract/analytics.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
-import { ideasDoneInPeriod } from '../goals/kpi-repository.js';
+import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
-import type { Filter, Periods } from './filters.js';
+import type { Filter, Period, Periods } from './filters.js';
 import { benefits, enoughPeople, fertileGround, lowThreshold, matrices } from './people-conditions.js';
 import * as reads from './repository.js';
 import * as rollups from './rollup-reads.js';
@@ -22,11 +28,15 @@ export function requireAnalyticsViewer(viewer: Viewer): void {
   throw forbidden('Only community managers, leaders and admins see the adoption scorecard.');
 }
 
-/** The period asked for (default: the 28 days up to today) and the one of equal length before it. */
+/**
+ * The period asked for (default: the 28 days up to today) and the one of equal length before it. A period that
+ * ends after today is refused: its figures would count days that have not happened (0%, −100%, advice on nothing).
+ */
 export function periodsOf(query: ScorecardQuery, now: Date): Periods {
   const today = now.toISOString().slice(0, 10);
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -(ANALYTICS_LIMITS.defaultDays - 1));
+  if (to > today) throw invalidField(query.to ? 'to' : 'from', `must not be after today (${today})`);
   if (from > to) throw invalidField('from', `must not be after to (${to})`);
   const days = Math.round((endOfDay(to).getTime() - endOfDay(from).getTime()) / 86_400_000) + 1;
   if (days > ANALYTICS_LIMITS.maxDays) {
@@ -38,33 +48,38 @@ export function periodsOf(query: ScorecardQuery, now: Date): Periods {
   return { from, to, previousFrom: addDays(from, -days), previousTo: addDays(from, -1) };
 }
 
-export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuery): Promise<Scorecard> {
-  requireAnalyticsViewer(viewer);
+type Context = { deps: Deps; viewer: Viewer; filter: Filter; now: Date };
+
+/**
+ * Everything the scorecard says about one period, as if that period were the one asked for. The comparison calls
+ * it twice, so a previous value is by construction the value of a request for the previous period. `full` adds
+ * what only the period asked for shows (daily trend, collaboration matrices).
+ */
+async function periodCard(context: Context, period: Period, full: boolean) {
+  const { deps, viewer, filter, now } = context;
   const db = deps.db.pool;
-  const now = deps.clock.now();
-  const periods = periodsOf(query, now);
-  // A community filter is the viewer's to use only where they may read it (404 secret, 403 closed).
-  const community = query.community ? await requireReadable(db, viewer, { slug: query.community }) : null;
-  const filter: Filter = {
-    communityId: community?.id ?? null,
-    department: query.department ?? null,
-    location: query.location ?? null,
-  };
   const weeks = ANALYTICS_LIMITS.trendWeeks;
   // KPIs count only threads the viewer may read: closed and secret content never shows, not even as a count.
   // Questions come from the roll-up like the other figures; ideas done are few and read live.
   const goalFigures = async () => {
-    const rows = await reads.liveGoals(db, periods.to, GOALS_SHOWN);
+    const rows = await reads.liveGoals(db, period, GOALS_SHOWN);
     const goals = rows.map(toKpiGoal);
-    const period = { from: new Date(`${periods.from}T00:00:00Z`), to: endOfDay(periods.to) };
+    const span = { from: new Date(`${period.from}T00:00:00Z`), to: endOfDay(period.to) };
     const ids = (ideas: boolean) =>
       goals.filter((g) => (g.kpi === 'idea_throughput') === ideas).map((g) => g.id);
-    const [questions, ideas] = await Promise.all([
-      reads.goalQuestions(db, ids(false), period.from, period.to, viewer.id),
-      ideasDoneInPeriod(db, ids(true), period.from, period.to, viewer.id),
+    const [questions, ideas, withIdeas] = await Promise.all([
+      reads.goalQuestions(db, ids(false), span.from, span.to, viewer.id),
+      ideasDoneInPeriod(db, ids(true), span.from, span.to, viewer.id),
+      goalsWithIdeas(db, ids(true), span.to, viewer.id),
     ]);
-    return { goalRows: rows, figures: kpiFigures(goals, period, questions, ideas, now) };
+    return { goalRows: rows, figures: kpiFigures(goals, span, questions, ideas, now, withIdeas) };
   };
+  // Praise per 100 active people: with a community filter both sides are that community's.
+  const communityActive = () =>
+    filter.communityId === null
+      ? Promise.resolve(null)
+      : reads.communityMonthlyActive(db, filter, filter.communityId, period.to);
+  const none = <T>(value: T) => Promise.resolve(value);
   // Every read at once: the pool spreads them over the database's cores, so the answer takes the longest read.
   const [
     conversation,
@@ -79,29 +94,99 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     people,
     daily,
     cells,
-    options,
-    refreshedAt,
+    activeInCommunity,
     { goalRows, figures },
   ] = await Promise.all([
-    rollups.conversationTotals(db, filter, periods),
-    rollups.weeklyConversation(db, filter, periods.to, weeks),
-    rollups.monthlyOrigin(db, filter, periods.to),
-    reads.themesUpTo(db, periods.to),
-    rollups.interactionTotals(db, filter, periods),
-    rollups.weeklyInteractions(db, filter, periods.to, weeks),
-    reads.questionTotals(db, filter, periods),
-    reads.communityFigures(db, viewer.id, filter.communityId, periods, ANALYTICS_LIMITS.listRows),
-    reads.funnel(db, filter, periods),
-    reads.peopleFigures(db, filter, periods.to, DUNBAR),
-    reads.dailyActive(db, filter, periods.from, periods.to),
-    rollups.collaboration(db, filter, periods.from, periods.to),
-    reads.filterOptions(db),
-    rollups.refreshedAt(db),
+    rollups.conversationTotals(db, filter, period),
+    rollups.weeklyConversation(db, filter, period.to, weeks),
+    rollups.monthlyOrigin(db, filter, period.to),
+    reads.themesUpTo(db, period.to),
+    rollups.interactionTotals(db, filter, period),
+    rollups.weeklyInteractions(db, filter, period.to, weeks),
+    reads.questionTotals(db, filter, period),
+    reads.communityFigures(db, viewer.id, filter.communityId, period, ANALYTICS_LIMITS.listRows),
+    reads.funnel(db, filter, period),
+    reads.peopleFigures(db, filter, period.to, DUNBAR),
+    full ? reads.dailyActive(db, filter, period.from, period.to) : none([]),
+    full ? rollups.collaboration(db, filter, period.from, period.to) : none([]),
+    communityActive(),
     goalFigures(),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
-  const monthlyActive = { current: all?.monthly_active ?? 0, previous: all?.previous_monthly_active ?? 0 };
+  const monthlyActive = activeInCommunity ?? all?.monthly_active ?? 0;
+  return {
+    conditions: [
+      strategic(conversation, themes, weeklyConversation, period),
+      bottomLine(conversation, goals, weeklyConversation, period),
+      fertileGround(interactions, questions, people, communities, weeklyInteractions, period),
+      topDown(conversation, months, monthlyActive),
+      enoughPeople(communities, period),
+      lowThreshold(funnel, people, daily, period),
+    ],
+    benefits: benefits(questions, period),
+    collaboration: matrices(cells),
+  };
+}
+
+type PeriodCard = Awaited<ReturnType<typeof periodCard>>;
+
+/** Each figure of `current` with the value of the same figure in `previous`; "now" figures are never compared. */
+function withPrevious(current: Figure[], previous: Figure[]): Figure[] {
+  const before = new Map(previous.map((f) => [f.id, f.value]));
+  return current.map((f) => ({ ...f, previous: f.asOf === 'now' ? null : (before.get(f.id) ?? null) }));
+}
+
+/** A trend with one point per period gets the previous period's point in front. */
+function withPreviousPoint(current: Trend, previous: Trend): Trend {
+  if (current.step !== 'period') return current;
+  return {
+    ...current,
+    labels: [...previous.labels, ...current.labels],
+    series: current.series.map((s) => ({
+      ...s,
+      values: [...(previous.series.find((p) => p.id === s.id)?.values ?? [null]), ...s.values],
+    })),
+  };
+}
+
+/** The card of the period asked for, compared with the card of the period before it. */
+export function compare(current: PeriodCard, previous: PeriodCard) {
+  return {
+    conditions: current.conditions.map((condition, i) => {
+      const before = previous.conditions[i]!;
+      return {
+        ...condition,
+        figures: withPrevious(condition.figures, before.figures),
+        trend: withPreviousPoint(condition.trend, before.trend),
+      };
+    }),
+    benefits: {
+      figures: withPrevious(current.benefits.figures, previous.benefits.figures),
+      trend: withPreviousPoint(current.benefits.trend, previous.benefits.trend),
+    },
+  };
+}
+
+export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuery): Promise<Scorecard> {
+  requireAnalyticsViewer(viewer);
+  const db = deps.db.pool;
+  const now = deps.clock.now();
+  const periods = periodsOf(query, now);
+  // A community filter is the viewer's to use only where they may read it (404 secret, 403 closed).
+  const community = query.community ? await requireReadable(db, viewer, { slug: query.community }) : null;
+  const filter: Filter = {
+    communityId: community?.id ?? null,
+    department: query.department ?? null,
+    location: query.location ?? null,
+  };
+  const context = { deps, viewer, filter, now };
+  const [current, previous, options, refreshedAt] = await Promise.all([
+    periodCard(context, { from: periods.from, to: periods.to }, true),
+    periodCard(context, { from: periods.previousFrom, to: periods.previousTo }, false),
+    reads.filterOptions(db),
+    rollups.refreshedAt(db),
+  ]);
   return {
     period: { from: periods.from, to: periods.to },
     previous: { from: periods.previousFrom, to: periods.previousTo },
@@ -111,16 +196,8 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
       location: filter.location,
     },
     refreshedAt: refreshedAt?.toISOString() ?? null,
-    conditions: [
-      strategic(conversation, themes, weeklyConversation, periods),
-      bottomLine(conversation, goals, weeklyConversation, periods),
-      fertileGround(interactions, questions, people, communities, weeklyInteractions, periods),
-      topDown(conversation, months, monthlyActive),
-      enoughPeople(communities, periods),
-      lowThreshold(funnel, people, daily, periods),
-    ],
-    benefits: benefits(questions, periods),
-    collaboration: matrices(cells),
+    ...compare(current, previous),
+    collaboration: current.collaboration,
     options,
   };
 }

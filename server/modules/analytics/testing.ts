@@ -49,7 +49,10 @@ export async function buildSmallWorld(db: Queryable, year: number) {
   await db.query(`update people set title = 'CEO', bio = 'Runs things' where id = $1`, [boss.id]);
 
   const community = await buildCommunity(db, { owners: [boss], members: [ann, bob, cas], sponsor: boss });
-  await db.query('update communities set viability_threshold = 6 where id = $1', [community.id]);
+  await db.query('update communities set viability_threshold = 6, created_at = $2 where id = $1', [
+    community.id,
+    new Date(`${year - 1}-12-01T00:00:00Z`),
+  ]);
 
   const theme = async (title: string, created: Date, state: 'open' | 'closed', outcome: Date | null) => {
     const { rows } = await db.query<{ id: string }>(

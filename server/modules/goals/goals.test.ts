@@ -25,7 +25,7 @@ const valid = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('POST /api/v1/goals', () => {
-  it('lets a leader set a goal; it takes in the unlinked questions and ideas of the last 12 weeks in scope', async () => {
+  it('lets a leader set a goal; it takes in the unlinked questions of the last 12 weeks in scope its KPI measures', async () => {
     const leader = await person({ leader: true });
     const asker = await person();
     const community = await buildCommunity(ctx.db.pool);
@@ -71,7 +71,8 @@ describe('POST /api/v1/goals', () => {
       canEdit: true,
     });
     expect(await goalOf(recent.id)).toBe(goal.id);
-    expect(await goalOf(idea.id)).toBe(goal.id);
+    // A response-time goal measures questions: the idea stays free for a goal that measures ideas.
+    expect(await goalOf(idea.id)).toBeNull();
     expect(await goalOf(tagged.id)).toBe(goal.id);
     expect(await goalOf(old.id)).toBeNull();
     expect(await goalOf(talk.id)).toBeNull();
@@ -255,8 +256,73 @@ describe('linking threads', () => {
     expect(await goalOf(question.json().id)).toBe(newest.id);
     const talk = await post({ communitySlug: community.slug, kind: 'discussion', title: 'Chat', body: 'Hi' });
     expect(await goalOf(talk.json().id)).toBeNull();
+    const question2 = await post({
+      communitySlug: tagged.slug,
+      kind: 'question',
+      title: 'Q',
+      body: `Why #${tag}`,
+    });
+    expect(await goalOf(question2.json().id)).toBe(byTag.json().id);
+    // An idea goes only to a goal that measures ideas.
     const idea = await post({ communitySlug: tagged.slug, kind: 'idea', title: 'Idea', body: `Try #${tag}` });
-    expect(await goalOf(idea.json().id)).toBe(byTag.json().id);
+    expect(await goalOf(idea.json().id)).toBeNull();
+  });
+
+  it('links a question only to a goal whose KPI measures questions, an idea only to idea throughput', async () => {
+    const leader = await person({ leader: true });
+    const asker = await person();
+    const community = await buildCommunity(ctx.db.pool);
+    const answers = await makeGoal(ctx.db.pool, {
+      owner: leader,
+      kpi: 'first_response_time',
+      communities: [community],
+      createdAt: hoursAgo(48),
+    });
+    // The newest goal in scope measures ideas: before, every question went to it.
+    const ideas = await makeGoal(ctx.db.pool, {
+      owner: leader,
+      kpi: 'idea_throughput',
+      target: 1,
+      communities: [community],
+      createdAt: hoursAgo(24),
+    });
+    const post = (kind: string) =>
+      asker.api.post('/api/v1/threads', { communitySlug: community.slug, kind, title: 'T', body: 'B' });
+    const question = await post('question');
+    const idea = await post('idea');
+    expect(await goalOf(question.json().id)).toBe(answers.id);
+    expect(await goalOf(idea.json().id)).toBe(ideas.id);
+    // A new idea goal takes in the recent unlinked ideas of its scope, never the questions.
+    const loose = await threadAt(ctx.db.pool, {
+      author: asker,
+      community,
+      at: hoursAgo(5),
+      kind: 'question',
+    });
+    const looseIdea = await threadAt(ctx.db.pool, {
+      author: asker,
+      community,
+      at: hoursAgo(5),
+      kind: 'idea',
+    });
+    const created = await leader.api.post(
+      '/api/v1/goals',
+      valid({ kpi: 'idea_throughput', target: 1, hashtags: [], communities: [community.slug] }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await goalOf(loose.id)).toBeNull();
+    expect(await goalOf(looseIdea.id)).toBe(created.json().id);
+  });
+
+  it('says an idea goal with no idea in scope has nothing to measure: no data, never met', async () => {
+    const leader = await person({ leader: true });
+    const community = await buildCommunity(ctx.db.pool);
+    const created = await leader.api.post(
+      '/api/v1/goals',
+      valid({ kpi: 'idea_throughput', target: 1, hashtags: [], communities: [community.slug] }),
+    );
+    const goal = (await leader.api.get(`/api/v1/goals/${created.json().id}`)).json();
+    expect(goal.current).toMatchObject({ actual: null, met: null, counted: 0 });
   });
 
   it('links and unlinks by hand: author yes, others no; only questions and ideas; not to archived goals', async () => {

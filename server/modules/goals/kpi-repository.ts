@@ -111,6 +111,27 @@ export async function ideasDoneInPeriod(
 }
 
 /**
+ * Which of the idea-throughput goals had anything to measure: at least one live idea linked to it, made before `to`
+ * and readable by the viewer (`null`: everything). One probe of threads_goal_created_idx per goal.
+ */
+export async function goalsWithIdeas(
+  db: Queryable,
+  goalIds: string[],
+  to: Date,
+  viewerId: string | null,
+): Promise<Set<string>> {
+  if (goalIds.length === 0) return new Set();
+  const { rows } = await db.query<{ goal_id: string }>(
+    `select g.id as goal_id from unnest($1::bigint[]) g(id)
+      where exists (select 1 from threads t
+                     where t.goal_id = g.id and t.deleted_at is null and t.created_at < $2 and t.kind = 'idea'
+                       and ($3::bigint is null or ${readableCommunitySql('t.community_id', '$3')}))`,
+    [goalIds, to, viewerId],
+  );
+  return new Set(rows.map((row) => row.goal_id));
+}
+
+/**
  * A page of the goal's readable questions, newest first, that may have missed: unanswered, or answered later than
  * `minMinutes` clock minutes (business minutes never exceed clock minutes, so this never drops a real miss).
  * `answeredBy` picks the first response or the accepted answer.

@@ -1,7 +1,7 @@
 import { GOAL_LIMITS, type GoalKpi, type KpiFigure } from '../../../contract/goals.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { type BusinessCalendar, businessMinutesBetween } from '../../platform/time/business-hours.js';
-import { ideasDoneInPeriod, type QuestionRow, questionsInPeriod } from './kpi-repository.js';
+import { goalsWithIdeas, ideasDoneInPeriod, type QuestionRow, questionsInPeriod } from './kpi-repository.js';
 import type { GoalRow } from './repository.js';
 
 /** What a KPI needs of a goal; `toKpiGoal` makes it from a goals row. */
@@ -47,15 +47,31 @@ export function judgeQuestion(goal: KpiGoal, row: QuestionRow, now: Date): Quest
   return { minutes, waiting: true, verdict: minutes > goal.target ? 'missed' : 'pending' };
 }
 
-/** The figure for one goal from its measured rows (questions, or ideas done for idea_throughput). */
+/**
+ * The figure for one goal from its measured rows (questions, or ideas done for idea_throughput). An idea goal
+ * with no idea in scope (`hasIdeas` false) has nothing to measure: no data, never met.
+ */
 export function figureOf(
   goal: KpiGoal,
   period: Period,
   questions: QuestionRow[],
   ideasDone: number,
   now: Date,
+  hasIdeas = true,
 ): KpiFigure {
   const base = { from: period.from.toISOString(), to: period.to.toISOString() };
+  if (goal.kpi === 'idea_throughput' && !hasIdeas) {
+    return {
+      ...base,
+      actual: null,
+      target: goal.target,
+      met: null,
+      counted: 0,
+      hits: 0,
+      missed: 0,
+      pending: 0,
+    };
+  }
   if (goal.kpi === 'idea_throughput') {
     const weeks = (period.to.getTime() - period.from.getTime()) / WEEK;
     const actual = weeks > 0 ? ideasDone / weeks : 0;
@@ -111,11 +127,12 @@ export function figureOf(
 async function measuredRows(db: Queryable, goals: KpiGoal[], period: Period, options: KpiOptions) {
   const questionGoals = goals.filter((goal) => goal.kpi !== 'idea_throughput').map((goal) => goal.id);
   const ideaGoals = goals.filter((goal) => goal.kpi === 'idea_throughput').map((goal) => goal.id);
-  const [questions, ideas] = await Promise.all([
+  const [questions, ideas, withIdeas] = await Promise.all([
     questionsInPeriod(db, questionGoals, period.from, period.to, options.viewerId),
     ideasDoneInPeriod(db, ideaGoals, period.from, period.to, options.viewerId),
+    goalsWithIdeas(db, ideaGoals, period.to, options.viewerId),
   ]);
-  return { questions, ideas };
+  return { questions, ideas, withIdeas };
 }
 
 /**
@@ -129,8 +146,8 @@ export async function goalKpis(
   period: Period,
   options: KpiOptions,
 ): Promise<Map<string, KpiFigure>> {
-  const { questions, ideas } = await measuredRows(db, goals, period, options);
-  return kpiFigures(goals, period, questions, ideas, options.now);
+  const { questions, ideas, withIdeas } = await measuredRows(db, goals, period, options);
+  return kpiFigures(goals, period, questions, ideas, options.now, withIdeas);
 }
 
 /** The figures of several goals from their measured rows, keyed by goal id. */
@@ -140,13 +157,22 @@ export function kpiFigures(
   questions: QuestionRow[],
   ideas: { goal_id: string }[],
   now: Date,
+  /** Idea goals with an idea in scope; left out, every idea goal is taken to have some. */
+  withIdeas?: Set<string>,
 ): Map<string, KpiFigure> {
   const questionsOf = groupBy(questions, (q) => q.goal_id);
   const ideasOf = groupBy(ideas, (idea) => idea.goal_id);
   return new Map(
     goals.map((goal) => [
       goal.id,
-      figureOf(goal, period, questionsOf.get(goal.id) ?? [], ideasOf.get(goal.id)?.length ?? 0, now),
+      figureOf(
+        goal,
+        period,
+        questionsOf.get(goal.id) ?? [],
+        ideasOf.get(goal.id)?.length ?? 0,
+        now,
+        withIdeas?.has(goal.id) ?? true,
+      ),
     ]),
   );
 }

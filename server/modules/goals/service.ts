@@ -96,7 +96,7 @@ export async function createGoal(deps: Deps, viewer: Viewer, input: CreateGoal):
       now,
     );
     const { hashtagIds } = await goals.replaceScope(tx, goal.id, communityIds, input.hashtags, now);
-    await linkRecentThreadsInScope(tx, goal.id, { communityIds, hashtagIds }, now);
+    await linkRecentThreadsInScope(tx, { id: goal.id, kpi: input.kpi }, { communityIds, hashtagIds }, now);
     return goal.id;
   });
   return getGoal(deps, viewer, id);
@@ -138,7 +138,7 @@ export async function updateGoal(deps: Deps, viewer: Viewer, id: string, input: 
         throw invalidField('communities', 'give at least one community or hashtag');
       }
       const { hashtagIds } = await goals.replaceScope(tx, id, communityIds, tags, now);
-      if (!archivedAt) await linkRecentThreadsInScope(tx, id, { communityIds, hashtagIds }, now);
+      if (!archivedAt) await linkRecentThreadsInScope(tx, goal, { communityIds, hashtagIds }, now);
     }
     if (goal.owner_id !== viewer.id) {
       await writeAudit(tx, {

@@ -151,6 +151,8 @@ function FilterForm({
             <input
               id={`analytics-${key}`}
               type="date"
+              // The server refuses a period that ends after today.
+              max={new Date().toISOString().slice(0, 10)}
               value={draft[key] ?? ''}
               onChange={(e) => set(key, e.target.value)}
             />

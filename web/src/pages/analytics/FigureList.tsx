@@ -3,7 +3,7 @@ import type { Figure } from '../../../../contract/analytics.js';
 import { useFormat } from '../../i18n/format.js';
 import { formatValue } from './format.js';
 
-/** The figures behind a condition: value, previous period, and the definition one click away. */
+/** The figures behind a condition: value, previous period (or "now"), and the definition one click away. */
 export function FigureList({ figures }: { figures: Figure[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -16,6 +16,12 @@ export function FigureList({ figures }: { figures: Figure[] }) {
             <span style={{ fontSize: '1.25rem', fontWeight: 700 }}>
               {formatValue(t, format.number, f.unit, f.value)}
             </span>
+            {f.asOf === 'now' && (
+              <span className="muted small" title={t('analytics.asOfNowTitle')}>
+                {' '}
+                · {t('analytics.asOfNow')}
+              </span>
+            )}
             {f.previous !== null && (
               <span className="muted small">
                 {' '}

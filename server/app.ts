@@ -27,7 +27,6 @@ import { routingRoutes } from './modules/routing/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
-import { acceptLogoutTokenForms } from './modules/sso/form-body.js';
 import { ssoRoutes } from './modules/sso/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
@@ -38,7 +37,7 @@ import type { Deps } from './platform/http/deps.js';
 import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
 import { installProblemHandler } from './platform/http/problem.js';
-import { registerRoutes } from './platform/http/register.js';
+import { installFormParser, registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSpa, WEB_DIST } from './platform/http/spa.js';
@@ -106,7 +105,7 @@ export async function buildApp({
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
-  acceptLogoutTokenForms(app);
+  installFormParser(app);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

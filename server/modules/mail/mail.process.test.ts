@@ -68,7 +68,11 @@ async function signIn(port: number) {
     body: JSON.stringify(admin),
   });
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  // Sign-in also sets the known-device cookie: send the session's.
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .find((pair) => pair.startsWith('plein_session='))!;
   return (method: string, path: string, body?: unknown) =>
     fetch(`http://127.0.0.1:${port}${path}`, {
       method,

@@ -7,7 +7,6 @@ import {
   Redirect,
 } from '../../../contract/sso.js';
 import { defineRoute } from '../../platform/http/route.js';
-import { BACKCHANNEL_LOGOUT_PATH } from './form-body.js';
 import { CALLBACK_PATH } from './oidc.js';
 import * as service from './service.js';
 
@@ -41,9 +40,10 @@ export const ssoRoutes = [
   }),
   defineRoute({
     method: 'POST',
-    url: BACKCHANNEL_LOGOUT_PATH,
+    url: '/api/v1/auth/oidc/backchannel-logout',
     // The caller is the provider, not a person: the signed logout token is its credential.
     auth: 'none',
+    acceptsForm: true,
     rateLimit: 'none',
     summary:
       'OpenID Connect Back-Channel Logout: the provider posts a logout token (form-encoded); those sessions end',

@@ -15,18 +15,6 @@ export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 /** Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. */
 export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  // Forms only where a route takes them (signedToken): everywhere else a form body stays a 415.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (request, body, done) => {
-      if (!request.routeOptions.config.signedToken) {
-        done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
-        return;
-      }
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    },
-  );
   for (const route of routes) {
     typed.route({
       method: route.method,
@@ -43,7 +31,12 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
           ? { headers: IdempotencyHeaders, response: { ...problems(422), ...route.schema.response } }
           : {}),
       },
-      config: { auth: route.auth, rateLimit: route.rateLimit, signedToken: route.signedToken === true },
+      config: {
+        auth: route.auth,
+        rateLimit: route.rateLimit,
+        signedToken: route.signedToken === true,
+        acceptsForm: route.signedToken === true || route.acceptsForm === true,
+      },
       // onRequest runs before the body is parsed and validated: who you are is settled before what you sent.
       onRequest: async (request) => {
         if (route.auth === 'none') return;
@@ -90,6 +83,24 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
   }
 }
 
+/**
+ * Forms only where a route takes them (one-click unsubscribe, a provider's logout token): anywhere else a form body
+ * is a 415, since a cross-site form could post it without the preflight JSON needs. Installed once, on the root.
+ */
+export function installFormParser(app: FastifyInstance): void {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (request, body, done) => {
+      if (!request.routeOptions.config.acceptsForm) {
+        done(Object.assign(new Error('Send JSON (application/json).'), { statusCode: 415 }), undefined);
+        return;
+      }
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
@@ -98,5 +109,6 @@ declare module 'fastify' {
     auth?: Route['auth'];
     rateLimit?: Route['rateLimit'];
     signedToken?: boolean;
+    acceptsForm?: boolean;
   }
 }

@@ -41,6 +41,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
    * request needs the token anyway, and it takes the form body mail clients send (RFC 8058).
    */
   signedToken?: true;
+  /** Takes an HTML-form body (application/x-www-form-urlencoded), as a caller that is not a browser app sends. */
+  acceptsForm?: true;
   summary: string;
   tags: string[];
   /** Success status; 204 routes return nothing, 302 routes (browser redirects) set Location and return nothing. */

@@ -41,7 +41,8 @@ describe('the SPA from the same origin', () => {
     const { app } = await spaApp(fakeBuild(), { csp: false });
     const response = await app.inject({ url: '/t/12-how-do-i-start' });
     expect(response.headers['content-security-policy']).toBeUndefined();
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // The other headers are the security-headers hook's (security-headers.test.ts); the page's own stay.
+    expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.body).toContain('<div id="root">');
   });
 

@@ -179,6 +179,15 @@ describe('SAML 2.0 sign-in against a real IdP', () => {
     await expectRefused(ctx, form);
   });
 
+  it('refuses an assertion id used before, even signed anew and answering a fresh request', async () => {
+    const ctx = await pleinWith();
+    const values = { AssertionID: unique('_assertion') };
+    const first = await shapedResponse(ctx, { values });
+    expect((await ctx.browser.request('POST', ACS, first.form)).location).toBe('/');
+    ctx.browser.forget(PLEIN, 'plein_session');
+    await expectRefused(ctx, (await shapedResponse(ctx, { values })).form);
+  });
+
   describe('XML signature wrapping', () => {
     const evil = (xml: string) =>
       xml

@@ -264,7 +264,11 @@ function samlConfig(e: z.infer<typeof environmentSchema>): SamlConfig | null {
   return {
     idp: e.PLEIN_SAML_IDP_METADATA
       ? { metadata: e.PLEIN_SAML_IDP_METADATA }
-      : { ssoUrl: e.PLEIN_SAML_IDP_SSO_URL!, entityId: e.PLEIN_SAML_IDP_ENTITY_ID!, cert: e.PLEIN_SAML_IDP_CERT! },
+      : {
+          ssoUrl: e.PLEIN_SAML_IDP_SSO_URL!,
+          entityId: e.PLEIN_SAML_IDP_ENTITY_ID!,
+          cert: e.PLEIN_SAML_IDP_CERT!,
+        },
     spEntityId: e.PLEIN_SAML_SP_ENTITY_ID ?? `${publicUrl}/api/v1/auth/saml/metadata`,
     label: e.PLEIN_SAML_LABEL,
     allowedDomains: (e.PLEIN_SAML_ALLOWED_DOMAINS ?? []).map((domain) => domain.toLowerCase()),

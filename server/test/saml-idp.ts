@@ -67,7 +67,9 @@ export async function startSamlIdp(plein: { spEntityId: string; acsUrl: string }
   const serviceProvider = (wantAssertionsSigned: boolean) =>
     samlify.ServiceProvider({
       entityID: plein.spEntityId,
-      assertionConsumerService: [{ Binding: samlify.Constants.namespace.binding.post, Location: plein.acsUrl }],
+      assertionConsumerService: [
+        { Binding: samlify.Constants.namespace.binding.post, Location: plein.acsUrl },
+      ],
       wantAssertionsSigned,
     });
 
@@ -136,12 +138,14 @@ export async function startSamlIdp(plein: { spEntityId: string; acsUrl: string }
       const requestId = /\sID="([^"]+)"/.exec(requestXml)?.[1] ?? '';
       const samlResponse = await idp.respond(user, requestId);
       const relayState = url.searchParams.get('RelayState') ?? '';
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        `<!doctype html><form method="post" action="${escapeXml(plein.acsUrl)}">` +
-          `<input type="hidden" name="SAMLResponse" value="${samlResponse}">` +
-          `<input type="hidden" name="RelayState" value="${escapeXml(relayState)}">` +
-          `</form><script>document.forms[0].submit()</script>`,
-      );
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><form method="post" action="${escapeXml(plein.acsUrl)}">` +
+            `<input type="hidden" name="SAMLResponse" value="${samlResponse}">` +
+            `<input type="hidden" name="RelayState" value="${escapeXml(relayState)}">` +
+            `</form><script>document.forms[0].submit()</script>`,
+        );
     })().catch((error: Error) => response.writeHead(500).end(error.message));
   });
   return idp;

@@ -24,10 +24,10 @@ export async function requestIsOpen(db: Queryable, id: string, now: Date): Promi
 
 /** Takes the request out, so one response answers it, however many arrive at once. */
 export async function takeRequest(db: Queryable, id: string, now: Date): Promise<boolean> {
-  const { rows } = await db.query('delete from saml_requests where id = $1 and expires_at > $2 returning id', [
-    id,
-    now,
-  ]);
+  const { rows } = await db.query(
+    'delete from saml_requests where id = $1 and expires_at > $2 returning id',
+    [id, now],
+  );
   return rows.length > 0;
 }
 

@@ -139,7 +139,9 @@ const rulesOf = (saml: SamlConfig): IdentityRules => ({
 /** Plein's SP metadata, to upload at the IdP: entity id, ACS address, and that assertions must come signed. */
 export function metadata(deps: Deps, reply: FastifyReply): string {
   const { saml, publicUrl } = configured(deps);
-  reply.type('application/samlmetadata+xml; charset=utf-8').serializer((payload: unknown) => payload as string);
+  reply
+    .type('application/samlmetadata+xml; charset=utf-8')
+    .serializer((payload: unknown) => payload as string);
   return generateServiceProviderMetadata({
     issuer: saml.spEntityId,
     callbackUrl: acsUrlOf(publicUrl),

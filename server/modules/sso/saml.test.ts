@@ -5,7 +5,13 @@ import { client } from '../../test/client.js';
 import { unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { RedirectBrowser } from '../../test/redirect-browser.js';
-import { OTHER_KEY, type ResponseShape, samlSettings, startSamlIdp, type TestSamlIdp } from '../../test/saml-idp.js';
+import {
+  OTHER_KEY,
+  type ResponseShape,
+  samlSettings,
+  startSamlIdp,
+  type TestSamlIdp,
+} from '../../test/saml-idp.js';
 
 const PLEIN = 'http://plein.test';
 const ACS = `${PLEIN}/api/v1/auth/saml/acs`;
@@ -107,10 +113,9 @@ describe('SAML 2.0 sign-in against a real IdP', () => {
       department: 'Support',
       role: 'admin',
     });
-    const { rows } = await db.pool.query(
-      'select issuer, subject from person_identities where subject = $1',
-      [user.nameId],
-    );
+    const { rows } = await db.pool.query('select issuer, subject from person_identities where subject = $1', [
+      user.nameId,
+    ]);
     expect(rows).toEqual([{ issuer: idp.entityId, subject: user.nameId }]);
   });
 
@@ -148,13 +153,17 @@ describe('SAML 2.0 sign-in against a real IdP', () => {
     const old = new Date(Date.now() - 40 * 60_000).toISOString();
     await expectRefused(
       ctx,
-      (await shapedResponse(ctx, { values: { ...values, IssueInstant: old, ConditionsNotBefore: old } })).form,
+      (await shapedResponse(ctx, { values: { ...values, IssueInstant: old, ConditionsNotBefore: old } }))
+        .form,
     );
   });
 
   it('refuses an assertion for another audience', async () => {
     const ctx = await pleinWith();
-    await expectRefused(ctx, (await shapedResponse(ctx, { values: { Audience: 'https://other.example' } })).form);
+    await expectRefused(
+      ctx,
+      (await shapedResponse(ctx, { values: { Audience: 'https://other.example' } })).form,
+    );
   });
 
   it('refuses an assertion addressed to another recipient', async () => {

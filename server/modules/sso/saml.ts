@@ -49,7 +49,8 @@ export function parseIdpMetadata(xml: string): Idp {
   const descriptor = doc.getElementsByTagNameNS(MD, 'IDPSSODescriptor')[0];
   if (!entity || !descriptor) throw new Error('the metadata describes no SAML identity provider');
   const services = Array.from(descriptor.getElementsByTagNameNS(MD, 'SingleSignOnService'));
-  const ssoUrl = services.find((service) => service.getAttribute('Binding') === REDIRECT_BINDING)
+  const ssoUrl = services
+    .find((service) => service.getAttribute('Binding') === REDIRECT_BINDING)
     ?.getAttribute('Location');
   const certs = Array.from(descriptor.getElementsByTagNameNS(MD, 'KeyDescriptor'))
     .filter((key) => (key.getAttribute('use') ?? 'signing') === 'signing')

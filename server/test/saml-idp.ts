@@ -130,6 +130,18 @@ export async function startSamlIdp(plein: { spEntityId: string; acsUrl: string }
       const login = url.searchParams.get('login') ?? '';
       const user = idp.users.get(login);
       const samlRequest = url.searchParams.get('SAMLRequest');
+      if (url.pathname === '/sso' && samlRequest && !login) {
+        // The IdP's own sign-in page, for a browser: the name is the whole credential here.
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><title>Test IdP</title><form method="get" action="/sso">` +
+              `<input type="hidden" name="SAMLRequest" value="${escapeXml(samlRequest)}">` +
+              `<input type="hidden" name="RelayState" value="${escapeXml(url.searchParams.get('RelayState') ?? '')}">` +
+              `<label>Login <input name="login"></label><button>Sign in</button></form>`,
+          );
+        return;
+      }
       if (url.pathname !== '/sso' || !samlRequest || !user) {
         response.writeHead(400).end('unknown request or login');
         return;

@@ -16,6 +16,12 @@ export const OidcCallbackQuery = z.looseObject({
   error_description: z.string().max(2000).optional(),
 });
 
+/** The IdP's answer, posted by the browser as an HTML form (SAML HTTP-POST binding). */
+export const SamlAcsForm = z.looseObject({
+  SAMLResponse: z.string().min(1).max(60_000).describe('The base64 SAML Response'),
+  RelayState: z.string().max(2000).optional().describe('Where in Plein to land (a path), as sent to the IdP'),
+});
+
 /** OpenID Connect Back-Channel Logout 1.0: the provider posts a signed logout token, form-encoded. */
 export const BackchannelLogout = z.object({ logout_token: z.string().min(1).max(16_000) });
 export const BackchannelLogoutResult = z.object({ endedSessions: z.number().int() });

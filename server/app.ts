@@ -31,6 +31,7 @@ import { searchRoutes } from './modules/search/routes.js';
 import { mailDefaultRoutes, settingsRoutes } from './modules/settings/routes.js';
 import { siteRoutes } from './modules/site/routes.js';
 import { ssoRoutes } from './modules/sso/routes.js';
+import { samlRoutes } from './modules/sso/saml-routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { threadRoutes } from './modules/threads/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -50,6 +51,7 @@ export const allRoutes: Route[] = [
   ...healthRoutes,
   ...authRoutes,
   ...ssoRoutes,
+  ...samlRoutes,
   ...peopleRoutes,
   ...auditRoutes,
   ...communityRoutes,

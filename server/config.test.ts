@@ -35,6 +35,7 @@ describe('configuration', () => {
       },
       publicUrl: null,
       oidc: null,
+      saml: null,
       scim: { groupRoles: {}, testTokenRoute: false },
     });
   });
@@ -81,6 +82,7 @@ describe('configuration', () => {
       },
       publicUrl: 'https://plein.example.org',
       oidc: null,
+      saml: null,
       scim: { groupRoles: { 'plein admins': 'admin' }, testTokenRoute: false },
     });
   });

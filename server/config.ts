@@ -56,6 +56,23 @@ const environmentSchema = z
     PLEIN_OIDC_LEADER_GROUPS: list.optional(),
     PLEIN_SCIM_GROUP_ROLES: z.string().optional(),
     PLEIN_SCIM_TEST_TOKEN_ROUTE: flag.optional(),
+    PLEIN_SAML_IDP_METADATA: z.string().min(1).optional(),
+    PLEIN_SAML_IDP_SSO_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PLEIN_SAML_IDP_ENTITY_ID: z.string().min(1).optional(),
+    PLEIN_SAML_IDP_CERT: z.string().min(1).optional(),
+    PLEIN_SAML_SP_ENTITY_ID: z.string().min(1).optional(),
+    PLEIN_SAML_LABEL: z.string().trim().min(1).max(60).default('SSO'),
+    PLEIN_SAML_ALLOWED_DOMAINS: list.optional(),
+    PLEIN_SAML_LINK_BY_EMAIL: flag.optional(),
+    PLEIN_SAML_CREATE_PEOPLE: flag.optional(),
+    PLEIN_SAML_ATTR_EMAIL: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_NAME: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_GIVEN_NAME: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_FAMILY_NAME: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_TITLE: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_DEPARTMENT: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_LOCALE: z.string().min(1).optional(),
+    PLEIN_SAML_ATTR_GROUPS: z.string().min(1).optional(),
   })
   .refine((env) => !env.SMTP_URL || Boolean(env.PLEIN_MAIL_SECRET), {
     message: 'must be set when SMTP_URL is set: it signs reply, bounce and unsubscribe addresses',
@@ -95,9 +112,45 @@ const environmentSchema = z
       message: 'is test-only: it needs NODE_ENV=test and demo mode off (PLEIN_DEMO=0)',
       path: ['PLEIN_SCIM_TEST_TOKEN_ROUTE'],
     },
-  );
+  )
+  .refine(
+    (env) =>
+      env.PLEIN_SAML_IDP_METADATA ||
+      [env.PLEIN_SAML_IDP_SSO_URL, env.PLEIN_SAML_IDP_ENTITY_ID, env.PLEIN_SAML_IDP_CERT].every(
+        (value) => Boolean(value) === Boolean(env.PLEIN_SAML_IDP_SSO_URL),
+      ),
+    {
+      message: 'set PLEIN_SAML_IDP_METADATA, or all of PLEIN_SAML_IDP_SSO_URL, _ENTITY_ID and _CERT',
+      path: ['PLEIN_SAML_IDP_SSO_URL'],
+    },
+  )
+  .refine((env) => !(env.PLEIN_SAML_IDP_METADATA || env.PLEIN_SAML_IDP_SSO_URL) || env.PLEIN_PUBLIC_URL, {
+    message: 'SAML single sign-on needs the address people reach Plein at, for the assertion consumer URL',
+    path: ['PLEIN_PUBLIC_URL'],
+  });
 
 const SCIM_GROUP_ROLES = z.record(z.string().trim().min(1), z.enum(['leader', 'community_manager', 'admin']));
+
+/** SAML attribute names (or claim URIs) each person field is read from; null reads the usual names. */
+export type SamlAttributes = Record<
+  'email' | 'name' | 'givenName' | 'familyName' | 'title' | 'department' | 'locale' | 'groups',
+  string | null
+>;
+
+/** SAML 2.0 single sign-on (modules/sso/saml.ts); null unless an IdP is configured. */
+export type SamlConfig = {
+  /** The IdP: its metadata XML (a file path or an http(s) URL), or its SSO URL, entity id and signing certificate. */
+  idp: { metadata: string } | { ssoUrl: string; entityId: string; cert: string };
+  /** Plein's entity id at the IdP; by default the metadata URL. */
+  spEntityId: string;
+  label: string;
+  allowedDomains: string[];
+  linkByEmail: boolean;
+  createPeople: boolean;
+  attributes: SamlAttributes;
+  /** The same group → role mapping as OIDC (PLEIN_OIDC_*_GROUPS). */
+  roleGroups: OidcConfig['roleGroups'];
+};
 
 /** OpenID Connect single sign-on (modules/sso/oidc.ts); null when PLEIN_OIDC_ISSUER is unset. */
 export type OidcConfig = {
@@ -148,6 +201,7 @@ export type Config = {
     /** Serve GET /scim/v2/Token (a fresh SCIM token to anyone): Microsoft's conformance collection only. */
     testTokenRoute: boolean;
   };
+  saml: SamlConfig | null;
 };
 
 export type ScimGroupRole = 'leader' | 'community_manager' | 'admin';
@@ -225,6 +279,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scim: {
       groupRoles: parseGroupRoles(e.PLEIN_SCIM_GROUP_ROLES),
       testTokenRoute: e.PLEIN_SCIM_TEST_TOKEN_ROUTE ?? false,
+    },
+    saml: samlConfig(e),
+  };
+}
+
+function samlConfig(e: z.infer<typeof environmentSchema>): SamlConfig | null {
+  if (!e.PLEIN_PUBLIC_URL || !(e.PLEIN_SAML_IDP_METADATA || e.PLEIN_SAML_IDP_SSO_URL)) return null;
+  const publicUrl = e.PLEIN_PUBLIC_URL.replace(/\/+$/, '');
+  return {
+    idp: e.PLEIN_SAML_IDP_METADATA
+      ? { metadata: e.PLEIN_SAML_IDP_METADATA }
+      : {
+          ssoUrl: e.PLEIN_SAML_IDP_SSO_URL!,
+          entityId: e.PLEIN_SAML_IDP_ENTITY_ID!,
+          cert: e.PLEIN_SAML_IDP_CERT!,
+        },
+    spEntityId: e.PLEIN_SAML_SP_ENTITY_ID ?? `${publicUrl}/api/v1/auth/saml/metadata`,
+    label: e.PLEIN_SAML_LABEL,
+    allowedDomains: (e.PLEIN_SAML_ALLOWED_DOMAINS ?? []).map((domain) => domain.toLowerCase()),
+    linkByEmail: e.PLEIN_SAML_LINK_BY_EMAIL ?? false,
+    createPeople: e.PLEIN_SAML_CREATE_PEOPLE ?? false,
+    attributes: {
+      email: e.PLEIN_SAML_ATTR_EMAIL ?? null,
+      name: e.PLEIN_SAML_ATTR_NAME ?? null,
+      givenName: e.PLEIN_SAML_ATTR_GIVEN_NAME ?? null,
+      familyName: e.PLEIN_SAML_ATTR_FAMILY_NAME ?? null,
+      title: e.PLEIN_SAML_ATTR_TITLE ?? null,
+      department: e.PLEIN_SAML_ATTR_DEPARTMENT ?? null,
+      locale: e.PLEIN_SAML_ATTR_LOCALE ?? null,
+      groups: e.PLEIN_SAML_ATTR_GROUPS ?? null,
+    },
+    roleGroups: {
+      admin: e.PLEIN_OIDC_ADMIN_GROUPS ?? [],
+      communityManager: e.PLEIN_OIDC_COMMUNITY_MANAGER_GROUPS ?? [],
+      leader: e.PLEIN_OIDC_LEADER_GROUPS ?? [],
     },
   };
 }

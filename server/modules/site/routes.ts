@@ -22,7 +22,12 @@ function siteInfo(config: Config): SiteInfo {
   return {
     defaultLanguage: config.language,
     demo: config.demo,
-    sso: sso && { label: sso.label, startUrl: '/api/v1/auth/oidc/start' },
+    // One button: OIDC where configured, else SAML.
+    sso: sso
+      ? { label: sso.label, startUrl: '/api/v1/auth/oidc/start' }
+      : config.saml && config.publicUrl
+        ? { label: config.saml.label, startUrl: '/api/v1/auth/saml/start' }
+        : null,
     passwordForm: !sso?.hidePasswordForm,
   };
 }

@@ -22,4 +22,22 @@ export const ssoMatrix: MatrixRow[] = [
     request: () => ({ url: '/api/v1/auth/oidc/backchannel-logout', body: { logout_token: 'x.y.z' } }),
     expect: { ...statuses.everyone(404), deactivated: 404 },
   },
+  {
+    route: 'GET /api/v1/auth/saml/start',
+    on: 'none',
+    request: () => ({ url: '/api/v1/auth/saml/start' }),
+    expect: statuses.everyone(404),
+  },
+  {
+    route: 'POST /api/v1/auth/saml/acs',
+    on: 'none',
+    request: () => ({ url: '/api/v1/auth/saml/acs', body: { SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' } }),
+    expect: { ...statuses.everyone(404), deactivated: 404 },
+  },
+  {
+    route: 'GET /api/v1/auth/saml/metadata',
+    on: 'none',
+    request: () => ({ url: '/api/v1/auth/saml/metadata' }),
+    expect: statuses.everyone(404),
+  },
 ];

@@ -52,6 +52,8 @@ describe('an invitation by email', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email, status: 'open', sendCount: 1 });
+    const listed = await asAdmin.get('/api/v1/admin/invitations');
+    expect(listed.json().items[0]).toMatchObject({ id: created.json().id, status: 'open' });
     const { rows: before } = await ctx.db.pool.query(
       'select activated_at, invited_at, provisioned_via from people where email = $1',
       [email],

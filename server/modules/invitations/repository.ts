@@ -107,7 +107,7 @@ export async function setPassword(
 }
 
 const statusSql = (now: string) => `case when i.accepted_at is not null then 'accepted'
-  when i.revoked_at is not null then 'revoked' when i.expires_at <= ${now} then 'expired' else 'open' end`;
+  when i.revoked_at is not null then 'revoked' when i.expires_at <= ${now}::timestamptz then 'expired' else 'open' end`;
 
 /** Newest first, keyset on (created_at, id). */
 export async function listInvitations(
@@ -131,7 +131,7 @@ export async function listInvitations(
   }
   const { rows } = await db.query<InvitationRow>(
     `select ${columns} from invitations i join people p on p.id = i.person_id
-      where true ${where} order by i.created_at desc, i.id desc limit $2`,
+      where $1::timestamptz is not null ${where} order by i.created_at desc, i.id desc limit $2`,
     params,
   );
   return rows;

@@ -6,6 +6,7 @@ import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
+import { invitationsMatrix } from './invitations.matrix.js';
 import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
@@ -36,4 +37,5 @@ export const matrix: MatrixRow[] = [
   ...searchMatrix,
   ...mailMatrix,
   ...scimMatrix,
+  ...invitationsMatrix,
 ];

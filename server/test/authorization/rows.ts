@@ -5,6 +5,7 @@ import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
+import { funnelMatrix } from './funnel.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
 import { invitationsMatrix } from './invitations.matrix.js';
 import { mailMatrix } from './mail.matrix.js';
@@ -38,4 +39,5 @@ export const matrix: MatrixRow[] = [
   ...mailMatrix,
   ...scimMatrix,
   ...invitationsMatrix,
+  ...funnelMatrix,
 ];

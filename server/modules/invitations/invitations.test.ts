@@ -16,9 +16,10 @@ beforeAll(async () => {
   admin = await buildPerson(ctx.db.pool, { role: 'admin', name: 'Ada Admin' });
   asAdmin = client(ctx.app, await sessionFor(ctx.db.pool, admin));
   // The tests move the clock past an invitation's week: the admin stays signed in.
-  await ctx.db.pool.query("update sessions set expires_at = now() + interval '60 days' where person_id = $1", [
-    admin.id,
-  ]);
+  await ctx.db.pool.query(
+    "update sessions set expires_at = now() + interval '60 days' where person_id = $1",
+    [admin.id],
+  );
   anonymous = client(ctx.app);
 });
 

@@ -58,7 +58,6 @@ export async function invite(deps: Deps, actor: Viewer, input: z.infer<typeof Cr
     } else {
       const managerId = input.managerHandle ? await managerIdOf(tx, input.managerHandle) : null;
       personId = await createInvitee(
-        deps,
         tx,
         { ...input, email: input.email, locale: input.locale ?? null, managerId },
         now,
@@ -98,7 +97,7 @@ export async function inviteFromCsv(deps: Deps, actor: Viewer, csv: string) {
     const created = new Map<string, string>();
     for (const row of rows) {
       const { line: _line, managerEmail: _manager, ...person } = row;
-      created.set(row.email, await createInvitee(deps, tx, { ...person, managerId: null }, now));
+      created.set(row.email, await createInvitee(tx, { ...person, managerId: null }, now));
     }
     // Managers once everyone exists: a file may list a manager below their reports.
     for (const row of rows) {
@@ -143,7 +142,7 @@ async function managerIdOf(tx: Queryable, handle: string): Promise<string> {
   return manager.id;
 }
 
-async function createInvitee(deps: Deps, tx: Queryable, person: Invitee, now: Date): Promise<string> {
+async function createInvitee(tx: Queryable, person: Invitee, now: Date): Promise<string> {
   const row = await peopleRepository.insertPerson(
     tx,
     {

@@ -20,6 +20,7 @@ import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
 import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
@@ -53,6 +54,7 @@ export const allRoutes: Route[] = [
   ...ssoRoutes,
   ...samlRoutes,
   ...peopleRoutes,
+  ...invitationRoutes,
   ...auditRoutes,
   ...communityRoutes,
   ...communityHealthRoutes,

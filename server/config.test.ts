@@ -24,6 +24,7 @@ describe('configuration', () => {
       secureCookies: false,
       trustProxy: false,
       routingAfterMinutes: 30,
+      invitationDays: 7,
       disableCspForTests: false,
       mail: {
         smtpUrl: null,
@@ -53,6 +54,7 @@ describe('configuration', () => {
       PLEIN_SECURE_COOKIES: 'true',
       PLEIN_TRUST_PROXY: 'on',
       PLEIN_ROUTING_AFTER_MINUTES: '45',
+      PLEIN_INVITATION_DAYS: '14',
       PLEIN_SCIM_GROUP_ROLES: '{"Plein admins": "admin"}',
       SMTP_URL: 'smtps://plein:pw@relay.example.org:465',
       PLEIN_MAIL_FROM: 'Plein <Plein@Mail.Example.org>',
@@ -71,6 +73,7 @@ describe('configuration', () => {
       secureCookies: true,
       trustProxy: true,
       routingAfterMinutes: 45,
+      invitationDays: 14,
       disableCspForTests: false,
       mail: {
         smtpUrl: 'smtps://plein:pw@relay.example.org:465',

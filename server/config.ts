@@ -27,6 +27,7 @@ const environmentSchema = z
     PLEIN_SECURE_COOKIES: flag.optional(),
     PLEIN_TRUST_PROXY: flag.optional(),
     PLEIN_ROUTING_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+    PLEIN_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     PLEIN_TEST_DISABLE_CSP: flag.optional(),
     NODE_ENV: z.string().optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -189,6 +190,8 @@ export type Config = {
   trustProxy: boolean;
   /** Business minutes a question waits without an answer before it is routed to likely experts. */
   routingAfterMinutes: number;
+  /** Days an invitation link works before the admin must resend it. */
+  invitationDays: number;
   /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
   disableCspForTests: boolean;
   mail: MailConfig;
@@ -246,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PLEIN_SECURE_COOKIES ?? false,
     trustProxy: e.PLEIN_TRUST_PROXY ?? false,
     routingAfterMinutes: e.PLEIN_ROUTING_AFTER_MINUTES,
+    invitationDays: e.PLEIN_INVITATION_DAYS,
     disableCspForTests: e.PLEIN_TEST_DISABLE_CSP ?? false,
     mail: {
       smtpUrl: e.SMTP_URL ?? null,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Scorecard, ScorecardQuery } from '../../../contract/analytics.js';
 import { problems } from '../../../contract/common.js';
+import { Funnel, FunnelQuery } from '../../../contract/funnel.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { scorecardCsv } from './csv.js';
+import { funnel } from './funnel.js';
 import { scorecard } from './service.js';
 
 const tags = ['analytics'];
@@ -38,5 +40,16 @@ export const analyticsRoutes = [
         .serializer((payload: unknown) => payload as string);
       return csv;
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/analytics/funnel',
+    auth: 'person',
+    rateLimit: 'read',
+    summary:
+      'Condition 6: invited → activated → monthly active → engaged, per department and location, with the median time to activation',
+    tags,
+    schema: { querystring: FunnelQuery, response: { 200: Funnel, ...problems(400, 401, 403) } },
+    handler: ({ deps, viewer, query }) => funnel(deps, viewer, query),
   }),
 ];

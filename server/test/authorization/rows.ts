@@ -5,7 +5,9 @@ import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
+import { funnelMatrix } from './funnel.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
+import { invitationsMatrix } from './invitations.matrix.js';
 import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
@@ -36,4 +38,6 @@ export const matrix: MatrixRow[] = [
   ...searchMatrix,
   ...mailMatrix,
   ...scimMatrix,
+  ...invitationsMatrix,
+  ...funnelMatrix,
 ];

@@ -8,6 +8,7 @@ import { ExpertsPage } from '../pages/ExpertsPage.js';
 import { GoalsPage } from '../pages/GoalsPage.js';
 import { HashtagPage } from '../pages/HashtagPage.js';
 import { HomePage } from '../pages/HomePage.js';
+import { InvitationPage } from '../pages/InvitationPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { NewCommunityPage } from '../pages/NewCommunityPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
@@ -16,6 +17,7 @@ import { PeoplePage } from '../pages/PeoplePage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
 import { SearchPage } from '../pages/SearchPage.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
+import { SignInLinkPage } from '../pages/SignInLinkPage.js';
 import { ThemePage } from '../pages/ThemePage.js';
 import { ThemesPage } from '../pages/ThemesPage.js';
 import { ThreadPage } from '../pages/ThreadPage.js';
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
     element: <Root />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/invitation', element: <InvitationPage /> },
+      { path: '/sign-in/link', element: <SignInLinkPage /> },
       {
         element: <SignedInLayout />,
         children: [

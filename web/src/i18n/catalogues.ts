@@ -7,6 +7,8 @@ import goalsEn from './features/goals.en.json' with { type: 'json' };
 import goalsNl from './features/goals.nl.json' with { type: 'json' };
 import ideasEn from './features/ideas.en.json' with { type: 'json' };
 import ideasNl from './features/ideas.nl.json' with { type: 'json' };
+import peopleEn from './features/people.en.json' with { type: 'json' };
+import peopleNl from './features/people.nl.json' with { type: 'json' };
 import scimEn from './features/scim.en.json' with { type: 'json' };
 import scimNl from './features/scim.nl.json' with { type: 'json' };
 import searchEn from './features/search.en.json' with { type: 'json' };
@@ -19,8 +21,8 @@ export type Tree = { [key: string]: string | Tree };
 
 /** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
 export const parts: Record<'nl' | 'en', Tree[]> = {
-  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, scimEn],
-  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, scimNl],
+  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, scimEn, peopleEn],
+  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, scimNl, peopleNl],
 };
 
 const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);

@@ -10,6 +10,7 @@ import { useFormat } from '../i18n/format.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { ConditionCard } from './analytics/ConditionCard.js';
 import { FigureList } from './analytics/FigureList.js';
+import { FunnelSection } from './analytics/FunnelSection.js';
 import { Heatmap } from './analytics/Heatmap.js';
 import { TrendChart } from './analytics/TrendChart.js';
 
@@ -69,6 +70,7 @@ export function AnalyticsPage() {
               {card.data.conditions.map((condition) => (
                 <ConditionCard key={condition.id} condition={condition} />
               ))}
+              <FunnelSection filters={filters} />
               <section className="card stack" aria-labelledby="benefits-title" data-section="benefits">
                 <h2 id="benefits-title" style={{ margin: 0 }}>
                   {t('analytics.benefits.title')}

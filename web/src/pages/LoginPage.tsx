@@ -12,6 +12,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Field } from '../components/Field.js';
 import { useDebounced } from '../lib/use-debounced.js';
 import { usePageTitle } from '../lib/use-title.js';
+import { MagicLinkForm } from './login/MagicLinkForm.js';
 
 /** Only paths inside Plein, so a crafted ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -106,6 +107,7 @@ export function LoginPage() {
             </button>
           </form>
         )}
+        {passwordForm && <MagicLinkForm />}
         {site.data?.demo && !site.isPlaceholderData && (
           <DemoPicker onPick={(handle) => demoLogin.mutate(handle)} error={demoLogin.error} />
         )}

@@ -1,0 +1,49 @@
+import type { Funnel, FunnelQuery } from '../../../contract/funnel.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { type FunnelCountsRow, invitationFunnel } from './funnel-repository.js';
+import { requireAnalyticsViewer } from './service.js';
+
+const DAY = 86_400_000;
+const WINDOW_DAYS = 28;
+
+/**
+ * Condition 6's funnel (docs/ANALYTICS.md, "The invitation funnel"): invited → activated → monthly active → engaged,
+ * per department and location, with the median hours from invitation to first sign-in.
+ */
+export async function funnel(deps: Deps, viewer: Viewer, query: FunnelQuery): Promise<Funnel> {
+  requireAnalyticsViewer(viewer);
+  const toDay = query.to ?? deps.clock.now().toISOString().slice(0, 10);
+  const end = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY);
+  const from = new Date(end.getTime() - WINDOW_DAYS * DAY);
+  const fromDay = from.toISOString().slice(0, 10);
+  const rows = await invitationFunnel(
+    deps.db.pool,
+    { from, end, fromDay, toDay },
+    { department: query.department ?? null, location: query.location ?? null },
+  );
+  const total = rows.find((row) => !row.by_department && !row.by_location);
+  return {
+    from: fromDay,
+    to: toDay,
+    total: total
+      ? counts(total)
+      : { invited: 0, activated: 0, monthlyActive: 0, engaged: 0, medianHoursToActivation: null },
+    byDepartment: rows
+      .filter((row) => row.by_department)
+      .map((row) => ({ department: row.department ?? '', ...counts(row) }))
+      .sort((a, b) => a.department.localeCompare(b.department)),
+    byLocation: rows
+      .filter((row) => row.by_location)
+      .map((row) => ({ location: row.location ?? '', ...counts(row) }))
+      .sort((a, b) => a.location.localeCompare(b.location)),
+  };
+}
+
+const counts = (row: FunnelCountsRow) => ({
+  invited: row.invited,
+  activated: row.activated,
+  monthlyActive: row.monthly_active,
+  engaged: row.engaged,
+  medianHoursToActivation: row.median_hours === null ? null : Math.round(Number(row.median_hours) * 10) / 10,
+});

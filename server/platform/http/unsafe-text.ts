@@ -1,0 +1,38 @@
+/** A string or key in a request that PostgreSQL could not store, and where it is ("title", "members.0.name"). */
+export type UnsafeText = { field: string; message: string };
+
+// With the u flag a well-formed surrogate pair is one code point, so \p{Surrogate} matches only unpaired halves.
+const NUL = /\u0000/;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const UNSAFE = /\u0000|\p{Surrogate}/gu;
+
+/** Why a text is refused: PostgreSQL refuses NUL in text and jsonb, and an unpaired surrogate breaks jsonb. */
+export function unsafeTextReason(text: string): string | null {
+  if (NUL.test(text)) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text))
+    return 'must not contain an unpaired UTF-16 surrogate (not valid Unicode text)';
+  return null;
+}
+
+/**
+ * The first unstorable string or key in a parsed request part (body, query or params), whatever the contract
+ * says of it. Walks without recursion: how deep a body nests is the sender's choice.
+ */
+export function findUnsafeText(value: unknown): UnsafeText | null {
+  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (pending.length > 0) {
+    const { value: current, path } = pending.pop()!;
+    if (typeof current === 'string') {
+      const reason = unsafeTextReason(current);
+      if (reason) return { field: path.join('.') || 'request', message: reason };
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, inner] of Object.entries(current)) {
+        const keyReason = unsafeTextReason(key);
+        if (keyReason)
+          return { field: [...path, key.replace(UNSAFE, '\uFFFD')].join('.'), message: keyReason };
+        pending.push({ value: inner, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}

@@ -2,13 +2,12 @@
 export type UnsafeText = { field: string; message: string };
 
 // With the u flag a well-formed surrogate pair is one code point, so \p{Surrogate} matches only unpaired halves.
-const NUL = /\u0000/;
 const LONE_SURROGATE = /\p{Surrogate}/u;
-const UNSAFE = /\u0000|\p{Surrogate}/gu;
+const LONE_SURROGATES = /\p{Surrogate}/gu;
 
 /** Why a text is refused: PostgreSQL refuses NUL in text and jsonb, and an unpaired surrogate breaks jsonb. */
 export function unsafeTextReason(text: string): string | null {
-  if (NUL.test(text)) return 'must not contain the NUL character (U+0000)';
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
   if (LONE_SURROGATE.test(text))
     return 'must not contain an unpaired UTF-16 surrogate (not valid Unicode text)';
   return null;
@@ -29,7 +28,7 @@ export function findUnsafeText(value: unknown): UnsafeText | null {
       for (const [key, inner] of Object.entries(current)) {
         const keyReason = unsafeTextReason(key);
         if (keyReason)
-          return { field: [...path, key.replace(UNSAFE, '\uFFFD')].join('.'), message: keyReason };
+          return { field: [...path, key.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD')].join('.'), message: keyReason };
         pending.push({ value: inner, path: [...path, key] });
       }
     }

@@ -13,23 +13,33 @@ export function unsafeTextReason(text: string): string | null {
   return null;
 }
 
+/** Where a value sits: a chain to its parent, so deep nesting costs no copying of paths. */
+type Place = { key: string; parent: Place | null } | null;
+
+const pathOf = (place: Place): string[] => {
+  const path: string[] = [];
+  for (let at = place; at; at = at.parent) path.unshift(at.key);
+  return path;
+};
+
+const printable = (key: string) => key.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+
 /**
  * The first unstorable string or key in a parsed request part (body, query or params), whatever the contract
  * says of it. Walks without recursion: how deep a body nests is the sender's choice.
  */
 export function findUnsafeText(value: unknown): UnsafeText | null {
-  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const pending: { value: unknown; place: Place }[] = [{ value, place: null }];
   while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
+    const { value: current, place } = pending.pop()!;
     if (typeof current === 'string') {
       const reason = unsafeTextReason(current);
-      if (reason) return { field: path.join('.') || 'request', message: reason };
+      if (reason) return { field: pathOf(place).join('.') || 'request', message: reason };
     } else if (current !== null && typeof current === 'object') {
       for (const [key, inner] of Object.entries(current)) {
         const keyReason = unsafeTextReason(key);
-        if (keyReason)
-          return { field: [...path, key.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD')].join('.'), message: keyReason };
-        pending.push({ value: inner, path: [...path, key] });
+        if (keyReason) return { field: [...pathOf(place), printable(key)].join('.'), message: keyReason };
+        pending.push({ value: inner, place: { key, parent: place } });
       }
     }
   }

@@ -22,7 +22,7 @@ import {
  * requests from a member, an admin, a cookie session and nobody. No answer is a 5xx, every error is problem+json,
  * and a rejected request changes no row. `npm run fuzz -- --runs 500 --seed N` runs it longer.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
 
 /** Query parameters a route always gets: the event stream would otherwise stay open. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../app.js';
 import { makeGoal } from '../../modules/goals/testing.js';
 import { manualClock } from '../../platform/clock.js';
@@ -35,6 +35,7 @@ let credentials: Record<FuzzActor, Credentials>;
 let known: KnownValues;
 let fingerprint: () => Promise<string>;
 let addresses = 0;
+let settingsAtStart: unknown[] = [];
 
 beforeAll(async () => {
   ctx = await testApp({ clock, config: { demo: true } });
@@ -57,6 +58,16 @@ beforeAll(async () => {
     tag: places.map((place) => place.marker.toLowerCase()),
   };
   fingerprint = await fingerprinter(ctx.db.pool);
+  settingsAtStart = (await ctx.db.pool.query('select * from settings')).rows;
+});
+
+// The admin's PATCH /api/v1/settings changes the organisation for every later test file on this database.
+afterAll(async () => {
+  await ctx.db.pool.query('delete from settings');
+  await ctx.db.pool.query(
+    'insert into settings select * from jsonb_populate_recordset(null::settings, $1::jsonb)',
+    [JSON.stringify(settingsAtStart)],
+  );
 });
 
 /** An admin may deactivate the member and anyone may sign out or revoke a token: each route starts afresh. */

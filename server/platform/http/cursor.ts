@@ -38,9 +38,12 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   return key as never;
 }
 
+/** Numbers in cursors are counts and scores: beyond PostgreSQL's integer they were not made by Plein. */
+const MAX_NUMBER = 2_147_483_647;
+
 const storable = (part: unknown) =>
   typeof part === 'number'
-    ? Number.isFinite(part)
+    ? Number.isFinite(part) && Math.abs(part) <= MAX_NUMBER
     : typeof part === 'string' && part.length <= MAX_PART_LENGTH && unsafeTextReason(part) === null;
 
 /** Cuts one extra row off a page query (limit + 1) and makes the cursor from the last kept row. */

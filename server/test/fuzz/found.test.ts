@@ -80,6 +80,15 @@ describe('cursors no list gave out are a 400 naming cursor', () => {
     await expectRefused(await member.get(url()), 'cursor', /not a cursor/);
   });
 
+  it('themes/:id/participants: a count beyond PostgreSQL integer', async () => {
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      `insert into themes (title, question, owner_id) values ('Fuzz', 'Where?', $1) returning id`,
+      [person.id],
+    );
+    const url = `/api/v1/themes/${rows[0]!.id}/participants?cursor=${cursor([2 ** 53, '1'])}`;
+    await expectRefused(await member.get(url), 'cursor', /not a cursor/);
+  });
+
   it('goals/:id/missed: a word where a time belongs', async () => {
     const goal = await makeGoal(ctx.db.pool, { owner: person });
     await expectRefused(

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
@@ -41,11 +41,13 @@ import { createEventBus } from './platform/events/bus.js';
 import type { Deps } from './platform/http/deps.js';
 import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './platform/http/framework-errors.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { installFormParser, registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSpa, WEB_DIST } from './platform/http/spa.js';
+import { contractValidatorCompiler } from './platform/http/validator.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -105,8 +107,12 @@ export async function buildApp({
     return503OnClosing: false,
     // SCIM clients spell /scim/v2/Users in any case; every other URL is left as it came.
     rewriteUrl: (request) => canonicalScimUrl(request.url ?? '/'),
+    // Errors met before a route is found are problem+json too (framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(contractValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('viewer', null);
   app.addHook('onSend', async (request, reply) => {

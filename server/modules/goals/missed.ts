@@ -1,6 +1,12 @@
 import type { MissedThread } from '../../../contract/goals.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import {
+  badCursor,
+  decodeCursor,
+  encodeCursor,
+  isBigintText,
+  isInstantText,
+} from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { threadSummaries } from '../threads/summaries.js';
 import { judgeQuestion, toKpiGoal } from './kpi.js';
@@ -28,6 +34,7 @@ export async function listMissed(
   const db = deps.db.pool;
   const goal = toKpiGoal(await requireGoal(db, id));
   const start = decodeCursor(query.cursor, ['string', 'string'] as const);
+  if (start && (!isInstantText(start[0]) || !isBigintText(start[1]))) throw badCursor();
   if (goal.kpi === 'idea_throughput') return { items: [], nextCursor: null };
   const now = deps.clock.now();
   const found: Missed[] = [];

@@ -9,7 +9,7 @@ import {
 } from '../../../contract/goals.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction, type Queryable } from '../../platform/db/database.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { badCursor, decodeCursor, isBigintText, isInstantText, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { invalidField, notFound } from '../../platform/http/problem.js';
 import { writeAudit } from '../audit/repository.js';
@@ -29,6 +29,8 @@ export async function requireGoal(db: Queryable, id: string): Promise<goals.Goal
 export async function listGoals(deps: Deps, viewer: Viewer, query: { cursor?: string; limit: number }) {
   const db = deps.db.pool;
   const after = decodeCursor(query.cursor, ['number', 'string', 'string'] as const);
+  if (after && ((after[0] !== 0 && after[0] !== 1) || !isInstantText(after[1]) || !isBigintText(after[2])))
+    throw badCursor();
   const rows = await goals.listGoals(
     db,
     after ? { archived: after[0], createdAt: after[1], id: after[2] } : null,

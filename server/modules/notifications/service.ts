@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NotificationsQuery, ReadAll } from '../../../contract/notifications.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { badCursor, decodeCursor, isBigintText, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { notFound } from '../../platform/http/problem.js';
 import { summariesByIds } from '../people/repository.js';
@@ -10,6 +10,7 @@ import * as notifications from './repository.js';
 
 export async function listMine(deps: Deps, viewer: Viewer, query: z.infer<typeof NotificationsQuery>) {
   const after = decodeCursor(query.cursor, ['string'] as const);
+  if (after && !isBigintText(after[0])) throw badCursor();
   const rows = await notifications.listNotifications(deps.db.pool, viewer.id, {
     unreadOnly: query.unread ?? false,
     beforeId: after ? after[0] : null,

@@ -3,7 +3,7 @@ import type { CreatePerson, PeopleQuery, UpdateMe, UpdatePerson } from '../../..
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction, type Queryable } from '../../platform/db/database.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { badCursor, decodeCursor, isBigintText, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, conflict, invalidField, notFound } from '../../platform/http/problem.js';
 import { writeAudit } from '../audit/repository.js';
@@ -13,6 +13,7 @@ import * as people from './repository.js';
 
 export async function listPeople(deps: Deps, query: z.infer<typeof PeopleQuery>) {
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  if (after && !isBigintText(after[1])) throw badCursor();
   const rows = await people.listPeople(
     deps.db.pool,
     query,

@@ -1,5 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 export type FieldError = { field: string; message: string };
@@ -41,13 +40,46 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+export const titleOf = (status: number) => titles[status] ?? 'Error';
+
+/** Fastify's own request errors, in words a client can act on. */
+const frameworkDetails: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This content type is not accepted: send the body as application/json.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty but its content type says application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+};
+
+/** The problem+json body of a problem, for the request it answers. */
+export function problemBody(problem: Problem, instance?: string) {
+  return {
+    type: 'about:blank',
+    status: problem.status,
+    title: problem.title,
+    detail: problem.detail,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(instance === undefined ? {} : { instance }),
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  return reply
+    .status(problem.status)
+    .headers(problem.headers ?? {})
+    .type('application/problem+json')
+    .send(problemBody(problem, request.url));
+}
 
 /** Turns every error (ours, validation, Fastify's own) into problem+json; hides internals of 500s. */
 export function installProblemHandler(app: FastifyInstance): void {
@@ -55,7 +87,8 @@ export function installProblemHandler(app: FastifyInstance): void {
     let problem: Problem;
     if (error instanceof Problem) {
       problem = error;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
+    } else if (Array.isArray(error.validation) && error.validation.length > 0) {
+      // The contract's zod issues and the unstorable-text check (validator.ts) share this shape.
       const errors = error.validation.map((issue) => ({
         field:
           [issue.instancePath.replace(/^\//, '').replaceAll('/', '.')].filter(Boolean).join('') || 'request',
@@ -67,7 +100,8 @@ export function installProblemHandler(app: FastifyInstance): void {
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       problem = new Problem(413, titles[413]!, 'The request body is larger than 1 MiB.');
     } else if (error.statusCode && error.statusCode < 500) {
-      problem = new Problem(error.statusCode, titles[error.statusCode] ?? 'Error', error.message);
+      const detail = frameworkDetails[error.code] ?? error.message;
+      problem = new Problem(error.statusCode, titleOf(error.statusCode), detail);
     } else if (isDatabaseUnavailable(error)) {
       // A failover or restart cut the connection: a retry succeeds once it is back (creates: same Idempotency-Key).
       request.log.warn({ err: error }, 'database unavailable');
@@ -76,29 +110,13 @@ export function installProblemHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error');
       problem = new Problem(500, titles[500]!, 'Something went wrong on our side. It has been logged.');
     }
-    reply
-      .status(problem.status)
-      .headers(problem.headers ?? {})
-      .type('application/problem+json')
-      .send({
-        type: 'about:blank',
-        status: problem.status,
-        title: problem.title,
-        detail: problem.detail,
-        ...(problem.errors ? { errors: problem.errors } : {}),
-        instance: request.url,
-      });
+    sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .type('application/problem+json')
-      .send({
-        type: 'about:blank',
-        status: 404,
-        title: 'Not Found',
-        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
-        instance: request.url,
-      });
+    sendProblem(
+      request,
+      reply,
+      new Problem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+    );
   });
 }

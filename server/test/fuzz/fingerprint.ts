@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 
-/** Tables a rejected request may write by design: throttling counters, job leases. */
-const EXEMPT = new Set(['rate_limit_hits', 'job_leases', 'schema_migrations']);
+/** Tables a rejected request may write by design: throttling counters (a refused guess still costs), job leases. */
+const EXEMPT = new Set(['rate_limit_hits', 'rate_limit_buckets', 'job_leases', 'schema_migrations']);
 /** Columns an edit or a soft delete moves, where a row count would not change. */
 const CHANGE_COLUMNS = [
   'updated_at',

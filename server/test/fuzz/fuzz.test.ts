@@ -116,6 +116,14 @@ function send(request: FuzzRequest): Promise<LightMyRequestResponse> {
 function expectProblem(response: LightMyRequestResponse, what: string) {
   expect(response.statusCode, `${what} → ${response.body.slice(0, 500)}`).toBeLessThan(500);
   if (response.statusCode < 400) return;
+  // A URL too broken to route (bad percent-encoding) is refused before SCIM's scope: problem+json like any other.
+  if (what.includes(' /scim/') && /^application\/scim\+json/.test(String(response.headers['content-type']))) {
+    // SCIM speaks its own error shape (RFC 7644 §3.12), which provisioning clients parse.
+    const error = JSON.parse(response.body) as { schemas: string[]; status: unknown; detail: unknown };
+    expect(error.schemas, what).toContain('urn:ietf:params:scim:api:messages:2.0:Error');
+    expect(error.status, what).toBe(String(response.statusCode));
+    return;
+  }
   expect(response.headers['content-type'], what).toMatch(/^application\/problem\+json/);
   const problem = JSON.parse(response.body) as { status: unknown; title: unknown; detail: unknown };
   expect(problem.status, what).toBe(response.statusCode);

@@ -8,12 +8,13 @@ import { testApp } from './harness.js';
 const UNKNOWN_KEY = 'unexpectedField';
 /**
  * Bodies that outside systems write to a protocol, not people to Plein's API: a protocol tells the receiver to
- * ignore what it does not know (SCIM, RFC 7644 §3.3; an OpenID provider's logout form; a mail client's one-click
+ * ignore what it does not know (SCIM, RFC 7644 §3.3; an OpenID provider's logout form; a SAML IdP's posted form; a mail client's one-click
  * unsubscribe form, RFC 8058), and refusing would break real clients.
  */
 const protocolBody = (route: Route) =>
   route.url.startsWith('/scim/') ||
   route.url === '/api/v1/auth/oidc/backchannel-logout' ||
+  route.url === '/api/v1/auth/saml/acs' ||
   route.url === '/unsubscribe/:token';
 const routesWithBody = allRoutes.filter((route) => route.schema.body !== undefined && !protocolBody(route));
 

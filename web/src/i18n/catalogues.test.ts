@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
+import { Channel, DigestFrequency, MAIL_NOTICE_KINDS, OUTBOUND_STATUSES } from '../../../contract/mail.js';
 import { NOTIFICATION_KINDS } from '../../../contract/notifications.js';
 import { Role } from '../../../contract/people.js';
 import { ReactionKind, THREAD_KINDS, ThreadStatus } from '../../../contract/threads.js';
@@ -46,6 +47,10 @@ const builtKeys = [
     `people.placeholder.${k}`,
   ]),
   ...['home', 'community', 'hashtag'].map((k) => `feed.${k}`),
+  ...MAIL_NOTICE_KINDS.map((k) => `mail.kinds.${k}`),
+  ...Channel.options.map((k) => `mail.channels.${k}`),
+  ...DigestFrequency.options.map((k) => `mail.digest.${k}`),
+  ...OUTBOUND_STATUSES.map((k) => `mail.outbox.status.${k}`),
 ];
 
 function sourceFiles(directory: string): string[] {

@@ -6,7 +6,7 @@ import {
   type Matrix,
   type Recommendation,
 } from '../../../contract/analytics.js';
-import { byWeek, figure, maybe, pct, trend, weekLabels } from './figures.js';
+import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Periods } from './filters.js';
 import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
 import type { InteractionTotals } from './rollup-reads.js';
@@ -236,8 +236,17 @@ export function lowThreshold(
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** Mails delivered to people and the monthly active people, in the period and in the one before. */
+export type EmailTotals = { mails: Pair<number>; active: Pair<number> };
+
+/** "Less email": mails per monthly active person per week of the period; null without active people. */
+function perActivePerWeek(mails: number, active: number, from: string, to: string): number | null {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  return active > 0 ? round1((mails * 7) / days / active) : null;
+}
+
 /** The benefits: answer times and rates (Viva Engage's answers metrics), against the previous period. */
-export function benefits(questions: Pair<QuestionTotals>, periods: Periods) {
+export function benefits(questions: Pair<QuestionTotals>, periods: Periods, email: EmailTotals | null) {
   const { current, previous } = questions;
   const answerRate = (q: QuestionTotals) => pct(q.answered, q.questions);
   const bestAnswerRate = (q: QuestionTotals) => pct(q.accepted, q.questions);
@@ -258,8 +267,18 @@ export function benefits(questions: Pair<QuestionTotals>, periods: Periods) {
       figure('answerRate', 'percent', answerRate(current), answerRate(previous)),
       figure('bestAnswerRate', 'percent', bestAnswerRate(current), bestAnswerRate(previous)),
       figure('questionsAsked', 'count', current.questions, previous.questions),
-      // Outbound email is not measured yet: the slot stays so the figure keeps its place once it is.
-      figure('emailPerActive', 'count', null),
+      figure(
+        'emailPerActive',
+        'count',
+        email && perActivePerWeek(email.mails.current, email.active.current, periods.from, periods.to),
+        email &&
+          perActivePerWeek(
+            email.mails.previous,
+            email.active.previous,
+            periods.previousFrom,
+            periods.previousTo,
+          ),
+      ),
     ],
     trend: trend(
       'period',

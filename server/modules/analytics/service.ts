@@ -6,6 +6,7 @@ import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
 import { ideasDoneInPeriod } from '../goals/kpi-repository.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
+import { mailsDelivered } from './email-repository.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Periods } from './filters.js';
 import { benefits, enoughPeople, fertileGround, lowThreshold, matrices } from './people-conditions.js';
@@ -82,6 +83,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     options,
     refreshedAt,
     { goalRows, figures },
+    mails,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, periods),
     rollups.weeklyConversation(db, filter, periods.to, weeks),
@@ -98,6 +100,8 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     reads.filterOptions(db),
     rollups.refreshedAt(db),
     goalFigures(),
+    // Mail is a person's, not a community's: with a community filter the figure stays empty.
+    filter.communityId === null ? mailsDelivered(db, filter, periods) : null,
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
@@ -119,7 +123,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
       enoughPeople(communities, periods),
       lowThreshold(funnel, people, daily, periods),
     ],
-    benefits: benefits(questions, periods),
+    benefits: benefits(questions, periods, mails && { mails, active: monthlyActive }),
     collaboration: matrices(cells),
     options,
   };

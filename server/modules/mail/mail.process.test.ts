@@ -68,7 +68,11 @@ async function signIn(port: number) {
     body: JSON.stringify(admin),
   });
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  // The session's cookie, not the known-device one sign-in sets beside it.
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('plein_session='))!
+    .split(';')[0]!;
   return (method: string, path: string, body?: unknown) =>
     fetch(`http://127.0.0.1:${port}${path}`, {
       method,

@@ -11,6 +11,8 @@ export const DELIVER_QUEUE = 'mail-deliver';
 export const DEAD_QUEUE = 'mail-dead';
 const DIGEST_QUEUE = 'mail-digest';
 const BATCH = 100;
+/** Jobs a delivery worker takes per fetch. */
+const DELIVER_BATCH = 5;
 
 /** pg-boss over Plein's own pool, so it runs on both engines: PGlite's one connection included. */
 const executorOf = (db: Queryable) => ({
@@ -52,11 +54,14 @@ export async function startMail(
     deadLetter: DEAD_QUEUE,
   } as PgBoss.Queue);
 
+  // pg-boss waits its polling interval after every batch; a full batch means more wait, so the worker goes on at once.
+  let deliverWorker: string | null = null;
   const workers = await Promise.all([
     boss.work<{ mailId: string }>(
       DELIVER_QUEUE,
-      { batchSize: 5, pollingIntervalSeconds: 0.5 },
+      { batchSize: DELIVER_BATCH, pollingIntervalSeconds: 0.5 },
       async (jobs) => {
+        // One at a time: a node killed mid-send leaves at most one mail the SMTP server took but the row missed.
         for (const job of jobs) {
           try {
             await deliver(deps, transport, job.data.mailId);
@@ -65,12 +70,15 @@ export async function startMail(
             await boss.fail(DELIVER_QUEUE, job.id, { message: String(error) });
           }
         }
+        if (deliverWorker && jobs.length === DELIVER_BATCH) boss.notifyWorker(deliverWorker);
       },
     ),
     boss.work<{ mailId: string }>(DEAD_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) await markDead(deps.db.pool, job.data.mailId);
     }),
   ]);
+
+  deliverWorker = workers[0];
 
   if (options.digests ?? true) {
     await boss.createQueue(DIGEST_QUEUE);

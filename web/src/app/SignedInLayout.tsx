@@ -57,6 +57,12 @@ export function SignedInLayout() {
     ...(me.role === 'admin' || me.role === 'community_manager'
       ? [{ to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') }]
       : []),
+    ...(me.role === 'admin'
+      ? [
+          { to: '/admin/outbox', icon: 'bell' as const, label: t('mail.outbox.nav') },
+          { to: '/admin/mail', icon: 'settings' as const, label: t('mail.defaults.nav') },
+        ]
+      : []),
   ];
   // A phone's bottom bar holds four places and "More"; the rest, the profile included, sit behind "More".
   const onPhoneBar = links.slice(0, 4);

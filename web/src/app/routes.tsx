@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
+import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
 import { CommunityMembersPage } from '../pages/CommunityMembersPage.js';
@@ -22,6 +24,7 @@ import { ThemePage } from '../pages/ThemePage.js';
 import { ThemesPage } from '../pages/ThemesPage.js';
 import { ThreadPage } from '../pages/ThreadPage.js';
 import { UnansweredPage } from '../pages/UnansweredPage.js';
+import { UnsubscribePage } from '../pages/UnsubscribePage.js';
 import { Root } from './Root.js';
 import { SignedInLayout } from './SignedInLayout.js';
 
@@ -33,6 +36,8 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/invitation', element: <InvitationPage /> },
       { path: '/sign-in/link', element: <SignInLinkPage /> },
+      // Opened from a mail's unsubscribe link, signed in or not; its POST is the server's one-click route.
+      { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
       {
         element: <SignedInLayout />,
         children: [
@@ -45,6 +50,8 @@ export const router = createBrowserRouter([
           { path: 'g/:slug/manage', element: <CommunityManagePage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
+          { path: 'admin/outbox', element: <AdminOutboxPage /> },
+          { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },
           { path: 'goals', element: <GoalsPage /> },

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
+import { Channel, DigestFrequency, MAIL_NOTICE_KINDS, OUTBOUND_STATUSES } from '../../../contract/mail.js';
 import { NOTIFICATION_KINDS } from '../../../contract/notifications.js';
 import { Role } from '../../../contract/people.js';
 import { SSO_REFUSALS } from '../../../contract/sso.js';
@@ -48,6 +49,10 @@ const builtKeys = [
   ]),
   ...['home', 'community', 'hashtag'].map((k) => `feed.${k}`),
   ...SSO_REFUSALS.map((k) => `login.ssoError.${k}`),
+  ...MAIL_NOTICE_KINDS.map((k) => `mail.kinds.${k}`),
+  ...Channel.options.map((k) => `mail.channels.${k}`),
+  ...DigestFrequency.options.map((k) => `mail.digest.${k}`),
+  ...OUTBOUND_STATUSES.map((k) => `mail.outbox.status.${k}`),
 ];
 
 function sourceFiles(directory: string): string[] {

@@ -7,6 +7,8 @@ import goalsEn from './features/goals.en.json' with { type: 'json' };
 import goalsNl from './features/goals.nl.json' with { type: 'json' };
 import ideasEn from './features/ideas.en.json' with { type: 'json' };
 import ideasNl from './features/ideas.nl.json' with { type: 'json' };
+import mailEn from './features/mail.en.json' with { type: 'json' };
+import mailNl from './features/mail.nl.json' with { type: 'json' };
 import peopleEn from './features/people.en.json' with { type: 'json' };
 import peopleNl from './features/people.nl.json' with { type: 'json' };
 import scimEn from './features/scim.en.json' with { type: 'json' };
@@ -21,8 +23,8 @@ export type Tree = { [key: string]: string | Tree };
 
 /** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
 export const parts: Record<'nl' | 'en', Tree[]> = {
-  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, scimEn, peopleEn],
-  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, scimNl, peopleNl],
+  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, scimEn, peopleEn, mailEn],
+  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, scimNl, peopleNl, mailNl],
 };
 
 const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);

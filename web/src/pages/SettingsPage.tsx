@@ -8,6 +8,7 @@ import { type Session, useMe } from '../api/session.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
 import { usePageTitle } from '../lib/use-title.js';
+import { MailSettings } from './settings/MailSettings.js';
 import { ProfileForm } from './settings/ProfileForm.js';
 import { RoutingSetting } from './settings/RoutingSetting.js';
 import { ScimTokens } from './settings/ScimTokens.js';
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <ProfileForm me={me} />
       <RoutingSetting />
       {me.role === 'admin' && <ScimTokens />}
+      <MailSettings />
     </div>
   );
 }

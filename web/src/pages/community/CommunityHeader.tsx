@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { CommunityDetails } from '../../../../contract/communities.js';
 import { Avatar } from '../../components/Avatar.js';
 import { Icon } from '../../components/Icon.js';
+import { MailMuteButton } from '../../components/MailMuteButton.js';
 import { PersonLink } from '../../components/PersonLink.js';
 import { useFormat } from '../../i18n/format.js';
 import { communityPath } from '../../lib/paths.js';
@@ -83,6 +84,7 @@ export function CommunityHeader({ community }: { community: CommunityDetails }) 
       </dl>
       <div className="community-actions">
         <MembershipButton community={community} />
+        {community.canRead && <MailMuteButton target={{ communitySlug: community.slug }} />}
         {community.canManage && (
           <Link to={`${communityPath(community.slug)}/manage`} className="button secondary">
             <Icon name="settings" size={16} /> {t('community.manage')}

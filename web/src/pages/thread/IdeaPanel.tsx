@@ -28,7 +28,8 @@ export function IdeaPanel({ thread }: { thread: ThreadDetail }) {
   const history = useQuery({
     queryKey: ideaKeys.statusChanges(thread.id),
     queryFn: () => ideasApi.statusChanges(thread.id, { limit: 100 }),
-    enabled: !thread.removed,
+    // Only an idea has a status history; asking for another thread's is a 400.
+    enabled: thread.kind === 'idea' && !thread.removed,
   });
   if (thread.kind !== 'idea' || thread.removed) return null;
   const status = (thread.status ?? 'new') as IdeaStatus;

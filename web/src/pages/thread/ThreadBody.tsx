@@ -9,6 +9,7 @@ import { Avatar } from '../../components/Avatar.js';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { KindBadge, StatusBadge } from '../../components/KindBadge.js';
+import { MailMuteButton } from '../../components/MailMuteButton.js';
 import { PersonLink } from '../../components/PersonLink.js';
 import { ReactionBar } from '../../components/ReactionBar.js';
 import { RichText } from '../../components/RichText.js';
@@ -106,6 +107,7 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
             >
               {thread.followedByMe ? t('thread.following') : t('thread.follow')}
             </button>
+            <MailMuteButton target={{ threadId: thread.id }} />
             {thread.canEdit && (
               <button type="button" className="button secondary small" onClick={() => setEditing(true)}>
                 {t('common.edit')}

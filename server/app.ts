@@ -21,6 +21,7 @@ import { followRoutes } from './modules/follows/routes.js';
 import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
+import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
@@ -72,6 +73,7 @@ export const allRoutes: Route[] = [
   ...routingRoutes,
   ...mailRoutes,
   ...mailDefaultRoutes,
+  ...mailInRoutes,
   ...scimTokenRoutes,
   ...scimRoutes,
 ];
@@ -116,6 +118,7 @@ export async function buildApp({
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
   acceptLogoutTokenForms(app);
+  acceptRawMail(app, config.mailIn.maxBytes);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { allJobs } from './jobs.js';
 import { startMail } from './modules/mail/queue.js';
+import { startSmtpIn } from './modules/mail-in/smtp.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
@@ -29,12 +30,15 @@ async function main(): Promise<void> {
   const jobs = startJobs(deps, allJobs);
   const mail = await startMail(deps);
   app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
+  const smtpIn = config.mailIn.smtpPort ? await startSmtpIn(deps, config.mailIn.smtpPort, config.host) : null;
+  if (smtpIn) app.log.info({ port: smtpIn.port }, 'inbound SMTP listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await smtpIn?.stop();
     await app.close(); // stops accepting, waits for in-flight requests, ends open streams
     await jobs.stop();
     await mail.stop();

@@ -6,8 +6,3 @@ alter table communities add column mail_in_enabled boolean not null default fals
 alter table communities add column mail_in_alias text;
 create unique index communities_mail_in_alias_key on communities (lower(mail_in_alias)) where mail_in_alias is not null;
 
--- The one polite answer a day an unknown sender may get: the day (UTC) it was last sent, per address.
-create table mail_in_answers (
-  address      text primary key,
-  answered_on  date not null
-);

@@ -1,12 +1,7 @@
 import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { enqueueMail } from '../mail/enqueue.js';
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+import { escapeHtml } from '../mail/safe-html.js';
 
 const TEXTS = {
   nl: {
@@ -36,7 +31,7 @@ export async function answerUnknownSender(deps: Deps, address: string): Promise<
         locale,
         subject: text.subject,
         text: body,
-        html: `<p>${escape(body).replace(/\n\n/g, '</p><p>')}</p>`,
+        html: `<p>${escapeHtml(body).replace(/\n\n/g, '</p><p>')}</p>`,
         idempotencyKey: `mail-in-unknown:${address}:${now.toISOString().slice(0, 10)}`,
       },
       now,

@@ -38,7 +38,8 @@ const alternative = (a: Addresses, text: string, html: string) =>
     '',
   ].join('\r\n');
 
-const QUOTED = '> Marie vroeg: Is de meeting morgen om tien uur?\n>\n> Bekijk het in Plein: https://plein.example.org/t/12';
+const QUOTED =
+  '> Marie vroeg: Is de meeting morgen om tien uur?\n>\n> Bekijk het in Plein: https://plein.example.org/t/12';
 
 /** Each client's reply, with the text a person wrote in it. */
 export const CLIENTS: Record<string, (a: Addresses) => string> = {
@@ -49,7 +50,10 @@ export const CLIENTS: Record<string, (a: Addresses) => string> = {
       `<div dir="ltr">Klopt, morgen om tien uur.<br><br>Groet, Jan</div><br><div class="gmail_quote">On Sat, Dec 5, 2026 wrote:<blockquote>Is de meeting morgen?</blockquote></div>`,
     ),
   gmailDutch: (a) =>
-    plain(a, `${NEW_TEXT}\n\nOp za 5 dec 2026 om 09:41 schreef Plein <plein@plein.example.org>:\n\n${QUOTED}\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\nOp za 5 dec 2026 om 09:41 schreef Plein <plein@plein.example.org>:\n\n${QUOTED}\n`,
+    ),
   outlookDesktop: (a) =>
     plain(
       a,
@@ -72,19 +76,34 @@ export const CLIENTS: Record<string, (a: Addresses) => string> = {
       `${NEW_TEXT}\n\n> On 5 Dec 2026, at 09:41, Plein <reply+x@plein.example.org> wrote:\n> \n${QUOTED}\n`,
     ),
   appleMailDutch: (a) =>
-    plain(a, `${NEW_TEXT}\n\n> Op 5 dec. 2026 om 09:41 heeft Plein <plein@plein.example.org> het volgende geschreven:\n>\n${QUOTED}\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\n> Op 5 dec. 2026 om 09:41 heeft Plein <plein@plein.example.org> het volgende geschreven:\n>\n${QUOTED}\n`,
+    ),
   thunderbird: (a) =>
-    plain(a, `${NEW_TEXT}\n\nOn 12/5/26 9:41 AM, Plein wrote:\n${QUOTED}\n\n-- \nJan de Vries\nAfdeling Planning\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\nOn 12/5/26 9:41 AM, Plein wrote:\n${QUOTED}\n\n-- \nJan de Vries\nAfdeling Planning\n`,
+    ),
   thunderbirdDutch: (a) => plain(a, `${NEW_TEXT}\n\nOp 05-12-2026 om 09:41 schreef Plein:\n${QUOTED}\n`),
   iPhone: (a) =>
-    plain(a, `${NEW_TEXT}\n\nSent from my iPhone\n\n> On 5 Dec 2026, at 09:41, Plein <plein@plein.example.org> wrote:\n${QUOTED}\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\nSent from my iPhone\n\n> On 5 Dec 2026, at 09:41, Plein <plein@plein.example.org> wrote:\n${QUOTED}\n`,
+    ),
   iPhoneDutch: (a) =>
-    plain(a, `${NEW_TEXT}\n\nVerzonden vanaf mijn iPhone\n\n> Op 5 dec. 2026 om 09:41 heeft Plein het volgende geschreven:\n${QUOTED}\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\nVerzonden vanaf mijn iPhone\n\n> Op 5 dec. 2026 om 09:41 heeft Plein het volgende geschreven:\n${QUOTED}\n`,
+    ),
   android: (a) =>
     plain(
       a,
       `${NEW_TEXT}\n\n-------- Original message --------\nFrom: Plein <plein@plein.example.org>\nDate: 05/12/2026 09:41 (GMT+01:00)\nTo: jan@example.org\nSubject: Vraag\n\nMarie vroeg: Is de meeting morgen?\n`,
     ),
   outlookMobile: (a) =>
-    plain(a, `${NEW_TEXT}\n\nGet Outlook for Android\n________________________________\nFrom: Plein\nSent: Saturday\n`),
+    plain(
+      a,
+      `${NEW_TEXT}\n\nGet Outlook for Android\n________________________________\nFrom: Plein\nSent: Saturday\n`,
+    ),
 };

@@ -23,6 +23,10 @@ const headerAddresses = (value: HeaderValue | undefined): string[] =>
     ? (value.match(/[^\s<>,;"]+@[^\s<>,;"]+/g) ?? []).map((a) => a.toLowerCase())
     : [];
 
+// html-to-text writes an image as "[src]" and a link as "text [href]": trackers and script URLs, not words.
+const withoutBracketedUrls = (text: string) =>
+  text.replace(/ ?\[(?:https?|javascript|data|cid|mailto|vbscript):[^\]\s]*\]/gi, '');
+
 /** Counts MIME parts before parsing, so a message nested a thousand deep is refused without building it. */
 export function tooManyParts(raw: Buffer): boolean {
   const boundaries = raw.toString('latin1').match(/boundary\s*=/gi);
@@ -38,7 +42,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   return {
     from: addressesOf(mail.from)[0] ?? null,
     subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
-    text: mail.text ?? '',
+    text: withoutBracketedUrls(mail.text ?? ''),
     headers: mail.headers,
     recipients: [
       ...addressesOf(mail.to),

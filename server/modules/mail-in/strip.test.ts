@@ -12,7 +12,9 @@ describe('stripQuoted on the shapes real clients send', () => {
   });
 
   it('keeps a reply that quotes nothing, and a "from:" line that starts no Outlook block', () => {
-    expect(stripQuoted('From: the board, a decision.\nWe go ahead.')).toBe('From: the board, a decision.\nWe go ahead.');
+    expect(stripQuoted('From: the board, a decision.\nWe go ahead.')).toBe(
+      'From: the board, a decision.\nWe go ahead.',
+    );
   });
 
   it('drops interleaved quote lines but keeps the answers between them', () => {

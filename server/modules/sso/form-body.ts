@@ -12,7 +12,8 @@ export function acceptLogoutTokenForms(app: FastifyInstance): void {
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 64 * 1024 },
     (request, body, done) => {
-      if (request.routeOptions.url !== BACKCHANNEL_LOGOUT_PATH) {
+      // Signed-token routes (one-click unsubscribe) take forms too: registerRoutes leaves this one parser in charge.
+      if (request.routeOptions.url !== BACKCHANNEL_LOGOUT_PATH && !request.routeOptions.config.signedToken) {
         done(new Problem(415, 'Unsupported Media Type', 'Send JSON (application/json).'), undefined);
         return;
       }

@@ -30,17 +30,19 @@ export function registerRoutes(
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Forms only where a route takes them (signedToken): everywhere else a form body stays a 415.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (request, body, done) => {
-      if (!request.routeOptions.config.signedToken) {
-        done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
-        return;
-      }
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    },
-  );
+  // Another feature may have installed the form parser already (sso's back-channel logout); it honours signedToken.
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded'))
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (request, body, done) => {
+        if (!request.routeOptions.config.signedToken) {
+          done(Object.assign(new Error('Send JSON.'), { statusCode: 415 }), undefined);
+          return;
+        }
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
   for (const route of routes) {
     typed.route({
       method: route.method,

@@ -89,4 +89,11 @@ export const mailMatrix: MatrixRow[] = [
     request: async (world) => ({ url: await unsubscribeUrl(world, '/unsubscribe/'), body: {} }),
     expect: statuses.everyone(200),
   },
+  {
+    // Only the provider's shared secret opens the inbound webhook: no session or API token does, an admin's neither.
+    route: 'POST /api/v1/mail/inbound',
+    on: 'none',
+    request: () => ({ url: '/api/v1/mail/inbound', body: {} }),
+    expect: statuses.everyone(401),
+  },
 ];

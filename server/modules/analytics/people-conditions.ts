@@ -8,7 +8,7 @@ import {
 } from '../../../contract/analytics.js';
 import { byWeek, figure, maybe, pct, trend, weekLabels } from './figures.js';
 import type { Periods } from './filters.js';
-import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
+import type { CommunityFigures, FunnelCounts, QuestionTotals, ReplyChannels } from './repository.js';
 import type { InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
 
@@ -237,7 +237,8 @@ const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The benefits: answer times and rates (Viva Engage's answers metrics), against the previous period. */
-export function benefits(questions: Pair<QuestionTotals>, periods: Periods) {
+export function benefits(questions: Pair<QuestionTotals>, periods: Periods, channels: Pair<ReplyChannels>) {
+  const byMail = (c: ReplyChannels) => pct(c.by_mail, c.replies);
   const { current, previous } = questions;
   const answerRate = (q: QuestionTotals) => pct(q.answered, q.questions);
   const bestAnswerRate = (q: QuestionTotals) => pct(q.accepted, q.questions);
@@ -260,6 +261,8 @@ export function benefits(questions: Pair<QuestionTotals>, periods: Periods) {
       figure('questionsAsked', 'count', current.questions, previous.questions),
       // Outbound email is not measured yet: the slot stays so the figure keeps its place once it is.
       figure('emailPerActive', 'count', null),
+      // Less email: conversations that came back into Plein by mail instead of staying in inboxes.
+      figure('repliesByEmailShare', 'percent', byMail(channels.current), byMail(channels.previous)),
     ],
     trend: trend(
       'period',

@@ -21,6 +21,8 @@ const clock = manualClock(new Date(`${YEAR}-04-01T09:00:00Z`));
 beforeAll(async () => {
   ctx = await testApp({ clock });
   world = await buildSmallWorld(ctx.db.pool, YEAR);
+  // Bob answers by mail (mail-in): the share of replies by email counts his.
+  await ctx.db.pool.query(`update replies set via = 'mail' where author_id = $1`, [world.people.bob.id]);
   manager = await actor(ctx.app, ctx.db.pool, { role: 'community_manager' });
   await refreshAnalytics(ctx.db.pool, world.refreshAt);
 });
@@ -141,6 +143,8 @@ describe('the scorecard on a small world, community filter', () => {
       bestAnswerRate: [50, null],
       questionsAsked: [2, 0],
       emailPerActive: [null, null],
+      // Bob's 2 of the 6 live March replies; February's one is Ann's, in the app.
+      repliesByEmailShare: [33.3, 0],
     });
   });
 

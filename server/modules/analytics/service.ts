@@ -82,6 +82,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     options,
     refreshedAt,
     { goalRows, figures },
+    channels,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, periods),
     rollups.weeklyConversation(db, filter, periods.to, weeks),
@@ -98,6 +99,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     reads.filterOptions(db),
     rollups.refreshedAt(db),
     goalFigures(),
+    reads.replyChannels(db, filter, periods),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
@@ -119,7 +121,7 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
       enoughPeople(communities, periods),
       lowThreshold(funnel, people, daily, periods),
     ],
-    benefits: benefits(questions, periods),
+    benefits: benefits(questions, periods, channels),
     collaboration: matrices(cells),
     options,
   };

@@ -7,3 +7,6 @@ export const InboundResult = z.object({
   reason: z.string().nullable(),
 });
 export type InboundResult = z.infer<typeof InboundResult>;
+
+/** A community's address for email-in, or null when it is not open to mail. */
+export const MailInAddress = z.object({ address: z.string().nullable() });

@@ -1,8 +1,9 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCommunity, buildPerson, buildThread } from '../../test/factories.js';
+import { buildCommunity, buildPerson, buildThread, tokenFor } from '../../test/factories.js';
 import { TEST_INBOUND_SECRET, TEST_MAIL_SECRET, testApp } from '../../test/harness.js';
 import { replyToken } from '../mail/tokens.js';
+import { receiveMail } from './receive.js';
 import { INBOUND_PATH, INBOUND_SECRET_HEADER } from './routes.js';
 import { type SmtpIn, startSmtpIn } from './smtp.js';
 
@@ -122,5 +123,29 @@ describe('POST /api/v1/mail/inbound', () => {
     });
     await off.app.close();
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('PUT|DELETE /api/v1/groups/:slug/mail-in', () => {
+  it('an owner opens a community to mail; a member then starts a thread by mail; closing it stops that', async () => {
+    const owner = await buildPerson(ctx.db.pool);
+    const jan = await buildPerson(ctx.db.pool);
+    const community = await buildCommunity(ctx.db.pool, {
+      visibility: 'closed',
+      owners: [owner],
+      members: [jan],
+    });
+    const { bearer } = (await tokenFor(ctx.db.pool, owner)) as { bearer: string };
+    const url = `/api/v1/groups/${community.slug}/mail-in`;
+    const headers = { authorization: `Bearer ${bearer}` };
+    const opened = await ctx.app.inject({ method: 'PUT', url, headers });
+    expect(opened.json()).toEqual({ address: `${community.slug}@${ctx.deps.config.mail.domain}` });
+    const raw = (body: string) =>
+      Buffer.from(
+        `From: ${jan.email}\r\nTo: ${community.slug}@plein.localhost\r\nSubject: Plan\r\n\r\n${body}\r\n`,
+      );
+    expect((await receiveMail(ctx.deps, raw('Eerste'))).kind).toBe('thread');
+    expect((await ctx.app.inject({ method: 'DELETE', url, headers })).json()).toEqual({ address: null });
+    expect(await receiveMail(ctx.deps, raw('Tweede'))).toEqual({ kind: 'dropped', reason: 'no-community' });
   });
 });

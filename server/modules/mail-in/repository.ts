@@ -52,3 +52,18 @@ export async function raiseBounceScore(db: Queryable, mailId: string): Promise<b
   );
   return (rowCount ?? 0) > 0;
 }
+
+/** Opens or closes a community to mail; keeps an alias once given. Returns the local part when open. */
+export async function setMailIn(
+  db: Queryable,
+  communityId: string,
+  enabled: boolean,
+  alias: string | null,
+): Promise<string | null> {
+  const { rows } = await db.query<{ local: string }>(
+    `update communities set mail_in_enabled = $2, mail_in_alias = coalesce(mail_in_alias, $3)
+      where id = $1 returning coalesce(mail_in_alias, slug) as local`,
+    [communityId, enabled, enabled ? alias : null],
+  );
+  return enabled ? (rows[0]?.local ?? null) : null;
+}

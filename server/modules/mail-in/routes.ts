@@ -1,10 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { problems } from '../../../contract/common.js';
-import { InboundResult } from '../../../contract/mail-in.js';
+import { z } from 'zod';
+import { problems, Slug } from '../../../contract/common.js';
+import { InboundResult, MailInAddress } from '../../../contract/mail-in.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { notFound, Problem, tooManyRequests, unauthorized } from '../../platform/http/problem.js';
 import { defineRoute } from '../../platform/http/route.js';
+import { setMailIn } from './address.js';
 import { receiveMail, SENDER_LIMIT } from './receive.js';
 
 export const INBOUND_PATH = '/api/v1/mail/inbound';
@@ -36,7 +38,26 @@ function requireSecret(deps: Deps, request: FastifyRequest): void {
   }
 }
 
+const SlugParams = z.object({ slug: Slug });
+
+const mailInSwitch = (method: 'PUT' | 'DELETE') =>
+  defineRoute({
+    method,
+    url: '/api/v1/groups/:slug/mail-in',
+    auth: 'person',
+    rateLimit: 'write',
+    summary:
+      method === 'PUT'
+        ? "Open a community to mail (owners and admins): members' mail to its address starts a thread"
+        : 'Close a community to mail (owners and admins)',
+    tags: ['mail'],
+    schema: { params: SlugParams, response: { 200: MailInAddress, ...problems(401, 403, 404) } },
+    handler: ({ deps, viewer, params }) => setMailIn(deps, viewer, params.slug, method === 'PUT'),
+  });
+
 export const mailInRoutes = [
+  mailInSwitch('PUT'),
+  mailInSwitch('DELETE'),
   defineRoute({
     method: 'POST',
     url: INBOUND_PATH,

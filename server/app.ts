@@ -22,6 +22,7 @@ import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
+import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
@@ -77,6 +78,7 @@ export const allRoutes: Route[] = [
   ...routingRoutes,
   ...mailRoutes,
   ...mailDefaultRoutes,
+  ...mailInRoutes,
   ...scimTokenRoutes,
   ...scimRoutes,
 ];
@@ -125,6 +127,7 @@ export async function buildApp({
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
   installFormParser(app);
+  acceptRawMail(app, config.mailIn.maxBytes);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

@@ -34,6 +34,7 @@ describe('configuration', () => {
         secret: expect.stringMatching(/^[0-9a-f]{64}$/),
         leaseSeconds: 120,
       },
+      mailIn: { smtpPort: null, webhookSecret: null, maxBytes: 10_000_000 },
       publicUrl: null,
       oidc: null,
       saml: null,
@@ -61,6 +62,9 @@ describe('configuration', () => {
       PLEIN_PUBLIC_URL: 'https://plein.example.org/',
       PLEIN_MAIL_SECRET: 'a mail secret of at least 32 characters',
       PLEIN_MAIL_LEASE_SECONDS: '60',
+      PLEIN_SMTP_IN_PORT: '2525',
+      PLEIN_MAIL_INBOUND_SECRET: 'an inbound secret of at least 32 characters',
+      PLEIN_MAIL_IN_MAX_BYTES: '2000000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -82,6 +86,11 @@ describe('configuration', () => {
         publicUrl: 'https://plein.example.org',
         secret: 'a mail secret of at least 32 characters',
         leaseSeconds: 60,
+      },
+      mailIn: {
+        smtpPort: 2525,
+        webhookSecret: 'an inbound secret of at least 32 characters',
+        maxBytes: 2_000_000,
       },
       publicUrl: 'https://plein.example.org',
       oidc: null,

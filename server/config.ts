@@ -41,6 +41,9 @@ const environmentSchema = z
     PLEIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     PLEIN_MAIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PLEIN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    PLEIN_SMTP_IN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    PLEIN_MAIL_INBOUND_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PLEIN_MAIL_IN_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(10_000_000),
     PLEIN_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     PLEIN_OIDC_CLIENT_ID: z.string().min(1).optional(),
     PLEIN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -195,6 +198,7 @@ export type Config = {
   /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
   disableCspForTests: boolean;
   mail: MailConfig;
+  mailIn: MailInConfig;
   /** Where people reach Plein (https://plein.example.org), without a trailing slash; null when unset. */
   publicUrl: string | null;
   oidc: OidcConfig | null;
@@ -221,6 +225,15 @@ export type MailConfig = {
   secret: string;
   /** How long a claimed send may take before another node may try it again. */
   leaseSeconds: number;
+};
+
+export type MailInConfig = {
+  /** The SMTP listener's port (on HOST); null: no listener. */
+  smtpPort: number | null;
+  /** The shared secret a provider's webhook sends (X-Plein-Inbound-Secret); null: the webhook answers 404. */
+  webhookSecret: string | null;
+  /** Larger messages are refused (SMTP 552, HTTP 413). */
+  maxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -258,6 +271,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: (e.PLEIN_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
       secret: e.PLEIN_MAIL_SECRET ?? randomBytes(32).toString('hex'),
       leaseSeconds: e.PLEIN_MAIL_LEASE_SECONDS,
+    },
+    mailIn: {
+      smtpPort: e.PLEIN_SMTP_IN_PORT ?? null,
+      webhookSecret: e.PLEIN_MAIL_INBOUND_SECRET ?? null,
+      maxBytes: e.PLEIN_MAIL_IN_MAX_BYTES,
     },
     publicUrl: e.PLEIN_PUBLIC_URL ? e.PLEIN_PUBLIC_URL.replace(/\/+$/, '') : null,
     oidc: e.PLEIN_OIDC_ISSUER

@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { allJobs } from './jobs.js';
 import { startMail } from './modules/mail/queue.js';
+import { startSmtpIn } from './modules/mail-in/smtp.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
   await bootstrap(deps);
   let jobs: ReturnType<typeof startJobs> | undefined;
   let mail: Awaited<ReturnType<typeof startMail>> | undefined;
+  let smtpIn: Awaited<ReturnType<typeof startSmtpIn>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await smtpIn?.stop();
     await app.close(); // stops accepting, waits for in-flight requests, ends open streams
     await jobs?.stop();
     await mail?.stop();
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
   jobs = startJobs(deps, allJobs);
   mail = await startMail(deps);
   if (!stopping) app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
+  smtpIn = config.mailIn.smtpPort ? await startSmtpIn(deps, config.mailIn.smtpPort, config.host) : null;
+  if (smtpIn) app.log.info({ port: smtpIn.port }, 'inbound SMTP listening');
 }
 
 main().catch((error) => {

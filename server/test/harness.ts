@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 
 export const TEST_MAIL_SECRET = 'plein-test-mail-secret-0123456789abcdef';
+export const TEST_INBOUND_SECRET = 'plein-test-inbound-secret-0123456789abcdef';
 
 /** The engine under test: the PostgreSQL server when DATABASE_URL is set, otherwise in-memory PGlite. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -17,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     PLEIN_TRUST_PROXY: '1',
     // Fixed, so a test can sign the tokens a mail would carry (unsubscribe links, reply addresses).
     PLEIN_MAIL_SECRET: TEST_MAIL_SECRET,
+    PLEIN_MAIL_INBOUND_SECRET: TEST_INBOUND_SECRET,
   });
   return { ...base, ...overrides };
 }

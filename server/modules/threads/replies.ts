@@ -110,6 +110,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
         mentionedIds: content.mentionedIds,
         candidateReaderIds: [...notices.keys()],
         communityId: thread.community_id,
+        via: viewer.via.kind === 'mail' ? 'mail' : 'app',
       },
       now,
     );

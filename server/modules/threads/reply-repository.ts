@@ -80,12 +80,14 @@ export type NewReply = {
   /** People to notify: the statement returns which of them are active and may read the thread. */
   candidateReaderIds: string[];
   communityId: string | null;
+  /** How it was written: in the app, or by answering a notice mail (mail-in). */
+  via: 'app' | 'mail';
 };
 
 const INSERT_REPLY = statement(
   `with reply as (
-     insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at)
-     values ($1, $2, $3, $4, $5, $6) returning ${replyColumns('replies')}),
+     insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at, via)
+     values ($1, $2, $3, $4, $5, $6, $11) returning ${replyColumns('replies')}),
    counted as (
      update threads set reply_count = reply_count + 1, last_activity_at = $6,
             first_reply_at = case when $7 then coalesce(first_reply_at, $6) else first_reply_at end
@@ -127,6 +129,7 @@ export async function insertReply(
       reply.mentionedIds,
       reply.candidateReaderIds,
       reply.communityId,
+      reply.via,
     ],
   });
   const { readers, ...row } = rows[0]!;

@@ -8,7 +8,11 @@ export type Viewer = {
   role: Role;
   isLeader: boolean;
   locale: 'nl' | 'en' | null;
-  via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string };
+  /** 'mail': acting through a mail they sent (mail-in), after its sender and token were checked. */
+  via:
+    | { kind: 'session'; sessionId: string; csrfToken: string }
+    | { kind: 'token'; tokenId: string }
+    | { kind: 'mail' };
 };
 
 export const isAdmin = (viewer: Viewer | null): boolean => viewer?.role === 'admin';

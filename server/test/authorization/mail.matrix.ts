@@ -11,6 +11,12 @@ const readers = (visibility: Visibility, ok: number): Expectation =>
 const visibleTo = (visibility: Visibility, ok: number): Expectation =>
   visibility === 'secret' ? statuses.membersOnly(ok, 404) : statuses.anyPerson(ok);
 
+/** Opening a community to mail is a setting: owners, and admins where they can see it; 404 hides a secret one. */
+const managers = (visibility: Visibility, ok: number): Expectation =>
+  visibility === 'secret'
+    ? { ...statuses.membersOnly(ok, 404), member: 403 }
+    : { ...statuses.anyPerson(403), owner: ok, admin: ok };
+
 const freshThread = (world: World, place: Place) =>
   buildThread(world.db, { author: place.member, community: place.community });
 const freshCommunity = (world: World, place: Place, visibility: Visibility) =>
@@ -42,6 +48,14 @@ export const mailMatrix: MatrixRow[] = [
           url: `/api/v1/threads/${(await freshThread(world, place)).id}/mail-mute`,
         }),
         expect: readers(visibility, 204),
+      },
+      {
+        route: `${method} /api/v1/groups/:slug/mail-in`,
+        on: visibility,
+        request: async (world, place) => ({
+          url: `/api/v1/groups/${(await freshCommunity(world, place, visibility)).slug}/mail-in`,
+        }),
+        expect: managers(visibility, 200),
       },
       {
         route: `${method} /api/v1/groups/:slug/mail-mute`,
@@ -88,5 +102,12 @@ export const mailMatrix: MatrixRow[] = [
     on: 'none',
     request: async (world) => ({ url: await unsubscribeUrl(world, '/unsubscribe/'), body: {} }),
     expect: statuses.everyone(200),
+  },
+  {
+    // Only the provider's shared secret opens the inbound webhook: no session or API token does, an admin's neither.
+    route: 'POST /api/v1/mail/inbound',
+    on: 'none',
+    request: () => ({ url: '/api/v1/mail/inbound', body: {} }),
+    expect: statuses.everyone(401),
   },
 ];

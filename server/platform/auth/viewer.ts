@@ -8,6 +8,8 @@ export type Viewer = {
   role: Role;
   isLeader: boolean;
   locale: 'nl' | 'en' | null;
+  /** Set while a moderator's suspension lasts: they read, but write nothing (register.ts). */
+  suspendedUntil?: Date | null;
   via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string };
 };
 

@@ -12,6 +12,14 @@ import type { Route } from './route.js';
 /** Per person, across all nodes: generous for people, a brake for runaway scripts. */
 export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 
+/** A suspended person reads but writes nothing; the refusal says until when. */
+function requireNotSuspended(viewer: Viewer, now: Date): void {
+  const until = viewer.suspendedUntil;
+  if (until && until > now) {
+    throw forbidden(`You are suspended until ${until.toISOString()}: you can read, but not post or change anything.`);
+  }
+}
+
 /** Mounts declared routes: the checklist runs in order — who → may they → CSRF → throttle → handler. */
 export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -39,6 +47,9 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, routes: Route[]
         if (route.auth !== 'public' && !viewer) throw unauthorized();
         if (route.auth === 'admin' && viewer?.role !== 'admin') throw forbidden('Only an admin may do this.');
         checkCsrf(viewer, request);
+        if (viewer && route.method !== 'GET' && !route.allowSuspended) {
+          requireNotSuspended(viewer, deps.clock.now());
+        }
         if (route.rateLimit === 'write' && viewer) {
           await hit(
             deps.db.pool,

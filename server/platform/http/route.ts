@@ -43,6 +43,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   schema: S;
   /** A create that accepts an Idempotency-Key header: a retry with the same key gets the first answer. */
   idempotent?: true;
+  /** A write a suspended person may still make (signing out, an appeal); every other write refuses them. */
+  allowSuspended?: true;
   handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S>> | Promise<void>;
 };
 

@@ -20,6 +20,7 @@ import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
 import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
@@ -63,6 +64,7 @@ export const allRoutes: Route[] = [
   ...searchRoutes,
   ...expertRoutes,
   ...routingRoutes,
+  ...moderationRoutes,
 ];
 
 /** webRoot: where the built SPA is (tests point it at a small build of their own). */

@@ -92,7 +92,7 @@ export const moderationRoutes = [
       status: 204,
       schema: {
         params: ThreadParams,
-        body: ActionReason.optional(),
+        body: ActionReason.nullish(),
         response: { 204: Empty, ...problems(400, 401, 403, 404, 409) },
       },
       handler: ({ deps, viewer, params, body }) =>
@@ -161,7 +161,7 @@ export const moderationRoutes = [
     status: 204,
     schema: {
       params: z.object({ handle: Handle }),
-      body: ActionReason.optional(),
+      body: ActionReason.nullish(),
       response: { 204: Empty, ...problems(400, 401, 403, 404, 409) },
     },
     handler: ({ deps, viewer, params, body }) =>

@@ -85,8 +85,9 @@ begin
   if tg_op = 'DELETE' then
     raise exception 'audit entries cannot be deleted' using errcode = 'insufficient_privilege';
   end if;
-  if (new.action, new.target_type, new.target_id, new.before, new.after, new.created_at)
-     is distinct from (old.action, old.target_type, old.target_id, old.before, old.after, old.created_at)
+  if new.action is distinct from old.action or new.target_type is distinct from old.target_type
+     or new.target_id is distinct from old.target_id or new.before is distinct from old.before
+     or new.after is distinct from old.after or new.created_at is distinct from old.created_at
      or (new.actor_id is distinct from old.actor_id and new.actor_id is not null) then
     raise exception 'audit entries cannot be changed' using errcode = 'insufficient_privilege';
   end if;

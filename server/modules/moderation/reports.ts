@@ -70,10 +70,12 @@ async function reportTarget(db: Queryable, viewer: Viewer, input: CreateReport):
 export async function moderationQueue(deps: Deps, viewer: Viewer, query: z.infer<typeof QueueQuery>) {
   const db = deps.db.pool;
   const everything = isOrganisationModerator(viewer);
-  if (!everything && !(await ownsAnyCommunity(db, viewer.id))) {
+  const community = query.community ? await requireVisible(db, viewer, { slug: query.community }) : null;
+  const mayModerate = community ? community.role === 'owner' : await ownsAnyCommunity(db, viewer.id);
+  if (!everything && !mayModerate) {
     throw forbidden('The moderation queue is for community owners, community managers and admins.');
   }
-  const communityId = query.community ? (await requireVisible(db, viewer, { slug: query.community })).id : null;
+  const communityId = community?.id ?? null;
   const after = decodeCursor(query.cursor, ['string'] as const);
   if (after && !fitsBigint(after[0])) throw invalidField('cursor', 'is not a cursor this list gave out');
   const rows = await listQueue(db, viewer.id, {

@@ -7,6 +7,7 @@ import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
 import type { MatrixRow } from './matrix.js';
+import { moderationMatrix } from './moderation.matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
 import { searchMatrix } from './search.matrix.js';
@@ -30,4 +31,5 @@ export const matrix: MatrixRow[] = [
   ...goalsMatrix,
   ...analyticsMatrix,
   ...searchMatrix,
+  ...moderationMatrix,
 ];

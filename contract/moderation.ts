@@ -88,7 +88,9 @@ export type TakeAction = z.infer<typeof TakeAction>;
 export const ActionTaken = z.object({ id: Id, action: z.string() });
 
 /** The reason for a direct action (lock, pin, move, lifting a suspension). */
-export const ActionReason = z.object({ reason: ReportReason.default('other'), note: Note.default('') }).strict();
+export const ActionReason = z
+  .object({ reason: ReportReason.default('other'), note: Note.default('') })
+  .strict();
 
 export const MoveThread = z
   .object({ communitySlug: Slug, reason: ReportReason.default('off_topic'), note: Note.default('') })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
-import { PersonSummary } from './people.js';
 import { ModerationState } from './moderation.js';
+import { PersonSummary } from './people.js';
 
 export const THREAD_KINDS = [
   'discussion',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../app.js';
 import { client } from '../../test/client.js';
 import { buildPerson, sessionFor } from '../../test/factories.js';
-import { allRoutes } from '../../app.js';
 import { testApp } from '../../test/harness.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -78,10 +78,14 @@ describe('GET /api/v1/audit', () => {
     );
     const mine = (await api.get(`/api/v1/audit?actor=${admin.handle}&limit=100`)).json().items;
     // Newest entry first by id: the back-dated one was written last.
-    expect(mine.map((entry: { action: string }) => entry.action)).toEqual(['moderation.hide', 'person.update']);
+    expect(mine.map((entry: { action: string }) => entry.action)).toEqual([
+      'moderation.hide',
+      'person.update',
+    ]);
     const moderation = (await api.get(`/api/v1/audit?actor=${admin.handle}&action=moderation.`)).json().items;
     expect(moderation).toHaveLength(1);
-    const recent = (await api.get(`/api/v1/audit?actor=${admin.handle}&from=2021-01-01T00:00:00Z`)).json().items;
+    const recent = (await api.get(`/api/v1/audit?actor=${admin.handle}&from=2021-01-01T00:00:00Z`)).json()
+      .items;
     expect(recent.map((entry: { action: string }) => entry.action)).toEqual(['person.update']);
     const old = (await api.get(`/api/v1/audit?actor=${admin.handle}&to=2021-01-01T00:00:00Z`)).json().items;
     expect(old.map((entry: { action: string }) => entry.action)).toEqual(['moderation.hide']);
@@ -89,7 +93,9 @@ describe('GET /api/v1/audit', () => {
     expect(nobody.json().items).toEqual([]);
     const paged = (await api.get(`/api/v1/audit?targetId=${target.id}&limit=1`)).json();
     expect(paged.items[0].actor.handle).toBe(other.handle);
-    const next = (await api.get(`/api/v1/audit?targetId=${target.id}&limit=1&cursor=${paged.nextCursor}`)).json();
+    const next = (
+      await api.get(`/api/v1/audit?targetId=${target.id}&limit=1&cursor=${paged.nextCursor}`)
+    ).json();
     expect(next.items[0].actor.handle).toBe(admin.handle);
 
     const csv = await api.get(`/api/v1/audit.csv?targetId=${target.id}&targetType=person`);
@@ -102,9 +108,9 @@ describe('GET /api/v1/audit', () => {
     // A value that looks like a formula stays text, and quotes are doubled.
     expect(lines[2]).toContain('=Legal, \\""quoted\\""');
     const member = await buildPerson(ctx.db.pool);
-    expect((await client(ctx.app, await sessionFor(ctx.db.pool, member)).get('/api/v1/audit.csv')).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await client(ctx.app, await sessionFor(ctx.db.pool, member)).get('/api/v1/audit.csv')).statusCode,
+    ).toBe(403);
   });
 
   it('cannot be erased: no route deletes or changes an entry, and the database refuses it', async () => {
@@ -115,10 +121,11 @@ describe('GET /api/v1/audit', () => {
     await api.patch(`/api/v1/people/${admin.handle}`, { department: 'Own trail' });
     const [entry] = (await api.get(`/api/v1/audit?actor=${admin.handle}`)).json().items;
     expect((await api.delete(`/api/v1/audit/${entry.id}`)).statusCode).toBe(404);
-    expect(await refusal(`update audit_entries set after = '{}' where id = ${entry.id}`)).toMatch(/cannot be changed/);
+    expect(await refusal(`update audit_entries set after = '{}' where id = ${entry.id}`)).toMatch(
+      /cannot be changed/,
+    );
     expect(await refusal(`delete from audit_entries where id = ${entry.id}`)).toMatch(/cannot be deleted/);
     const still = await ctx.db.pool.query('select after from audit_entries where id = $1', [entry.id]);
     expect(still.rows[0].after.department).toBe('Own trail');
   });
 });
-

@@ -11,7 +11,8 @@ export const auditRoutes = [
     url: '/api/v1/audit',
     auth: 'admin',
     rateLimit: 'read',
-    summary: 'The audit log: admin and moderation actions, newest first, filtered by actor, action, target, time (admins)',
+    summary:
+      'The audit log: admin and moderation actions, newest first, filtered by actor, action, target, time (admins)',
     tags: ['admin'],
     schema: { querystring: AuditQuery, response: { 200: page(AuditEntry), ...problems(400, 401, 403) } },
     handler: ({ deps, query }) => auditLog(deps, query),

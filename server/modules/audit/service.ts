@@ -60,7 +60,17 @@ export async function auditLog(deps: Deps, query: AuditQuery) {
   return toPage(rows, query.limit, await present(db, rows), (row) => [row.id]);
 }
 
-const CSV_COLUMNS = ['id', 'time', 'actor', 'actor_name', 'action', 'target_type', 'target_id', 'before', 'after'];
+const CSV_COLUMNS = [
+  'id',
+  'time',
+  'actor',
+  'actor_name',
+  'action',
+  'target_type',
+  'target_id',
+  'before',
+  'after',
+];
 
 /** The same filtered log as CSV, newest first, read page by page over the keyset. */
 export async function auditCsv(deps: Deps, query: AuditQuery): Promise<string> {

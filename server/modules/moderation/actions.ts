@@ -6,8 +6,8 @@ import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { writeAudit } from '../audit/repository.js';
 import { findByHandle, findById } from '../people/repository.js';
-import { actionsFor, isOrganisationModerator } from './policy.js';
 import { APPEALABLE, noticeModeration } from './notices.js';
+import { actionsFor, isOrganisationModerator } from './policy.js';
 import {
   findAction,
   findQueueItem,
@@ -138,7 +138,8 @@ function suspensionEnd(until: string | undefined, now: Date): Date {
 async function requireSuspendable(db: Queryable, viewer: Viewer, personId: string) {
   if (personId === viewer.id) throw forbidden('You cannot suspend yourself.');
   const person = await findById(db, personId);
-  if (person?.role === 'admin' && viewer.role !== 'admin') throw forbidden('Only an admin may suspend an admin.');
+  if (person?.role === 'admin' && viewer.role !== 'admin')
+    throw forbidden('Only an admin may suspend an admin.');
 }
 
 /** The author of hidden or removed content appeals once per action; the appeal goes back to the queue. */
@@ -176,13 +177,15 @@ export async function liftSuspension(
   handle: string,
   input: z.infer<typeof ActionReason>,
 ) {
-  if (!isOrganisationModerator(viewer)) throw forbidden('Only admins and community managers lift suspensions.');
+  if (!isOrganisationModerator(viewer))
+    throw forbidden('Only admins and community managers lift suspensions.');
   const now = deps.clock.now();
   const person = await findByHandle(deps.db.pool, handle);
   if (!person) throw notFound('person');
   await inTransaction(deps.db.pool, async (tx) => {
     const before = (await findById(tx, person.id)) as { suspended_until?: Date | null } | null;
-    if (!before?.suspended_until || before.suspended_until <= now) throw conflict('This person is not suspended.');
+    if (!before?.suspended_until || before.suspended_until <= now)
+      throw conflict('This person is not suspended.');
     await setSuspendedUntil(tx, person.id, null);
     const actionId = await insertAction(
       tx,

@@ -4,13 +4,16 @@ export type Verdict = { action: 'pass' | 'hold' | 'block'; matches: string[] };
 
 /** Lower case without diacritics: "Idióót" and "idioot" are one word; the Dutch ĳ ligature becomes "ij". */
 export const fold = (text: string) =>
-  text.normalize('NFKD').replace(/\p{M}+/gu, '').toLocaleLowerCase('nl');
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('nl');
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A whole word or phrase: no letter or digit may touch it on either side, so "Scunthorpe" holds no shorter word. */
 function wordPattern(term: string): RegExp {
-  const phrase = fold(term).trim().split(/\s+/).map(escape).join('\\s+');
+  const phrase = fold(term).trim().split(/\s+/).map(escapeRegExp).join('\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}_])${phrase}(?![\\p{L}\\p{N}_])`, 'u');
 }
 
@@ -22,7 +25,8 @@ const BARE_DOMAIN = /(?<![\p{L}\p{N}@.-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\p{L}\p
 export function hostsIn(text: string): Set<string> {
   const folded = fold(text);
   const hosts = new Set<string>();
-  for (const match of folded.matchAll(SCHEME_HOST)) hosts.add(match[1]!.replace(/^www\./, '').replace(/\.+$/, ''));
+  for (const match of folded.matchAll(SCHEME_HOST))
+    hosts.add(match[1]!.replace(/^www\./, '').replace(/\.+$/, ''));
   for (const match of folded.matchAll(BARE_DOMAIN)) hosts.add(match[1]!.replace(/^www\./, ''));
   return hosts;
 }

@@ -23,7 +23,11 @@ async function scene(visibility: 'open' | 'closed' | 'secret' = 'open') {
   const owner = await buildPerson(ctx.db.pool, { name: 'Olga Owner' });
   const author = await buildPerson(ctx.db.pool, { name: 'Arie Author' });
   const reader = await buildPerson(ctx.db.pool, { name: 'Rita Reader' });
-  const community = await buildCommunity(ctx.db.pool, { visibility, owners: [owner], members: [author, reader] });
+  const community = await buildCommunity(ctx.db.pool, {
+    visibility,
+    owners: [owner],
+    members: [author, reader],
+  });
   const marker = unique('zeldzaam').replaceAll('-', '');
   const thread = await buildThread(ctx.db.pool, {
     author,
@@ -52,7 +56,9 @@ describe('reports and the moderation queue', () => {
     const id = await reportThread(reader, thread.id);
     expect(await reportThread(reader, thread.id)).toBe(id);
 
-    const ownerQueue = (await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)).json();
+    const ownerQueue = (
+      await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)
+    ).json();
     expect(ownerQueue.items).toHaveLength(1);
     expect(ownerQueue.items[0]).toMatchObject({
       id,
@@ -117,7 +123,9 @@ describe('reports and the moderation queue', () => {
     });
     expect(act.statusCode).toBe(403);
     expect(act.json().detail).toMatch(/cannot read/);
-    const thread = await ctx.db.pool.query('select deleted_at from threads where id = $1', [closed.thread.id]);
+    const thread = await ctx.db.pool.query('select deleted_at from threads where id = $1', [
+      closed.thread.id,
+    ]);
     expect(thread.rows[0].deleted_at).toBeNull();
   });
 });
@@ -149,9 +157,9 @@ describe('hide → appeal → restore', () => {
       expect(seen.bodyHtml).toContain(marker);
     }
     // Replies to a hidden thread are as hidden as it is: nobody adds one.
-    expect((await readerApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'nog iets' })).statusCode).toBe(
-      409,
-    );
+    expect(
+      (await readerApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'nog iets' })).statusCode,
+    ).toBe(409);
     expect(reply.id).toBeTruthy();
   });
 
@@ -159,7 +167,9 @@ describe('hide → appeal → restore', () => {
     const { owner, author, reader, community, thread } = await scene();
     const id = await reportThread(reader, thread.id);
     const taken = (
-      await (await as(owner)).post(`/api/v1/reports/${id}/actions`, {
+      await (
+        await as(owner)
+      ).post(`/api/v1/reports/${id}/actions`, {
         action: 'hide',
         reason: 'off_topic',
         note: 'Hoort in #kantine',
@@ -186,10 +196,14 @@ describe('hide → appeal → restore', () => {
       statement: 'Het was on-topic: het ging over ons project.',
     });
     expect(appeal.statusCode, appeal.body).toBe(201);
-    const again = await authorApi.post(`/api/v1/moderation/actions/${taken.id}/appeal`, { statement: 'Nogmaals' });
+    const again = await authorApi.post(`/api/v1/moderation/actions/${taken.id}/appeal`, {
+      statement: 'Nogmaals',
+    });
     expect(again.statusCode).toBe(409);
 
-    const queue = (await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)).json();
+    const queue = (
+      await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)
+    ).json();
     const item = queue.items.find((entry: { kind: string }) => entry.kind === 'appeal');
     expect(item).toMatchObject({
       note: 'Het was on-topic: het ging over ons project.',
@@ -258,9 +272,10 @@ describe('hide → appeal → restore', () => {
       until: '2099-01-01T00:00:00Z',
     });
     expect(suspend.statusCode).toBe(409);
-    expect((await ownerApi.post(`/api/v1/reports/${id}/actions`, { action: 'dismiss', reason: 'other' })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await ownerApi.post(`/api/v1/reports/${id}/actions`, { action: 'dismiss', reason: 'other' }))
+        .statusCode,
+    ).toBe(201);
     const twice = await ownerApi.post(`/api/v1/reports/${id}/actions`, { action: 'hide', reason: 'other' });
     expect(twice.statusCode).toBe(409);
     const { rows } = await ctx.db.pool.query('select deleted_at from threads where id = $1', [thread.id]);

@@ -9,8 +9,8 @@ import { requireVisible } from '../communities/access.js';
 import { presentSummary } from '../people/present.js';
 import { findByHandle, type SummaryRow, summariesByIds } from '../people/repository.js';
 import { loadReadableThread } from '../threads/policy.js';
-import { fitsBigint } from '../threads/repository.js';
 import { findReply } from '../threads/reply-repository.js';
+import { fitsBigint } from '../threads/repository.js';
 import { actionsFor, isOrganisationModerator, mayReadItem, placeOf } from './policy.js';
 import { insertReport, listQueue, type NewReport, ownsAnyCommunity, type QueueRow } from './repository.js';
 
@@ -33,7 +33,7 @@ type Target = Pick<NewReport, 'targetType' | 'threadId' | 'replyId' | 'personId'
 async function reportTarget(db: Queryable, viewer: Viewer, input: CreateReport): Promise<Target> {
   if (input.targetType === 'person') {
     const person = await findByHandle(db, input.targetId);
-    if (!person || person.status !== 'active') throw notFound('person');
+    if (person?.status !== 'active') throw notFound('person');
     if (person.id === viewer.id) throw invalidField('targetId', 'is you: you cannot report yourself');
     return { targetType: 'person', threadId: null, replyId: null, personId: person.id, communityId: null };
   }
@@ -85,9 +85,16 @@ export async function moderationQueue(deps: Deps, viewer: Viewer, query: z.infer
     limit: query.limit + 1,
   });
   const people = await summariesByIds(db, [
-    ...new Set(rows.flatMap((row) => [row.person_id, row.reporter_id ?? [], row.post_author_id ?? []].flat())),
+    ...new Set(
+      rows.flatMap((row) => [row.person_id, row.reporter_id ?? [], row.post_author_id ?? []].flat()),
+    ),
   ]);
-  return toPage(rows, query.limit, (row) => presentQueueItem(viewer, row, people), (row) => [row.id]);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => presentQueueItem(viewer, row, people),
+    (row) => [row.id],
+  );
 }
 
 export function presentQueueItem(viewer: Viewer, row: QueueRow, people: Map<string, SummaryRow>): QueueItem {

@@ -9,7 +9,9 @@ const FILTERS_KEY = 'contentFilters';
 
 /** The organisation's word and link filters (none until an admin sets them). */
 export async function loadFilters(db: Queryable): Promise<ContentFilters> {
-  const { rows } = await db.query<{ value: unknown }>('select value from settings where key = $1', [FILTERS_KEY]);
+  const { rows } = await db.query<{ value: unknown }>('select value from settings where key = $1', [
+    FILTERS_KEY,
+  ]);
   return rows[0] ? ContentFilters.parse(rows[0].value) : { words: [], domains: [] };
 }
 
@@ -187,7 +189,10 @@ export async function listQueue(
 }
 
 export async function findQueueItem(db: Queryable, viewerId: string, id: string): Promise<QueueRow | null> {
-  const { rows } = await db.query<QueueRow>(`${QUEUE_SELECT} where r.id = $2 for update of r`, [viewerId, id]);
+  const { rows } = await db.query<QueueRow>(`${QUEUE_SELECT} where r.id = $2 for update of r`, [
+    viewerId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 

@@ -121,7 +121,8 @@ export const moderationRoutes = [
     url: '/api/v1/threads/:id/move',
     auth: 'person',
     rateLimit: 'write',
-    summary: "Move a thread to another community (never widening who reads it, unless the source's owners move it)",
+    summary:
+      "Move a thread to another community (never widening who reads it, unless the source's owners move it)",
     tags,
     status: 204,
     schema: {
@@ -209,6 +210,7 @@ export const moderationRoutes = [
       body: UpdateRules,
       response: { 200: CommunityRules, ...problems(400, 401, 403, 404) },
     },
-    handler: ({ deps, viewer, params, body }) => updateCommunityRules(deps, viewer, params.slug, body.markdown),
+    handler: ({ deps, viewer, params, body }) =>
+      updateCommunityRules(deps, viewer, params.slug, body.markdown),
   }),
 ];

@@ -10,7 +10,10 @@ import { insertReport, loadFilters, recountReplies, setPostState } from './repos
 export async function screenPost(db: Queryable, texts: string[]): Promise<string[] | null> {
   const verdict = screen(await loadFilters(db), texts);
   if (verdict.action === 'block') {
-    throw invalidField('body', `contains what this organisation does not allow: ${verdict.matches.join(', ')}`);
+    throw invalidField(
+      'body',
+      `contains what this organisation does not allow: ${verdict.matches.join(', ')}`,
+    );
   }
   return verdict.action === 'hold' ? verdict.matches : null;
 }

@@ -103,7 +103,16 @@ export async function setThreadPin(
     const changed = pinned ? await pin(tx, id, scope, viewer.id, now) : await unpin(tx, id, scope);
     if (!changed) return;
     const change = { before: { pinned: !pinned, scope }, after: { pinned, scope } };
-    await record(tx, deps, viewer, context, pinned ? 'pin' : 'unpin', { reason: 'other', note: '' }, change, now);
+    await record(
+      tx,
+      deps,
+      viewer,
+      context,
+      pinned ? 'pin' : 'unpin',
+      { reason: 'other', note: '' },
+      change,
+      now,
+    );
   });
 }
 
@@ -112,7 +121,12 @@ export async function setThreadPin(
  * a closed or secret community only its owners move threads (they decide who their content is shared with);
  * out of an open one anyone moderating it may, since every colleague could read it already.
  */
-export async function moveThreadTo(deps: Deps, viewer: Viewer, id: string, input: z.infer<typeof MoveThread>) {
+export async function moveThreadTo(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  input: z.infer<typeof MoveThread>,
+) {
   const now = deps.clock.now();
   await inTransaction(deps.db.pool, async (tx) => {
     const context = await moderatedThread(tx, viewer, id);

@@ -39,7 +39,9 @@ describe('lock, pin and move', () => {
     const notice = (await memberApi.get('/api/v1/notifications')).json().items[0];
     expect(notice.moderation).toMatchObject({ action: 'lock', reason: 'off_topic', note: 'Genoeg gezegd' });
     expect((await (await as(owner)).delete(`/api/v1/threads/${thread.id}/lock`)).statusCode).toBe(204);
-    expect((await memberApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'Toch' })).statusCode).toBe(201);
+    expect((await memberApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'Toch' })).statusCode).toBe(
+      201,
+    );
   });
 
   it('pins in a community for its owners and on home for admins, shown only to those who may read it', async () => {
@@ -47,7 +49,11 @@ describe('lock, pin and move', () => {
     const member = await buildPerson(ctx.db.pool);
     const outsider = await buildPerson(ctx.db.pool);
     const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
-    const closed = await buildCommunity(ctx.db.pool, { visibility: 'closed', owners: [owner], members: [member] });
+    const closed = await buildCommunity(ctx.db.pool, {
+      visibility: 'closed',
+      owners: [owner],
+      members: [member],
+    });
     const open = await buildCommunity(ctx.db.pool, { owners: [owner] });
     const inside = await buildThread(ctx.db.pool, { author: member, community: closed });
     const news = await buildThread(ctx.db.pool, { author: admin, community: open, kind: 'announcement' });
@@ -69,7 +75,7 @@ describe('lock, pin and move', () => {
     expect(after.items.map((item: { id: string }) => item.id)).not.toContain(news.id);
   });
 
-  it("moves a thread; out of a closed community only its owners may, so a move never widens who reads it", async () => {
+  it('moves a thread; out of a closed community only its owners may, so a move never widens who reads it', async () => {
     const owner = await buildPerson(ctx.db.pool);
     const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
     const member = await buildPerson(ctx.db.pool);
@@ -82,7 +88,9 @@ describe('lock, pin and move', () => {
     const open = await buildCommunity(ctx.db.pool, { owners: [owner] });
     const other = await buildCommunity(ctx.db.pool, {});
     const thread = await buildThread(ctx.db.pool, { author: member, community: closed });
-    const adminMove = await (await as(admin)).post(`/api/v1/threads/${thread.id}/move`, { communitySlug: open.slug });
+    const adminMove = await (await as(admin)).post(`/api/v1/threads/${thread.id}/move`, {
+      communitySlug: open.slug,
+    });
     expect(adminMove.statusCode).toBe(403);
     expect(adminMove.json().detail).toMatch(/Only the owners/);
     const { rows } = await ctx.db.pool.query('select community_id from threads where id = $1', [thread.id]);
@@ -93,10 +101,13 @@ describe('lock, pin and move', () => {
       reason: 'off_topic',
     });
     expect(ownerMove.statusCode, ownerMove.body).toBe(204);
-    expect((await (await as(member)).get(`/api/v1/threads/${thread.id}`)).json().community.slug).toBe(open.slug);
+    expect((await (await as(member)).get(`/api/v1/threads/${thread.id}`)).json().community.slug).toBe(
+      open.slug,
+    );
     // From an open community a moderator who can read both moves it freely.
     expect(
-      (await (await as(admin)).post(`/api/v1/threads/${thread.id}/move`, { communitySlug: other.slug })).statusCode,
+      (await (await as(admin)).post(`/api/v1/threads/${thread.id}/move`, { communitySlug: other.slug }))
+        .statusCode,
     ).toBe(204);
     const audit = await ctx.db.pool.query(
       "select before, after from audit_entries where action = 'moderation.move' and target_id = $1 order by id",
@@ -143,16 +154,22 @@ describe('suspensions', () => {
     expect(write.statusCode).toBe(403);
     expect(write.headers['content-type']).toMatch(/problem\+json/);
     expect(write.json().detail).toContain('2026-12-13T10:00:00.000Z');
-    const count = await ctx.db.pool.query('select count(*)::int as n from replies where thread_id = $1', [thread.id]);
+    const count = await ctx.db.pool.query('select count(*)::int as n from replies where thread_id = $1', [
+      thread.id,
+    ]);
     expect(count.rows[0].n).toBe(0);
     const notice = (await trollApi.get('/api/v1/notifications')).json().items[0];
     expect(notice.moderation).toMatchObject({ action: 'suspend', until: '2026-12-13T10:00:00.000Z' });
     // Reading what they were told is not writing.
     expect((await trollApi.post(`/api/v1/notifications/${notice.id}/read`)).statusCode).toBe(204);
 
-    expect((await (await as(reporter)).delete(`/api/v1/people/${troll.handle}/suspension`)).statusCode).toBe(403);
+    expect((await (await as(reporter)).delete(`/api/v1/people/${troll.handle}/suspension`)).statusCode).toBe(
+      403,
+    );
     expect((await adminApi.delete(`/api/v1/people/${troll.handle}/suspension`)).statusCode).toBe(204);
-    expect((await trollApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'Sorry' })).statusCode).toBe(201);
+    expect((await trollApi.post(`/api/v1/threads/${thread.id}/replies`, { body: 'Sorry' })).statusCode).toBe(
+      201,
+    );
   });
 });
 
@@ -173,7 +190,9 @@ describe('word and link filters', () => {
     });
     expect(set.statusCode, set.body).toBe(200);
     const authorApi = await as(author);
-    const before = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [author.id]);
+    const before = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [
+      author.id,
+    ]);
     const blocked = await authorApi.post('/api/v1/threads', {
       communitySlug: community.slug,
       kind: 'discussion',
@@ -182,7 +201,9 @@ describe('word and link filters', () => {
     });
     expect(blocked.statusCode).toBe(400);
     expect(blocked.json().errors[0]).toMatchObject({ field: 'body' });
-    const after = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [author.id]);
+    const after = await ctx.db.pool.query('select count(*)::int as n from threads where author_id = $1', [
+      author.id,
+    ]);
     expect(after.rows[0].n).toBe(before.rows[0].n);
 
     const held = await authorApi.post('/api/v1/threads', {
@@ -199,12 +220,22 @@ describe('word and link filters', () => {
     const list = (await readerApi.get(`/api/v1/groups/${community.slug}/threads`)).json();
     expect(list.items.map((item: { id: string }) => item.id)).not.toContain(id);
 
-    const queue = (await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)).json();
+    const queue = (
+      await (await as(owner)).get(`/api/v1/moderation/queue?community=${community.slug}`)
+    ).json();
     const item = queue.items.find((entry: { kind: string }) => entry.kind === 'held');
-    expect(item).toMatchObject({ reason: 'filter', note: 'casino.example', reporter: null, actions: ['approve', 'remove'] });
+    expect(item).toMatchObject({
+      reason: 'filter',
+      note: 'casino.example',
+      reporter: null,
+      actions: ['approve', 'remove'],
+    });
     expect(
-      (await (await as(owner)).post(`/api/v1/reports/${item.id}/actions`, { action: 'approve', reason: 'other' }))
-        .statusCode,
+      (
+        await (
+          await as(owner)
+        ).post(`/api/v1/reports/${item.id}/actions`, { action: 'approve', reason: 'other' })
+      ).statusCode,
     ).toBe(201);
     const shown = (await readerApi.get(`/api/v1/groups/${community.slug}/threads`)).json();
     expect(shown.items.map((entry: { id: string }) => entry.id)).toContain(id);
@@ -225,13 +256,16 @@ describe('word and link filters', () => {
       words: [{ term: 'gratis geld', action: 'hold' }],
       domains: [],
     });
-    const reply = await (await as(author)).post(`/api/v1/threads/${thread.id}/replies`, { body: 'GRATIS   geld!' });
+    const reply = await (await as(author)).post(`/api/v1/threads/${thread.id}/replies`, {
+      body: 'GRATIS   geld!',
+    });
     expect(reply.statusCode).toBe(201);
     expect(reply.json()).toMatchObject({ moderation: 'held' });
     expect((await (await as(asker)).get(`/api/v1/threads/${thread.id}`)).json().replyCount).toBe(0);
-    const told = await ctx.db.pool.query('select count(*)::int as n from notifications where recipient_id = $1', [
-      asker.id,
-    ]);
+    const told = await ctx.db.pool.query(
+      'select count(*)::int as n from notifications where recipient_id = $1',
+      [asker.id],
+    );
     expect(told.rows[0].n).toBe(0);
     await (await as(admin)).put('/api/v1/admin/moderation/filters', { words: [], domains: [] });
   });
@@ -242,11 +276,15 @@ describe('community rules', () => {
     const owner = await buildPerson(ctx.db.pool);
     const member = await buildPerson(ctx.db.pool);
     const outsider = await buildPerson(ctx.db.pool);
-    const closed = await buildCommunity(ctx.db.pool, { visibility: 'closed', owners: [owner], members: [member] });
+    const closed = await buildCommunity(ctx.db.pool, {
+      visibility: 'closed',
+      owners: [owner],
+      members: [member],
+    });
     const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', owners: [owner] });
-    expect((await (await as(member)).put(`/api/v1/groups/${closed.slug}/rules`, { markdown: '# Nee' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await (await as(member)).put(`/api/v1/groups/${closed.slug}/rules`, { markdown: '# Nee' })).statusCode,
+    ).toBe(403);
     const set = await (await as(owner)).put(`/api/v1/groups/${closed.slug}/rules`, {
       markdown: '**Wees aardig** <script>alert(1)</script>',
     });

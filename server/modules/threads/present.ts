@@ -43,7 +43,8 @@ function answerStateOf(row: ThreadSummaryView): ThreadSummary['answerState'] {
 }
 
 /** Hidden and held posts are shown, marked, to their author and moderators (`reveal`); removed ones to nobody. */
-const revealed = (state: string | null, reveal: boolean) => reveal && (state === 'hidden' || state === 'held');
+const revealed = (state: string | null, reveal: boolean) =>
+  reveal && (state === 'hidden' || state === 'held');
 
 export function presentThreadSummary(row: ThreadSummaryView, reveal = false): ThreadSummary {
   const removed = row.deleted_at !== null && !revealed(row.moderation_state, reveal);

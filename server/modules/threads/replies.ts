@@ -174,7 +174,12 @@ export async function updateReply(
     const content = await prepareContent(tx, input.body);
     await replies.updateReplyContent(tx, id, content, now);
     if (held && !reply.moderation_state) {
-      const post = { threadId: reply.thread_id, replyId: id, authorId: reply.author_id, communityId: context.thread.community_id };
+      const post = {
+        threadId: reply.thread_id,
+        replyId: id,
+        authorId: reply.author_id,
+        communityId: context.thread.community_id,
+      };
       await holdPost(tx, post, held, now);
     }
     const added = await replaceMentions(

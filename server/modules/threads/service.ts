@@ -7,9 +7,9 @@ import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
+import { holdPost, screenPost } from '../moderation/screen.js';
 import { prepareContent } from './content.js';
 import { replaceMentions, replaceThreadHashtags } from './content-repository.js';
-import { holdPost, screenPost } from '../moderation/screen.js';
 import { requireLinkableGoal, requireLinkableTheme } from './links.js';
 import { firstNotices, type Notice, noticeReaders, notifyReaders } from './notices.js';
 import {
@@ -88,7 +88,12 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     const told = held ? new Map<string, Notice>() : notices;
     await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);
     if (held) {
-      const post = { threadId: thread.id, replyId: null, authorId: viewer.id, communityId: thread.community_id };
+      const post = {
+        threadId: thread.id,
+        replyId: null,
+        authorId: viewer.id,
+        communityId: thread.community_id,
+      };
       await holdPost(tx, post, held, now);
     }
     await deps.bus.record(tx, {
@@ -144,7 +149,12 @@ export async function updateThread(deps: Deps, viewer: Viewer, id: string, input
     }
     const held = await screenPost(tx, [title, input.body ?? thread.body_md]);
     if (held && !thread.moderation_state) {
-      const post = { threadId: id, replyId: null, authorId: thread.author_id, communityId: thread.community_id };
+      const post = {
+        threadId: id,
+        replyId: null,
+        authorId: thread.author_id,
+        communityId: thread.community_id,
+      };
       await holdPost(tx, post, held, now);
     }
     let body = { bodyMd: thread.body_md, bodyHtml: thread.body_html };

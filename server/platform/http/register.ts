@@ -16,7 +16,9 @@ export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 function requireNotSuspended(viewer: Viewer, now: Date): void {
   const until = viewer.suspendedUntil;
   if (until && until > now) {
-    throw forbidden(`You are suspended until ${until.toISOString()}: you can read, but not post or change anything.`);
+    throw forbidden(
+      `You are suspended until ${until.toISOString()}: you can read, but not post or change anything.`,
+    );
   }
 }
 

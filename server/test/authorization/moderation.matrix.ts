@@ -90,7 +90,9 @@ const rowsFor = (visibility: Visibility): MatrixRow[] => [
     {
       route: `${method} /api/v1/threads/:id/lock`,
       on: visibility,
-      request: async (world, place) => ({ url: `/api/v1/threads/${(await freshThread(world, place)).id}/lock` }),
+      request: async (world, place) => ({
+        url: `/api/v1/threads/${(await freshThread(world, place)).id}/lock`,
+      }),
       expect: moderators(visibility, 204),
     },
     {
@@ -164,7 +166,9 @@ export const moderationMatrix: MatrixRow[] = [
     on: 'none',
     request: async (world) => {
       const person = await buildPerson(world.db);
-      await world.db.query("update people set suspended_until = now() + interval '1 day' where id = $1", [person.id]);
+      await world.db.query("update people set suspended_until = now() + interval '1 day' where id = $1", [
+        person.id,
+      ]);
       return { url: `/api/v1/people/${person.handle}/suspension` };
     },
     expect: statuses.adminOnly(204),

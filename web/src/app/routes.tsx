@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
 import { CommunityMembersPage } from '../pages/CommunityMembersPage.js';
@@ -9,6 +10,7 @@ import { GoalsPage } from '../pages/GoalsPage.js';
 import { HashtagPage } from '../pages/HashtagPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { LoginPage } from '../pages/LoginPage.js';
+import { ModerationQueuePage } from '../pages/ModerationQueuePage.js';
 import { NewCommunityPage } from '../pages/NewCommunityPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { NotificationsPage } from '../pages/NotificationsPage.js';
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
           { path: 'g/:slug/manage', element: <CommunityManagePage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
+          { path: 'admin/audit', element: <AuditLogPage /> },
+          { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },
           { path: 'goals', element: <GoalsPage /> },

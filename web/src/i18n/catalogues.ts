@@ -7,6 +7,8 @@ import goalsEn from './features/goals.en.json' with { type: 'json' };
 import goalsNl from './features/goals.nl.json' with { type: 'json' };
 import ideasEn from './features/ideas.en.json' with { type: 'json' };
 import ideasNl from './features/ideas.nl.json' with { type: 'json' };
+import moderationEn from './features/moderation.en.json' with { type: 'json' };
+import moderationNl from './features/moderation.nl.json' with { type: 'json' };
 import searchEn from './features/search.en.json' with { type: 'json' };
 import searchNl from './features/search.nl.json' with { type: 'json' };
 import themesEn from './features/themes.en.json' with { type: 'json' };
@@ -17,8 +19,8 @@ export type Tree = { [key: string]: string | Tree };
 
 /** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
 export const parts: Record<'nl' | 'en', Tree[]> = {
-  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn],
-  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl],
+  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, moderationEn],
+  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, moderationNl],
 };
 
 const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'praised',
   'routed_question',
   'owner_appointed',
+  'moderation',
 ] as const;
 
 const Flag = z
@@ -35,6 +36,20 @@ export const Notification = z.object({
   theme: z.object({ id: Id, title: z.string() }).nullable(),
   /** An idea's status change: the new status and the note that explains it. */
   ideaStatus: z.object({ to: z.string(), note: z.string() }).nullable(),
+  /** A moderator's action that concerns the recipient: what, why (a reason code and their note), until when. */
+  moderation: z
+    .object({
+      actionId: Id,
+      action: z.string(),
+      reason: z.string(),
+      note: z.string(),
+      until: Timestamp.nullable(),
+      targetType: z.enum(['thread', 'reply', 'person']),
+      threadId: Id.nullable(),
+      title: z.string(),
+      appealable: z.boolean(),
+    })
+    .nullable(),
   createdAt: Timestamp,
   readAt: Timestamp.nullable(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
+import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
 
 export const THREAD_KINDS = [
@@ -167,6 +168,8 @@ export const ThreadSummary = z.object({
   replyCount: z.number().int(),
   reactionCounts: z.array(ReactionCount),
   removed: z.boolean(),
+  /** A moderator locked it: it takes no new replies. */
+  locked: z.boolean(),
   lastActivityAt: Timestamp,
   createdAt: Timestamp,
 });
@@ -189,6 +192,10 @@ export const ThreadDetail = ThreadSummary.extend({
   firstAnswerAt: Timestamp.nullable(),
   secondsToFirstAnswer: z.number().int().nullable(),
   secondsToAcceptedAnswer: z.number().int().nullable(),
+  /** Hidden by a moderator or held by a filter: shown, so marked, only to its author and moderators. */
+  moderation: ModerationState.nullable(),
+  /** Whether the viewer may lock, pin, move or hide it (a moderator who can read it). */
+  canModerate: z.boolean(),
 });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 
@@ -203,6 +210,8 @@ export const Reply = z.object({
   reactionCounts: z.array(ReactionCount),
   accepted: z.boolean(),
   removed: z.boolean(),
+  /** Hidden by a moderator or held by a filter: shown, so marked, only to its author and moderators. */
+  moderation: ModerationState.nullable(),
   canEdit: z.boolean(),
   canDelete: z.boolean(),
   createdAt: Timestamp,

@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
+import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
@@ -81,6 +82,7 @@ export const allRoutes: Route[] = [
   ...mailInRoutes,
   ...scimTokenRoutes,
   ...scimRoutes,
+  ...moderationRoutes,
 ];
 
 const isScim = (route: Route) => route.url.startsWith('/scim/');

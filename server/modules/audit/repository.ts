@@ -36,10 +36,23 @@ export type AuditRow = {
   created_at: Date;
 };
 
-/** Newest first, optionally for one target; keyset on id over audit_entries_target_idx or the id index. */
+export type AuditFilter = {
+  targetType?: string;
+  targetId?: string;
+  actorId?: string;
+  /** An exact action, or every action under a prefix that ends in a dot. */
+  action?: string;
+  from?: Date;
+  to?: Date;
+};
+
+/**
+ * Newest first, filtered; keyset on id over the target, actor, action or id index (ids grow with time, so a time
+ * range cuts one range of them).
+ */
 export async function listAudit(
   db: Queryable,
-  filter: { targetType?: string; targetId?: string },
+  filter: AuditFilter,
   beforeId: string | null,
   limit: number,
 ): Promise<AuditRow[]> {
@@ -51,6 +64,12 @@ export async function listAudit(
   };
   if (filter.targetType) where.push(`target_type = ${param(filter.targetType)}`);
   if (filter.targetId) where.push(`target_id = ${param(filter.targetId)}`);
+  if (filter.actorId) where.push(`actor_id = ${param(filter.actorId)}::bigint`);
+  if (filter.action?.endsWith('.')) {
+    where.push(`action like ${param(`${filter.action.replaceAll('_', '\\_')}%`)}`);
+  } else if (filter.action) where.push(`action = ${param(filter.action)}`);
+  if (filter.from) where.push(`created_at >= ${param(filter.from)}`);
+  if (filter.to) where.push(`created_at < ${param(filter.to)}`);
   if (beforeId) where.push(`id < ${param(beforeId)}::bigint`);
   const { rows } = await db.query<AuditRow>(
     `select * from audit_entries ${where.length ? `where ${where.join(' and ')}` : ''}

@@ -24,6 +24,7 @@ const toViewer = (row: ViewerRow, via: Viewer['via']): Viewer => ({
   role: row.role,
   isLeader: row.is_leader,
   locale: row.locale,
+  suspendedUntil: row.suspended_until,
   via,
 });
 

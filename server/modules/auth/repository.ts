@@ -9,9 +9,10 @@ export type ViewerRow = {
   role: Role;
   is_leader: boolean;
   locale: 'nl' | 'en' | null;
+  suspended_until: Date | null;
 };
 
-const viewerColumns = 'p.id, p.handle, p.name, p.role, p.is_leader, p.locale';
+const viewerColumns = 'p.id, p.handle, p.name, p.role, p.is_leader, p.locale, p.suspended_until';
 
 const VIEWER_BY_SESSION = statement(
   `select ${viewerColumns}, s.csrf_token, s.last_seen_at, s.expires_at

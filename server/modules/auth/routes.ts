@@ -33,6 +33,7 @@ export const authRoutes = [
     summary:
       'Sign out: ends this session (204); after single sign-on, 200 with the provider address that signs out there too',
     tags,
+    allowSuspended: true,
     schema: { response: { 200: LogoutResult, 204: Empty, ...problems(401, 403) } },
     handler: ({ deps, viewer, reply }) => service.logout(deps, viewer, reply),
   }),
@@ -75,6 +76,7 @@ export const authRoutes = [
     rateLimit: 'write',
     summary: 'Revoke one of my API tokens',
     tags,
+    allowSuspended: true,
     status: 204,
     schema: { params: z.object({ id: Id }), response: { 204: Empty, ...problems(401, 403, 404) } },
     handler: ({ deps, viewer, params }) => service.revokeToken(deps, viewer, params.id),

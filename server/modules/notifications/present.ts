@@ -18,6 +18,24 @@ function ideaStatusOf(data: Record<string, unknown> | undefined): { to: string; 
     : null;
 }
 
+/** A moderation action carries what was done and why, so the person reads it without the post in view. */
+function moderationOf(data: Record<string, unknown>): Notification['moderation'] {
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  const id = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
+  const target = text('targetType');
+  return {
+    actionId: text('actionId'),
+    action: text('action'),
+    reason: text('reason'),
+    note: text('note'),
+    until: id('until'),
+    targetType: target === 'reply' || target === 'person' ? target : 'thread',
+    threadId: id('threadId'),
+    title: text('title'),
+    appealable: data.appealable === true,
+  };
+}
+
 export const presentNotification = (row: NotificationRow, actor: SummaryRow | null): Notification => ({
   id: row.id,
   kind: row.kind,
@@ -28,6 +46,7 @@ export const presentNotification = (row: NotificationRow, actor: SummaryRow | nu
     row.community_slug !== null ? { slug: row.community_slug, name: row.community_name ?? '' } : null,
   theme: themeOf(row.data),
   ideaStatus: row.kind === 'idea_status' ? ideaStatusOf(row.data) : null,
+  moderation: row.kind === 'moderation' ? moderationOf(row.data) : null,
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });

@@ -39,6 +39,8 @@ export const notificationRoutes: Route[] = [
     rateLimit: 'write',
     summary: 'Mark one of my notifications read',
     tags,
+    // Reading what a moderator told them is reading, even while suspended.
+    allowSuspended: true,
     status: 204,
     schema: { params: NotificationParams, response: { 204: Empty, ...problems(400, 401, 403, 404, 429) } },
     handler: ({ deps, viewer, params }) => service.markRead(deps, viewer, params.id),
@@ -50,6 +52,8 @@ export const notificationRoutes: Route[] = [
     rateLimit: 'write',
     summary: 'Mark all my notifications read (or those up to a given id)',
     tags,
+    // Reading what a moderator told them is reading, even while suspended.
+    allowSuspended: true,
     status: 204,
     schema: { body: ReadAll, response: { 204: Empty, ...problems(400, 401, 403, 429) } },
     handler: ({ deps, viewer, body }) => service.markAllRead(deps, viewer, body),

@@ -77,6 +77,18 @@ export const canRead = (context: ThreadContext) => !context.community || context
 export const canModerate = (viewer: Viewer, context: ThreadContext) =>
   canRead(context) && (context.community ? context.community.canManage : viewer.role === 'admin');
 
+/**
+ * Who moderates a post (hides, locks, pins, moves, sees what is held): its community's owners, and admins and
+ * community managers, always someone who can read it (docs/MODERATION.md).
+ */
+export const mayModerateContent = (viewer: Viewer, context: ThreadContext) =>
+  canRead(context) &&
+  (context.community?.role === 'owner' || viewer.role === 'admin' || viewer.role === 'community_manager');
+
+/** Hidden and held posts stay in view of their author and moderators, marked, so they know and may appeal. */
+export const mayReveal = (viewer: Viewer, context: ThreadContext, authorId: string) =>
+  canRead(context) && (authorId === viewer.id || mayModerateContent(viewer, context));
+
 /** Edits need the text in view: the author or a moderator who can read it. */
 export const canEdit = (viewer: Viewer, context: ThreadContext, authorId: string) =>
   canRead(context) && (authorId === viewer.id || canModerate(viewer, context));

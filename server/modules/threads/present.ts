@@ -42,8 +42,12 @@ function answerStateOf(row: ThreadSummaryView): ThreadSummary['answerState'] {
   return row.first_reply_at ? 'answered' : 'unanswered';
 }
 
-export function presentThreadSummary(row: ThreadSummaryView): ThreadSummary {
-  const removed = row.deleted_at !== null;
+/** Hidden and held posts are shown, marked, to their author and moderators (`reveal`); removed ones to nobody. */
+const revealed = (state: string | null, reveal: boolean) =>
+  reveal && (state === 'hidden' || state === 'held');
+
+export function presentThreadSummary(row: ThreadSummaryView, reveal = false): ThreadSummary {
+  const removed = row.deleted_at !== null && !revealed(row.moderation_state, reveal);
   return {
     id: row.id,
     kind: row.kind,
@@ -67,6 +71,7 @@ export function presentThreadSummary(row: ThreadSummaryView): ThreadSummary {
     replyCount: row.reply_count,
     reactionCounts: reactionCounts(row),
     removed,
+    locked: row.locked_at !== null,
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
   };
@@ -80,12 +85,16 @@ export function presentThreadDetail(
     canDelete: boolean;
     canAccept: boolean;
     canChangeStatus: boolean;
+    canModerate: boolean;
+    reveal: boolean;
   },
 ): ThreadDetail {
-  const removed = row.deleted_at !== null;
+  const { reveal, ...flags } = viewer;
+  const shown = revealed(row.moderation_state, reveal);
+  const removed = row.deleted_at !== null && !shown;
   const question = row.kind === 'question';
   return {
-    ...presentThreadSummary(row),
+    ...presentThreadSummary(row, reveal),
     bodyMarkdown: removed ? '' : row.body_md,
     acceptedReplyId: row.accepted_reply_id,
     acceptedAt: iso(row.accepted_at),
@@ -93,15 +102,18 @@ export function presentThreadDetail(
     firstAnswerAt: question ? iso(row.first_reply_at) : null,
     secondsToFirstAnswer: question ? seconds(row.created_at, row.first_reply_at) : null,
     secondsToAcceptedAnswer: question ? seconds(row.created_at, row.accepted_at) : null,
-    ...viewer,
+    moderation: shown ? row.moderation_state : null,
+    ...flags,
   };
 }
 
 export function presentReply(
   row: ReplyView,
-  viewer: { accepted: boolean; canEdit: boolean; canDelete: boolean },
+  viewer: { accepted: boolean; canEdit: boolean; canDelete: boolean; reveal?: boolean },
 ): Reply {
-  const removed = row.deleted_at !== null;
+  const { reveal = false, ...flags } = viewer;
+  const shown = row.deleted_at !== null && revealed(row.moderation_state, reveal);
+  const removed = row.deleted_at !== null && !shown;
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -111,9 +123,10 @@ export function presentReply(
     bodyMarkdown: removed ? '' : row.body_md,
     reactionCounts: removed ? [] : reactionCounts(row),
     removed,
+    moderation: shown ? row.moderation_state : null,
     createdAt: row.created_at.toISOString(),
     editedAt: iso(row.edited_at),
-    ...viewer,
+    ...flags,
     canEdit: !removed && viewer.canEdit,
     canDelete: !removed && viewer.canDelete,
   };

@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
+import { holdPost, screenPost } from '../moderation/screen.js';
 import { prepareContent } from './content.js';
 import { replaceMentions } from './content-repository.js';
 import { firstNotices, type Notice, noticeReaders, notifyReaders } from './notices.js';
@@ -17,6 +18,7 @@ import {
   contextOf,
   loadLiveThread,
   loadThread,
+  mayReveal,
   requireRead,
   requireRemovable,
   type ThreadContext,
@@ -69,6 +71,7 @@ function replyPresenter(viewer: Viewer, context: ThreadContext): (row: replies.R
       accepted: context.thread.accepted_reply_id === row.id,
       canEdit: live && canEdit(viewer, context, row.author_id),
       canDelete: canRemove(viewer, context, row.author_id),
+      reveal: mayReveal(viewer, context, row.author_id),
     });
 }
 
@@ -81,11 +84,13 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
   const { reply, context } = await inTransaction(deps.db.pool, async (tx) => {
     const context = await loadLiveThread(tx, viewer, threadId);
     const { thread } = context;
+    if (thread.locked_at) throw conflict('A moderator locked this thread: it takes no new replies.');
     const answered = input.parentId ? await parentOf(tx, thread.id, input.parentId) : null;
     // One level of nesting: answering a nested reply joins the conversation of its top-level parent.
     const parent = answered?.parent_id
       ? ((await replies.findReply(tx, answered.parent_id)) ?? answered)
       : answered;
+    const held = await screenPost(tx, [input.body]);
     const content = await prepareContent(tx, input.body);
     const notices = firstNotices(
       [
@@ -115,14 +120,14 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       now,
     );
     await recordParticipation(tx, viewer.id, thread.community_id, now);
-    await notifyReaders(
-      tx,
-      deps.bus,
-      { thread, replyId: reply.id, actorId: viewer.id },
-      notices,
-      readers,
-      now,
-    );
+    if (held) {
+      const post = { threadId, replyId: reply.id, authorId: viewer.id, communityId: thread.community_id };
+      await holdPost(tx, post, held, now);
+      Object.assign(reply, { deleted_at: now, moderation_state: 'held' });
+    }
+    // A held reply tells nobody until a moderator approves it.
+    const told = held ? new Map<string, Notice>() : notices;
+    await notifyReaders(tx, deps.bus, { thread, replyId: reply.id, actorId: viewer.id }, told, readers, now);
     await deps.bus.record(tx, {
       actorId: viewer.id,
       type: 'reply',
@@ -166,8 +171,18 @@ export async function updateReply(
     if (!canEdit(viewer, context, reply.author_id)) {
       throw forbidden('Only the author, a community owner or an admin may edit this reply.');
     }
+    const held = await screenPost(tx, [input.body]);
     const content = await prepareContent(tx, input.body);
     await replies.updateReplyContent(tx, id, content, now);
+    if (held && !reply.moderation_state) {
+      const post = {
+        threadId: reply.thread_id,
+        replyId: id,
+        authorId: reply.author_id,
+        communityId: context.thread.community_id,
+      };
+      await holdPost(tx, post, held, now);
+    }
     const added = await replaceMentions(
       tx,
       { threadId: reply.thread_id, replyId: id },

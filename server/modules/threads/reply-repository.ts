@@ -25,6 +25,7 @@ export type ReplyRow = {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  moderation_state: 'hidden' | 'held' | 'removed' | null;
 };
 
 /** A reply with its author and reaction counts, as pages and answers present it. */
@@ -42,6 +43,7 @@ const replyColumns = (alias: string) =>
     'edited_at',
     'deleted_at',
     'deleted_by',
+    'moderation_state',
   ]
     .map((column) => `${alias}.${column}`)
     .join(', ');
@@ -168,6 +170,7 @@ const replyJson = (r: string) =>
      'author_id', ${r}.author_id::text, 'body_md', ${r}.body_md, 'body_html', ${r}.body_html,
      'created_at', ${timestampText(`${r}.created_at`)}, 'edited_at', ${timestampText(`${r}.edited_at`)},
      'deleted_at', ${timestampText(`${r}.deleted_at`)}, 'deleted_by', ${r}.deleted_by::text,
+     'moderation_state', ${r}.moderation_state,
      'author', ${personJsonSql('a')}, 'reaction_counts', ${r}.reaction_counts,
      'my_reactions', ${myReactionsSql('reply_reactions', r, '$4')})`;
 

@@ -26,6 +26,9 @@ export type ThreadRow = {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  /** Why deleted_at is set, when a moderator or filter set it: hidden and held posts stay visible to a few. */
+  moderation_state: 'hidden' | 'held' | 'removed' | null;
+  locked_at: Date | null;
 };
 
 /** A thread with the community it lives in, as every list and the thread page present it. */
@@ -78,6 +81,8 @@ export const THREAD_COLUMNS = [
   'edited_at',
   'deleted_at',
   'deleted_by',
+  'moderation_state',
+  'locked_at',
 ] as const satisfies readonly (keyof ThreadRow)[];
 
 export const threadColumns = (alias = 't', columns: readonly string[] = THREAD_COLUMNS) =>

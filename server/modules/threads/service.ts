@@ -7,6 +7,7 @@ import { recordParticipation } from '../activity/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
+import { holdPost, screenPost } from '../moderation/screen.js';
 import { prepareContent } from './content.js';
 import { replaceMentions, replaceThreadHashtags } from './content-repository.js';
 import { requireLinkableGoal, requireLinkableTheme } from './links.js';
@@ -19,6 +20,8 @@ import {
   contextOf,
   loadLiveThread,
   loadThread,
+  mayModerateContent,
+  mayReveal,
   requireRead,
   requireRemovable,
 } from './policy.js';
@@ -43,6 +46,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     const praised = input.praised
       ? await resolvePraised(tx, viewer, input.praised, community?.id ?? null)
       : [];
+    const held = await screenPost(tx, [input.title, input.body]);
     const content = await prepareContent(tx, input.body);
     const notices = firstNotices(
       [
@@ -80,7 +84,18 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       await linkThreadToGoalByScope(tx, thread.id);
     }
     await recordParticipation(tx, viewer.id, thread.community_id, now);
-    await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, notices, readers, now);
+    // A held post tells nobody until a moderator approves it.
+    const told = held ? new Map<string, Notice>() : notices;
+    await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);
+    if (held) {
+      const post = {
+        threadId: thread.id,
+        replyId: null,
+        authorId: viewer.id,
+        communityId: thread.community_id,
+      };
+      await holdPost(tx, post, held, now);
+    }
     await deps.bus.record(tx, {
       actorId: viewer.id,
       type: 'thread',
@@ -114,6 +129,8 @@ export async function getThread(deps: Deps, viewer: Viewer, id: string) {
     canDelete: live && canRemove(viewer, context, row.author_id),
     canAccept: canAccept(viewer, context),
     canChangeStatus: canChangeStatus(viewer, context, row.sponsor_id),
+    canModerate: mayModerateContent(viewer, context),
+    reveal: mayReveal(viewer, context, row.author_id),
   });
 }
 
@@ -129,6 +146,16 @@ export async function updateThread(deps: Deps, viewer: Viewer, id: string, input
     const title = input.title ?? thread.title;
     if (title.length === 0 && !UNTITLED_KINDS.includes(thread.kind)) {
       throw invalidField('title', `is required for a ${thread.kind}`);
+    }
+    const held = await screenPost(tx, [title, input.body ?? thread.body_md]);
+    if (held && !thread.moderation_state) {
+      const post = {
+        threadId: id,
+        replyId: null,
+        authorId: thread.author_id,
+        communityId: thread.community_id,
+      };
+      await holdPost(tx, post, held, now);
     }
     let body = { bodyMd: thread.body_md, bodyHtml: thread.body_html };
     if (input.body !== undefined) {

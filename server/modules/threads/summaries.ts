@@ -56,7 +56,7 @@ export async function threadSummaries(
 ): Promise<ThreadSummary[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<ThreadSummaryView>({ ...SUMMARIES_BY_IDS, values: [ids, viewerId] });
-  return rows.map(presentThreadSummary);
+  return rows.map((row) => presentThreadSummary(row));
 }
 
 type KeyOf<Row> = (row: Row) => readonly (string | number)[];
@@ -94,7 +94,7 @@ export function summaryPage<Row extends ThreadSummaryView>(
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return {
-    items: kept.map(presentThreadSummary),
+    items: kept.map((row) => presentThreadSummary(row)),
     nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
   };
 }

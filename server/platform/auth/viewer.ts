@@ -8,6 +8,8 @@ export type Viewer = {
   role: Role;
   isLeader: boolean;
   locale: 'nl' | 'en' | null;
+  /** Set while a moderator's suspension lasts: they read, but write nothing (register.ts). */
+  suspendedUntil?: Date | null;
   /** 'mail': acting through a mail they sent (mail-in), after its sender and token were checked. */
   via:
     | { kind: 'session'; sessionId: string; csrfToken: string }

@@ -12,6 +12,16 @@ import type { Guard, Route } from './route.js';
 /** Per person, across all nodes: generous for people, a brake for runaway scripts. */
 export const WRITE_LIMIT = { max: 300, windowSeconds: 60 };
 
+/** A suspended person reads but writes nothing; the refusal says until when. */
+function requireNotSuspended(viewer: Viewer, now: Date): void {
+  const until = viewer.suspendedUntil;
+  if (until && until > now) {
+    throw forbidden(
+      `You are suspended until ${until.toISOString()}: you can read, but not post or change anything.`,
+    );
+  }
+}
+
 const securityOf = (auth: Route['auth']): { security?: Record<string, string[]>[] } => {
   if (auth === 'public' || auth === 'none') return {};
   if (auth === 'scim') return { security: [{ scimToken: [] }] };
@@ -61,6 +71,9 @@ export function registerRoutes(
         if (route.auth !== 'public' && !viewer) throw unauthorized();
         if (route.auth === 'admin' && viewer?.role !== 'admin') throw forbidden('Only an admin may do this.');
         if (!route.signedToken) checkCsrf(viewer, request);
+        if (viewer && route.method !== 'GET' && !route.allowSuspended) {
+          requireNotSuspended(viewer, deps.clock.now());
+        }
         if (route.rateLimit === 'write' && viewer) {
           await hit(
             deps.db.pool,

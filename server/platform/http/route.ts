@@ -55,6 +55,8 @@ export type Route<S extends Schemas = Schemas, A extends RouteAuth = RouteAuth> 
   schema: S;
   /** A create that accepts an Idempotency-Key header: a retry with the same key gets the first answer. */
   idempotent?: true;
+  /** A write a suspended person may still make (signing out, an appeal); every other write refuses them. */
+  allowSuspended?: true;
   /** A handler may answer nothing, having set another declared status itself (a 204 beside a 200, a redirect). */
   handler: (ctx: RouteContext<S, A>) => Promise<SuccessBody<S> | undefined> | Promise<void>;
 };

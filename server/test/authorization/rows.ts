@@ -10,6 +10,7 @@ import { goalsMatrix } from './goals.matrix.js';
 import { invitationsMatrix } from './invitations.matrix.js';
 import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
+import { moderationMatrix } from './moderation.matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
 import { scimMatrix } from './scim.matrix.js';
@@ -40,4 +41,5 @@ export const matrix: MatrixRow[] = [
   ...scimMatrix,
   ...invitationsMatrix,
   ...funnelMatrix,
+  ...moderationMatrix,
 ];

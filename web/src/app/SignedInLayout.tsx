@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { mayUseAnalytics } from '../api/analytics.js';
 import { useLiveStream } from '../api/live.js';
+import { mayModerate } from '../api/moderation.js';
 import { useSession } from '../api/session.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Icon } from '../components/Icon.js';
@@ -57,10 +58,12 @@ export function SignedInLayout() {
     ...(me.role === 'admin' || me.role === 'community_manager'
       ? [{ to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') }]
       : []),
+    ...(mayModerate(me) ? [{ to: '/moderation', icon: 'check' as const, label: t('moderation.nav') }] : []),
     ...(me.role === 'admin'
       ? [
           { to: '/admin/outbox', icon: 'bell' as const, label: t('mail.outbox.nav') },
           { to: '/admin/mail', icon: 'settings' as const, label: t('mail.defaults.nav') },
+          { to: '/admin/audit', icon: 'settings' as const, label: t('audit.nav') },
         ]
       : []),
   ];

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
+import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
 import { CommunityMembersPage } from '../pages/CommunityMembersPage.js';
@@ -12,6 +13,7 @@ import { HashtagPage } from '../pages/HashtagPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { InvitationPage } from '../pages/InvitationPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
+import { ModerationQueuePage } from '../pages/ModerationQueuePage.js';
 import { NewCommunityPage } from '../pages/NewCommunityPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { NotificationsPage } from '../pages/NotificationsPage.js';
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
+          { path: 'admin/audit', element: <AuditLogPage /> },
+          { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },
           { path: 'goals', element: <GoalsPage /> },

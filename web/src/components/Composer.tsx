@@ -21,6 +21,7 @@ import { PraisePicker } from './composer/PraisePicker.js';
 import { ErrorMessage, fieldError } from './ErrorMessage.js';
 import { Field } from './Field.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
+import { CommunityRules } from './moderation/CommunityRules.js';
 import { rememberOwnThread } from './own-threads.js';
 import { SimilarQuestions } from './SimilarQuestions.js';
 
@@ -147,6 +148,7 @@ export function Composer({ community }: { community?: Community }) {
           </select>
         </Field>
       )}
+      {slug && <CommunityRules slug={slug} />}
       <Field label={titled ? t('composer.title') : t('composer.titleOptional')} error={error('title')}>
         <input
           ref={titleInput}

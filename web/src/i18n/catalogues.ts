@@ -9,6 +9,8 @@ import ideasEn from './features/ideas.en.json' with { type: 'json' };
 import ideasNl from './features/ideas.nl.json' with { type: 'json' };
 import mailEn from './features/mail.en.json' with { type: 'json' };
 import mailNl from './features/mail.nl.json' with { type: 'json' };
+import moderationEn from './features/moderation.en.json' with { type: 'json' };
+import moderationNl from './features/moderation.nl.json' with { type: 'json' };
 import peopleEn from './features/people.en.json' with { type: 'json' };
 import peopleNl from './features/people.nl.json' with { type: 'json' };
 import scimEn from './features/scim.en.json' with { type: 'json' };
@@ -23,8 +25,32 @@ export type Tree = { [key: string]: string | Tree };
 
 /** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
 export const parts: Record<'nl' | 'en', Tree[]> = {
-  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, scimEn, peopleEn, mailEn],
-  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, scimNl, peopleNl, mailNl],
+  en: [
+    en,
+    themesEn,
+    goalsEn,
+    ideasEn,
+    communitiesEn,
+    searchEn,
+    analyticsEn,
+    scimEn,
+    peopleEn,
+    mailEn,
+    moderationEn,
+  ],
+  nl: [
+    nl,
+    themesNl,
+    goalsNl,
+    ideasNl,
+    communitiesNl,
+    searchNl,
+    analyticsNl,
+    scimNl,
+    peopleNl,
+    mailNl,
+    moderationNl,
+  ],
 };
 
 const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);

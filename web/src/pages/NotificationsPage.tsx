@@ -12,6 +12,8 @@ import { SkeletonList } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
 import { communityPath, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
+import './moderation/moderation.css';
+import { AppealForm, ModerationDetails } from './moderation/AppealForm.js';
 
 const KNOWN = [
   'mention',
@@ -25,6 +27,7 @@ const KNOWN = [
   'theme_outcome',
   'routed_question',
   'owner_appointed',
+  'moderation',
 ];
 
 /** Where a notification leads: the reply in its thread, or the community. */
@@ -34,6 +37,8 @@ function target(notification: Notification): string | null {
     return notification.replyId ? `${path}#reply-${notification.replyId}` : path;
   }
   if (notification.theme) return themePath(notification.theme.id);
+  const moderated = notification.moderation;
+  if (moderated?.threadId) return threadPath(moderated.threadId, moderated.title);
   return notification.community ? communityPath(notification.community.slug) : null;
 }
 
@@ -121,14 +126,18 @@ export function NotificationsPage() {
                 <span className="notification-text">
                   <span>
                     <strong>{notification.actor?.name ?? t('notifications.someone')}</strong>{' '}
-                    {t(`notifications.kind.${kind}`)}{' '}
+                    {notification.moderation
+                      ? t(`moderation.done.${notification.moderation.action}`, t('moderation.done.other'))
+                      : t(`notifications.kind.${kind}`)}{' '}
                     <strong>
                       {notification.thread?.title ??
                         notification.community?.name ??
                         notification.theme?.title ??
+                        notification.moderation?.title ??
                         ''}
                     </strong>
                   </span>
+                  {notification.moderation && <ModerationDetails moderation={notification.moderation} />}
                   {notification.ideaStatus && (
                     <span className="notification-note">
                       {t(`status.${notification.ideaStatus.to}`, notification.ideaStatus.to)}: “
@@ -144,6 +153,9 @@ export function NotificationsPage() {
                 </span>
                 {!notification.readAt && <span className="unread-dot" aria-hidden="true" />}
               </button>
+              {notification.moderation?.appealable && (
+                <AppealForm actionId={notification.moderation.actionId} />
+              )}
             </li>
           );
         })}

@@ -100,7 +100,7 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
             {t('common.loadMore')}
           </button>
         )}
-        {!data.removed && <ReplyBox threadId={id} kind={data.kind} />}
+        {!data.removed && !data.locked && <ReplyBox threadId={id} kind={data.kind} />}
       </section>
     </div>
   );

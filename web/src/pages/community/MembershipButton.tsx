@@ -4,6 +4,7 @@ import type { CommunityDetails } from '../../../../contract/communities.js';
 import { api } from '../../api/endpoints.js';
 import { useMe } from '../../api/session.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { CommunityRules } from '../../components/moderation/CommunityRules.js';
 
 /** Join (open), ask to join (closed), withdraw a request, or leave; the last owner cannot leave. */
 export function MembershipButton({ community }: { community: CommunityDetails }) {
@@ -48,9 +49,12 @@ export function MembershipButton({ community }: { community: CommunityDetails })
     );
   } else {
     button = (
-      <button type="button" className="button primary" disabled={busy} onClick={() => join.mutate()}>
-        {community.visibility === 'open' ? t('community.join') : t('community.requestToJoin')}
-      </button>
+      <>
+        <CommunityRules slug={community.slug} />
+        <button type="button" className="button primary" disabled={busy} onClick={() => join.mutate()}>
+          {community.visibility === 'open' ? t('community.join') : t('community.requestToJoin')}
+        </button>
+      </>
     );
   }
   return (

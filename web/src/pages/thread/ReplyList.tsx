@@ -8,6 +8,7 @@ import { Avatar } from '../../components/Avatar.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { ReportButton } from '../../components/moderation/ReportButton.js';
 import { PersonLink } from '../../components/PersonLink.js';
 import { ReactionBar } from '../../components/ReactionBar.js';
 import { RichText } from '../../components/RichText.js';
@@ -109,6 +110,11 @@ function ReplyItem({
           </span>
         )}
       </div>
+      {reply.moderation && (
+        <p className="notice warning" role="note">
+          {t(`moderation.states.${reply.moderation}`)}
+        </p>
+      )}
       {reply.removed ? (
         <p className="muted">{t('reply.removed')}</p>
       ) : editing ? (
@@ -127,7 +133,7 @@ function ReplyItem({
             }}
           />
           <div className="reply-actions">
-            {!thread.removed && (
+            {!thread.removed && !thread.locked && (
               <button type="button" className="link-button" onClick={() => setAnswering(true)}>
                 {t('reply.reply')}
               </button>
@@ -146,6 +152,12 @@ function ReplyItem({
               <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
                 {t('common.delete')}
               </button>
+            )}
+            {!reply.canDelete && (
+              <ReportButton
+                target={{ targetType: 'reply', targetId: reply.id }}
+                label={t('moderation.reportReply')}
+              />
             )}
           </div>
           <ErrorMessage error={remove.error ?? accept.error} />

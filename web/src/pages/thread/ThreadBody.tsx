@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ThreadDetail } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
+import { moderationApi } from '../../api/moderation.js';
 import { keys } from '../../api/query-client.js';
 import { Avatar } from '../../components/Avatar.js';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { KindBadge, StatusBadge } from '../../components/KindBadge.js';
 import { MailMuteButton } from '../../components/MailMuteButton.js';
+import { ReportButton } from '../../components/moderation/ReportButton.js';
 import { PersonLink } from '../../components/PersonLink.js';
 import { ReactionBar } from '../../components/ReactionBar.js';
 import { RichText } from '../../components/RichText.js';
@@ -20,6 +22,7 @@ import { communityPath } from '../../lib/paths.js';
 import { EditThreadForm } from './EditForms.js';
 import { IdeaPanel } from './IdeaPanel.js';
 import { QuestionFacts } from './QuestionFacts.js';
+import '../moderation/moderation.css';
 
 /** The thread itself: who started it where, its text, reactions, and what the reader may do with it. */
 export function ThreadBody({ thread }: { thread: ThreadDetail }) {
@@ -78,6 +81,16 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
           </div>
         </div>
       </header>
+      {thread.moderation && (
+        <p className="notice warning" role="note">
+          {t(`moderation.states.${thread.moderation}`)}
+        </p>
+      )}
+      {thread.locked && (
+        <p className="notice" role="note">
+          {t('moderation.locked')}
+        </p>
+      )}
       {editing ? (
         <EditThreadForm thread={thread} onDone={() => setEditing(false)} />
       ) : thread.removed ? (
@@ -121,6 +134,24 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
               >
                 {t('common.delete')}
               </button>
+            )}
+            {thread.canModerate && (
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={async () => {
+                  await moderationApi.lock(thread.id, !thread.locked);
+                  await refresh();
+                }}
+              >
+                {thread.locked ? t('moderation.actions.unlock') : t('moderation.actions.lock')}
+              </button>
+            )}
+            {!thread.canDelete && (
+              <ReportButton
+                target={{ targetType: 'thread', targetId: thread.id }}
+                label={t('moderation.reportThread')}
+              />
             )}
           </div>
           <ErrorMessage error={follow.error ?? remove.error} />

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { AuditEntry, AuditQuery } from '../../../contract/audit.js';
+import type { CreateReport, QueueItem, TakeAction } from '../../../contract/moderation.js';
+import type { Page } from './endpoints.js';
+import { request, withQuery } from './http.js';
+
+type Cursor = { cursor?: string; limit?: number };
+export type AuditFilters = Omit<z.input<typeof AuditQuery>, 'limit' | 'cursor'>;
+const enc = encodeURIComponent;
+
+/** Moderation and the audit log: one function per route the web uses. */
+export const moderationApi = {
+  report: (body: z.input<typeof CreateReport>) =>
+    request<{ id: string; status: string }>('POST', '/reports', { body }),
+  queue: (query: Cursor & { community?: string }) =>
+    request<Page<QueueItem>>('GET', '/moderation/queue', { query }),
+  act: (id: string, body: z.input<typeof TakeAction>) =>
+    request<{ id: string; action: string }>('POST', `/reports/${enc(id)}/actions`, { body }),
+  appeal: (actionId: string, statement: string) =>
+    request<{ id: string }>('POST', `/moderation/actions/${enc(actionId)}/appeal`, { body: { statement } }),
+  lock: (threadId: string, locked: boolean) =>
+    request<void>(locked ? 'PUT' : 'DELETE', `/threads/${enc(threadId)}/lock`, { body: {} }),
+  audit: (query: Cursor & AuditFilters) =>
+    request<Page<z.output<typeof AuditEntry>>>('GET', '/audit', { query }),
+  /** The CSV export is a plain link: the browser downloads it with the session cookie. */
+  auditCsvUrl: (filters: AuditFilters) => withQuery('/api/v1/audit.csv', filters),
+};
+
+export const moderationKeys = {
+  queue: ['moderation', 'queue'] as const,
+  audit: (filters: AuditFilters) => ['audit', filters] as const,
+};
+
+/** Who sees the moderation queue and the audit log in the menu. */
+export const mayModerate = (me: { role: string }) => me.role === 'admin' || me.role === 'community_manager';

@@ -1,0 +1,76 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REPORT_REASONS, type ReportReason } from '../../../../contract/moderation.js';
+import { moderationApi } from '../../api/moderation.js';
+import { Dialog } from '../Dialog.js';
+import { ErrorMessage } from '../ErrorMessage.js';
+import { Field } from '../Field.js';
+
+type Target = { targetType: 'thread' | 'reply' | 'person'; targetId: string };
+
+/** A "Report" button and its dialog: a reason from the list and a note, sent to the moderators. */
+export function ReportButton({ target, label }: { target: Target; label: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<ReportReason>('spam');
+  const [note, setNote] = useState('');
+  const send = useMutation({ mutationFn: () => moderationApi.report({ ...target, reason, note }) });
+  const close = () => {
+    setOpen(false);
+    send.reset();
+  };
+  return (
+    <>
+      <button type="button" className="button secondary small" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      <Dialog open={open} onClose={close} title={t('moderation.reportTitle')}>
+        {send.isSuccess ? (
+          <>
+            <p role="status">{t('moderation.sent')}</p>
+            <div className="actions">
+              <button type="button" className="button" onClick={close}>
+                {t('common.close')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              send.mutate();
+            }}
+          >
+            <Field label={t('moderation.reason')}>
+              <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason)}>
+                {REPORT_REASONS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`moderation.reasons.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('moderation.note')} hint={t('moderation.noteHint')}>
+              <textarea
+                value={note}
+                maxLength={2000}
+                rows={3}
+                onChange={(event) => setNote(event.target.value)}
+              />
+            </Field>
+            <ErrorMessage error={send.error} />
+            <div className="actions">
+              <button type="button" className="button secondary" onClick={close}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" className="button" disabled={send.isPending}>
+                {t('moderation.send')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+    </>
+  );
+}

@@ -6,7 +6,7 @@ import * as auth from './repository.js';
 
 const MINUTE = 60;
 /**
- * Failed sign-ins, each a token bucket (a burst of max, then max per window; docs/security-drafts/throttles.md).
+ * Failed sign-ins, each a token bucket (a burst of max, then max per window; docs/SECURITY.md, "Throttles and limits").
  * Every failure counts in every bucket that applies; which buckets may refuse an attempt depends on where it
  * comes from, so a stranger who exhausts an account's buckets cannot lock its owner out of a device or address
  * they signed in from before.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS as contractLimits } from '../../../contract/common.js';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
+import { REPORT_REASONS as contractReasons } from '../../../contract/moderation.js';
 import { SEARCH_TYPES as contractSearchTypes } from '../../../contract/search.js';
 import { SSO_REFUSALS as contractRefusals } from '../../../contract/sso.js';
 import {
@@ -14,6 +15,7 @@ import {
   COMMUNITY_KINDS,
   LIMITS,
   REACTION_KINDS,
+  REPORT_REASONS,
   SEARCH_TYPES,
   SSO_REFUSALS,
   THREAD_KINDS,
@@ -37,6 +39,7 @@ describe("the web's copy of the contract's values", () => {
     expect([...VISIBILITIES]).toEqual(Visibility.options);
     expect([...COMMUNITY_KINDS]).toEqual(CommunityKind.options);
     expect([...SEARCH_TYPES]).toEqual([...contractSearchTypes]);
+    expect([...REPORT_REASONS]).toEqual([...contractReasons]);
     expect([...SSO_REFUSALS]).toEqual([...contractRefusals]);
     expect(LIMITS.titleLength).toBe(contractLimits.titleLength);
     expect(LIMITS.bodyLength).toBe(contractLimits.bodyLength);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LIMITS as ContractLimits } from '../../../contract/common.js';
 import type { CommunityKind, Visibility } from '../../../contract/communities.js';
+import type { ReportReason } from '../../../contract/moderation.js';
 import type { SearchType } from '../../../contract/search.js';
 import type { SsoRefusal } from '../../../contract/sso.js';
 import type { ReactionKind, ThreadKind } from '../../../contract/threads.js';
@@ -54,4 +55,14 @@ export const SSO_REFUSALS = list<SsoRefusal>()([
   'link_not_allowed',
   'not_provisioned',
   'deactivated',
+]);
+
+export const REPORT_REASONS = list<ReportReason>()([
+  'spam',
+  'harassment',
+  'hate',
+  'misinformation',
+  'privacy',
+  'off_topic',
+  'other',
 ]);

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_REASONS, type ReportReason } from '../../../../contract/moderation.js';
+import type { ReportReason } from '../../../../contract/moderation.js';
+import { REPORT_REASONS } from '../../api/contract-values.js';
 import { moderationApi } from '../../api/moderation.js';
 import { Dialog } from '../Dialog.js';
 import { ErrorMessage } from '../ErrorMessage.js';

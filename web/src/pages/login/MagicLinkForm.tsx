@@ -17,7 +17,7 @@ export function MagicLinkForm() {
   return (
     <form className="card login-form" onSubmit={submit} aria-labelledby="magic-link-heading">
       <h2 id="magic-link-heading">{t('magicLink.heading')}</h2>
-      <Field label={t('login.email')}>
+      <Field label={t('magicLink.email')}>
         <input
           type="email"
           autoComplete="username"

@@ -39,6 +39,7 @@ import { registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSpa, WEB_DIST } from './platform/http/spa.js';
+import { createStorage } from './platform/storage/storage.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -101,7 +102,15 @@ export async function buildApp({
   await registerDocs(app);
 
   const bus = await createEventBus(db);
-  const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
+  const deps: Deps = {
+    config,
+    db,
+    clock,
+    bus,
+    log: app.log,
+    viewers: new ViewerCache(),
+    storage: createStorage(config.storage),
+  };
   registerRoutes(app, deps, allRoutes);
   await registerSpa(app, webRoot);
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.

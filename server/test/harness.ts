@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../platform/clock.js';
@@ -13,6 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     PLEIN_LOG_LEVEL: 'silent',
     // Tests pose as different addresses with X-Forwarded-For.
     PLEIN_TRUST_PROXY: '1',
+    // Uploaded files of this worker's tests, in a folder of its own.
+    PLEIN_FILES_DIR: join(tmpdir(), `plein-test-files-${process.pid}`),
   });
   return { ...base, ...overrides };
 }

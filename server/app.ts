@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -6,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
@@ -64,6 +66,7 @@ export const allRoutes: Route[] = [
   ...searchRoutes,
   ...expertRoutes,
   ...routingRoutes,
+  ...attachmentRoutes,
 ];
 
 /** webRoot: where the built SPA is (tests point it at a small build of their own). */
@@ -99,6 +102,8 @@ export async function buildApp({
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
+  // Uploads stream part by part (attachments/upload.ts); each route sets its own size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1 } });
   await registerDocs(app);
 
   const bus = await createEventBus(db);

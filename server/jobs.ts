@@ -1,7 +1,8 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
+import { attachmentJobs } from './modules/attachments/jobs.js';
 import { authJobs } from './modules/auth/jobs.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [analyticsJob, ...routingJobs, ...authJobs];
+export const allJobs: Job[] = [analyticsJob, ...routingJobs, ...authJobs, ...attachmentJobs];

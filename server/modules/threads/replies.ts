@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
+import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { prepareContent } from './content.js';
 import { replaceMentions } from './content-repository.js';
@@ -113,6 +114,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       },
       now,
     );
+    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body);
     await recordParticipation(tx, viewer.id, thread.community_id, now);
     await notifyReaders(
       tx,
@@ -167,6 +169,7 @@ export async function updateReply(
     }
     const content = await prepareContent(tx, input.body);
     await replies.updateReplyContent(tx, id, content, now);
+    await afterPostWritten(tx, deps, viewer, { threadId: reply.thread_id, replyId: id }, input.body);
     const added = await replaceMentions(
       tx,
       { threadId: reply.thread_id, replyId: id },

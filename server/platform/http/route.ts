@@ -9,6 +9,8 @@ export type RouteAuth = 'none' | 'public' | 'person' | 'admin';
 export type RateLimitClass = 'none' | 'read' | 'write' | 'login';
 
 type Schemas = {
+  /** Request media types other than JSON (an upload's multipart/form-data), for the OpenAPI document. */
+  consumes?: string[];
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;

@@ -2,11 +2,11 @@ import { ATTACHMENT_URL } from '../../../contract/attachments.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { Problem } from '../../platform/http/problem.js';
+import { invalidField, Problem } from '../../platform/http/problem.js';
 import { linksToPreview } from '../link-previews/links.js';
 import { replacePreviewLinks } from '../link-previews/repository.js';
 import { loadLimits, megabytes } from './limits.js';
-import { attachDrafts, postBytes } from './repository.js';
+import { attachDrafts, claimAvatar, postBytes } from './repository.js';
 
 const REFERENCE = new RegExp(ATTACHMENT_URL.source.slice(1, -1), 'g');
 
@@ -40,5 +40,21 @@ export async function afterPostWritten(
   }
   if (deps.config.linkPreviews.enabled) {
     await replacePreviewLinks(tx, post, linksToPreview(body), now);
+  }
+}
+
+/**
+ * A new profile photo that is an upload becomes the profile's attachment (authorised like the profile); it must
+ * be an image uploaded by that person, or by the admin setting it for them. 400 otherwise, so nothing is written.
+ */
+export async function useAsAvatar(
+  tx: Queryable,
+  avatarUrl: string | null | undefined,
+  person: { personId: string; actorId: string },
+): Promise<void> {
+  const id = avatarUrl ? ATTACHMENT_URL.exec(avatarUrl)?.[1] : undefined;
+  if (!id) return;
+  if (!(await claimAvatar(tx, id, person.personId, person.actorId))) {
+    throw invalidField('avatarUrl', 'must be a picture you uploaded');
   }
 }

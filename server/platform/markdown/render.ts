@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import sanitizeHtml from 'sanitize-html';
+import { ownImages } from './images.js';
 
 export type Rendered = { html: string; mentions: string[]; hashtags: string[] };
 
@@ -96,13 +97,21 @@ const allowList: sanitizeHtml.IOptions = {
     'tr',
     'th',
     'td',
+    ...ownImages.allowedTags,
   ],
-  allowedAttributes: { a: ['href', 'class', 'rel', 'target'], ol: ['start'], th: ['style'], td: ['style'] },
+  allowedAttributes: {
+    a: ['href', 'class', 'rel', 'target'],
+    ol: ['start'],
+    th: ['style'],
+    td: ['style'],
+    ...ownImages.allowedAttributes,
+  },
   allowedClasses: { a: ['mention', 'hashtag'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   transformTags: {
+    img: ownImages.transformImg,
     a: (tagName, attribs) => {
       const internal = attribs.href?.startsWith('/') ?? false;
       return {

@@ -29,9 +29,11 @@ describe('authorization matrix: role × resource × route → status', () => {
       '%s → %i',
       async (actor, expected) => {
         const place = world.places[row.on === 'none' ? 'open' : row.on];
-        const { url, body } = await row.request(world, place, actor);
+        const { url, body, headers } = await row.request(world, place, actor);
         const [method] = row.route.split(' ');
-        const response = await client(ctx.app, world.credentials[actor]).send(method!, url, body);
+        const response = await client(ctx.app, world.credentials[actor]).send(method!, url, body, {
+          headers,
+        });
         expect(response.statusCode, response.body).toBe(expected);
         if (expected >= 400) expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkPreview } from './attachments.js';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { PersonSummary } from './people.js';
 
@@ -161,6 +162,8 @@ export const ThreadSummary = z.object({
   praised: z.array(PersonSummary),
   replyCount: z.number().int(),
   reactionCounts: z.array(ReactionCount),
+  /** The first link in the body, previewed (title, description, site, image) once the server fetched it. */
+  linkPreview: LinkPreview.nullable(),
   removed: z.boolean(),
   lastActivityAt: Timestamp,
   createdAt: Timestamp,

@@ -1,6 +1,8 @@
 import en from './en.json' with { type: 'json' };
 import analyticsEn from './features/analytics.en.json' with { type: 'json' };
 import analyticsNl from './features/analytics.nl.json' with { type: 'json' };
+import attachmentsEn from './features/attachments.en.json' with { type: 'json' };
+import attachmentsNl from './features/attachments.nl.json' with { type: 'json' };
 import communitiesEn from './features/communities.en.json' with { type: 'json' };
 import communitiesNl from './features/communities.nl.json' with { type: 'json' };
 import goalsEn from './features/goals.en.json' with { type: 'json' };
@@ -17,8 +19,8 @@ export type Tree = { [key: string]: string | Tree };
 
 /** The core catalogue plus one file per feature; each feature file owns its own top-level keys. */
 export const parts: Record<'nl' | 'en', Tree[]> = {
-  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn],
-  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl],
+  en: [en, themesEn, goalsEn, ideasEn, communitiesEn, searchEn, analyticsEn, attachmentsEn],
+  nl: [nl, themesNl, goalsNl, ideasNl, communitiesNl, searchNl, analyticsNl, attachmentsNl],
 };
 
 const merge = (trees: Tree[]): Tree => Object.assign({}, ...trees);

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { ProfileForm } from './settings/ProfileForm.js';
+import { ProfilePhoto } from './settings/ProfilePhoto.js';
 import { RoutingSetting } from './settings/RoutingSetting.js';
 
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <h1 className="page-title">{t('settings.title')}</h1>
       <LanguageSetting me={me} />
       <ThemeSetting />
+      <ProfilePhoto me={me} />
       <ProfileForm me={me} />
       <RoutingSetting />
     </div>

@@ -83,7 +83,7 @@ async function looksLikeText(path: string): Promise<boolean> {
     // A cut in the middle of a character at the end of the sample is fine; anything else must decode.
     const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
     const bad = text.slice(0, -1).includes('\uFFFD');
-    return !bad && !/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text) && !/^\s*<(?:[!?]|svg|html)/i.test(text);
+    return !bad && !hasControlCharacters(text, true) && !/^\s*<(?:[!?]|svg|html)/i.test(text);
   } finally {
     await file.close();
   }
@@ -91,9 +91,19 @@ async function looksLikeText(path: string): Promise<boolean> {
 
 /** A display name from the browser's file name: no path, no control characters, at most 255 characters. */
 export function cleanName(raw: string | undefined): string {
-  const name = basename((raw ?? '').replaceAll('\\', '/'))
-    .replace(/[\u0000-\u001F\u007F]/g, '')
+  const name = [...basename((raw ?? '').replaceAll('\\', '/'))]
+    .filter((char) => !hasControlCharacters(char, false))
+    .join('')
     .trim()
     .slice(0, 255);
   return name === '' || name === '.' || name === '..' ? 'file' : name;
+}
+
+/** C0 control characters and DEL; text files may keep tab, line feed, vertical tab, form feed and return. */
+function hasControlCharacters(text: string, allowWhitespace: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7f || (code < 0x20 && !(allowWhitespace && code >= 0x09 && code <= 0x0d))) return true;
+  }
+  return false;
 }

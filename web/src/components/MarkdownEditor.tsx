@@ -44,6 +44,7 @@ export function MarkdownEditor({ value, onChange, rows = 5, ...rest }: Props) {
     void uploadAll(files);
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pasting and dropping are shortcuts; the file picker below is the way for keyboards
     <div
       className="markdown-editor"
       onPaste={onPaste}

@@ -34,11 +34,14 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-/** The multipart body of an upload, for the OpenAPI document: one field, `file`. */
-export const UploadBody = z
-  // Not required here: a body that is not multipart at all gets a 415 from the service, not a 400.
-  .strictObject({ file: z.string().describe('The file (binary)').meta({ format: 'binary' }).optional() })
-  .nullish();
+/**
+ * The multipart body of an upload, for the OpenAPI document: one field, `file`. The multipart parser leaves the
+ * parsed body empty (the file is streamed by the service), so an empty body passes; a JSON body gets a 415 there.
+ */
+export const UploadBody = z.preprocess(
+  (body) => body ?? {},
+  z.strictObject({ file: z.string().describe('The file (binary)').meta({ format: 'binary' }).optional() }),
+);
 
 export const AttachmentParams = z.object({ id: Id });
 export const ContentQuery = z.object({ size: z.enum(['original', 'web', 'thumb']).default('original') });

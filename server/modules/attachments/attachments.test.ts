@@ -160,6 +160,14 @@ describe('uploading and serving files', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the upload as multipart/form-data with the field "file"', async () => {
+    const document = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const body = document.paths['/api/v1/attachments'].post.requestBody.content['multipart/form-data'];
+    expect(body.schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+  });
+});
+
 describe('a file is authorised like the post it belongs to', () => {
   let author: { person: TestPerson; api: Api };
   let outsider: Api;

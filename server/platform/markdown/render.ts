@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import sanitizeHtml from 'sanitize-html';
 import { TAG_PATTERN } from '../../../contract/threads.js';
+import { ownImages } from './images.js';
 
 export type Rendered = { html: string; mentions: string[]; hashtags: string[] };
 
@@ -150,6 +151,7 @@ const allowList: sanitizeHtml.IOptions = {
     'th',
     'td',
     'span',
+    ...ownImages.allowedTags,
   ],
   allowedAttributes: {
     a: ['href', 'class', 'rel', 'target'],
@@ -157,12 +159,14 @@ const allowList: sanitizeHtml.IOptions = {
     ol: ['start'],
     th: ['style'],
     td: ['style'],
+    ...ownImages.allowedAttributes,
   },
   allowedClasses: { a: ['mention', 'hashtag'], span: ['image-alt'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   transformTags: {
+    img: ownImages.transformImg,
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       if (href.startsWith('/')) return { tagName, attribs };

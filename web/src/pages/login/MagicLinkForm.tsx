@@ -31,7 +31,7 @@ export function MagicLinkForm() {
       ) : (
         <ErrorMessage error={request.error} />
       )}
-      <button type="submit" className="button wide" disabled={request.isPending}>
+      <button type="submit" className="button primary wide" disabled={request.isPending}>
         {t('magicLink.send')}
       </button>
     </form>

@@ -53,7 +53,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   if (stopping) return;
   jobs = startJobs(deps, allJobs);
-  mail = await startMail(deps);
+  try {
+    mail = await startMail(deps);
+  } catch (error) {
+    if (stopping) return; // a SIGTERM while the queue started: stop() closed the database under it, and exits 0
+    throw error;
+  }
   if (!stopping) app.log.info({ transport: config.mail.smtpUrl ? 'smtp' : 'outbox' }, 'mail started');
   smtpIn = config.mailIn.smtpPort ? await startSmtpIn(deps, config.mailIn.smtpPort, config.host) : null;
   if (smtpIn) app.log.info({ port: smtpIn.port }, 'inbound SMTP listening');

@@ -136,10 +136,12 @@ describe('mail in the browser', () => {
         );
         await mention.selectOption('digest');
         expect((await saved).status()).toBe(200);
-        await page.getByRole('radio', { name: t('mail.digest.daily') }).check();
-        await page.waitForResponse(
+        // Listen before the click: the answer can come back before a listener set up after it.
+        const digestSaved = page.waitForResponse(
           (response) => response.url().endsWith('/api/v1/me/mail') && response.request().method() === 'PATCH',
         );
+        await page.getByRole('radio', { name: t('mail.digest.daily') }).check();
+        expect((await digestSaved).status()).toBe(200);
         await page.reload();
         await settled(page);
         await seen(page.getByLabel(t('mail.kinds.mention'), { exact: true }));

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../platform/clock.js';
@@ -43,6 +45,8 @@ export async function testApp(options: { clock?: Clock; config?: Partial<Config>
     db,
     clock: options.clock ?? systemClock,
     logger: false,
+    // Never the developer's web build: whether `npm run build:web` ran must not change what a test sees.
+    webRoot: join(tmpdir(), 'plein-no-web-build'),
   });
   await app.ready();
   return { app, deps, db };

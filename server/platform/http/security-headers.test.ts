@@ -160,6 +160,30 @@ describe('security headers on every response Plein sends', () => {
     expect(csp.has('script-src')).toBe(false);
   });
 
+  it('answers a revalidated page (304) without a CSP of its own, so the copy the browser kept keeps its own', async () => {
+    const db = await testDatabase();
+    const config = { ...testConfig({}), disableCspForTests: true };
+    const { app: withoutCsp } = await buildApp({ config, db, logger: false, webRoot: fakeBuild() });
+    try {
+      for (const on of [app, withoutCsp]) {
+        const first = await get('/t/1-a-thread')(on);
+        const again = await client(on, null).get('/t/1-a-thread', {
+          headers: {
+            'if-none-match': String(first.headers.etag),
+            'if-modified-since': String(first.headers['last-modified']),
+          },
+        });
+        expect(again.statusCode).toBe(304);
+        // Merged into the kept page, a "document of nothing" CSP would stop the app (a blank page).
+        expect([undefined, first.headers['content-security-policy']]).toContain(
+          again.headers['content-security-policy'],
+        );
+      }
+    } finally {
+      await withoutCsp.close();
+    }
+  });
+
   it('gives /api/docs a CSP that lets swagger-ui run its own scripts, and no inline or outside ones', async () => {
     for (const url of ['/api/docs', '/api/docs/', '/api/docs/static/index.html']) {
       const response = await get(url)(app);

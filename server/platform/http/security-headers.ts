@@ -77,6 +77,9 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
     }
     // The SPA's page and files choose their own caching; anything else is not kept.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // A 304 has no body and no type; the browser merges its headers into the copy it kept, so a CSP chosen here
+    // for "not HTML" would replace the page's own and leave it blank. The kept copy's CSP stands.
+    if (reply.statusCode === 304 && !reply.hasHeader('content-security-policy')) return;
     reply.header('content-security-policy', framedNowhere(reply));
   });
 }

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer, signInWithPassword } from './api.js';
-import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen, waitForPath } from './browser.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  photographOnFailure,
+  seen,
+  waitForPath,
+  watchProblems,
+} from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { signIn, wordsFor } from './steps.js';
 
@@ -24,6 +32,7 @@ describe('what people do in a thread and with their own settings', () => {
     const person = await createNewcomer(stage.admin, 'Lee');
     await stage.admin.send('PUT', `/api/v1/groups/${stage.open.slug}/members/${person.handle}`);
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'actions-thread', async () => {
@@ -93,6 +102,7 @@ describe('what people do in a thread and with their own settings', () => {
         await seen(answer.getByText(t('reply.accepted')));
         await seen(page.locator('article.thread').getByText(t('qa.state.accepted')));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }
@@ -103,6 +113,7 @@ describe('what people do in a thread and with their own settings', () => {
     const nl = wordsFor('nl');
     const person = await createNewcomer(stage.admin, 'Max');
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'actions-settings', async () => {
@@ -125,6 +136,7 @@ describe('what people do in a thread and with their own settings', () => {
         await (await seen(page.getByRole('link', { name: person.name }))).click();
         await seen(page.getByRole('link', { name: 'Excel' }));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }
@@ -135,6 +147,7 @@ describe('what people do in a thread and with their own settings', () => {
     const owner = await createNewcomer(stage.admin, 'Ida');
     const asker = await createNewcomer(stage.admin, 'Bo');
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'actions-community', async () => {
@@ -166,6 +179,7 @@ describe('what people do in a thread and with their own settings', () => {
         await seen(page.getByText(t('community.viability', { threshold: 25 })));
         await seen(page.getByRole('link', { name: t('community.memberCount_other', { formatted: 2 }) }));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

@@ -11,6 +11,7 @@ import {
   photograph,
   photographOnFailure,
   seen,
+  watchProblems,
 } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -48,6 +49,7 @@ describe('the adoption scorecard on the demo organisation', () => {
     ['375', PHONE],
   ] as const)('shows the community manager every section with its chart at %s px', async (size, device) => {
     const context = await newContext(browser, baseUrl, { ...device, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], `analytics-${size}`, async () => {
@@ -76,6 +78,7 @@ describe('the adoption scorecard on the demo organisation', () => {
         await seen(first.locator('p'));
         await photograph(page, `analytics-${size}`);
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }
@@ -83,6 +86,7 @@ describe('the adoption scorecard on the demo organisation', () => {
 
   it("tells the demo organisation's story in its figures", async () => {
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await signInAs(page, 'Marieke');
@@ -105,6 +109,7 @@ describe('the adoption scorecard on the demo organisation', () => {
       expect(shares.at(-1)!).toBeLessThan(shares[0]!);
       // At least one community is below its threshold.
       expect(condition('enough_people').details.belowThreshold?.length ?? 0).toBeGreaterThan(0);
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }
@@ -112,6 +117,7 @@ describe('the adoption scorecard on the demo organisation', () => {
 
   it('offers no Analytics link to an employee, and tells them why if they open the page', async () => {
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'analytics-member', async () => {
@@ -127,6 +133,7 @@ describe('the adoption scorecard on the demo organisation', () => {
         await page.goto('/analytics');
         await seen(page.getByText(words.analytics.forbidden));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

@@ -41,6 +41,35 @@ export async function newContext(browser: Browser, baseURL: string, device: Devi
   return context;
 }
 
+const SIGNED_OUT_PROBES = ['/api/v1/me', '/api/v1/auth/session'];
+
+/**
+ * Records what goes wrong in a browser profile during normal use: failed requests, answers of 400 and up, console
+ * errors. The one expected failure is the signed-out app asking who is signed in (a 401 from /me and /auth/session).
+ */
+export function watchProblems(context: BrowserContext): string[] {
+  const problems: string[] = [];
+  context.on('requestfailed', (request) => {
+    // Leaving a page cancels its open requests (the live stream above all): not a failure.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+      problems.push(`failed ${request.method()} ${request.url()}`);
+    }
+  });
+  context.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.status() === 401 && SIGNED_OUT_PROBES.includes(path)) return;
+    if (response.status() >= 400)
+      problems.push(`${response.status()} ${response.request().method()} ${path}`);
+  });
+  context.on('console', (message) => {
+    // A 4xx answer also logs "Failed to load resource"; the response itself is what the list holds.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}
+
 /** Waits until the locator shows; a readable failure names what was expected. */
 export async function seen(locator: Locator, timeout = 20_000): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });

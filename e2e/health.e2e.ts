@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen, waitForPath } from './browser.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  photographOnFailure,
+  seen,
+  waitForPath,
+  watchProblems,
+} from './browser.js';
 import { HELPER, type Stage, setStage } from './fixtures.js';
 import { ADMIN } from './server.js';
 import { openFromMore, signIn, wordsFor } from './steps.js';
@@ -23,6 +31,7 @@ describe('communities that live, and contributions on a profile', () => {
     const t = wordsFor('en');
     const admin = { ...ADMIN, name: 'Admin', handle: 'admin' };
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'health', async () => {
@@ -44,6 +53,7 @@ describe('communities that live, and contributions on a profile', () => {
         await seen(page.getByRole('heading', { name: t('contributions.title') }));
         await seen(page.getByText(t('contributions.acceptedAnswers')));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

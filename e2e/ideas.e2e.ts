@@ -11,6 +11,7 @@ import {
   seen,
   settled,
   waitForPath,
+  watchProblems,
 } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { signIn, type Words, wordsFor } from './steps.js';
@@ -65,7 +66,9 @@ describe('ideas: votes, a status workflow with notes, and the author hears of ev
     await voterApi.send('PUT', `/api/v1/threads/${idea.id}/vote`);
 
     const leaderContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const leaderProblems = watchProblems(leaderContext);
     const authorContext = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    const authorProblems = watchProblems(authorContext);
     const leo = await leaderContext.newPage();
     const ida = await authorContext.newPage();
     try {
@@ -111,6 +114,8 @@ describe('ideas: votes, a status workflow with notes, and the author hears of ev
         await settled(ida);
         await photograph(ida, 'idea-page-375-nl');
       });
+      expect(leaderProblems, 'failing requests and console errors').toEqual([]);
+      expect(authorProblems, 'failing requests and console errors').toEqual([]);
     } finally {
       await leaderContext.close();
       await authorContext.close();
@@ -124,6 +129,7 @@ describe('praise: recognise a colleague from the composer; it shows on their pro
     const writer = await createNewcomer(stage.admin, 'Pia');
     const hero = await createNewcomer(stage.admin, 'Hugo');
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'praise-journey', async () => {
@@ -151,6 +157,7 @@ describe('praise: recognise a colleague from the composer; it shows on their pro
         await seen(section.getByText('Great release work!'));
         await seen(section.getByRole('link', { name: hero.name }));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

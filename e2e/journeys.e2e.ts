@@ -10,6 +10,7 @@ import {
   photographOnFailure,
   seen,
   waitForPath,
+  watchProblems,
 } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { askQuestion, openCommunity, signIn, signOut, wordsFor } from './steps.js';
@@ -39,6 +40,7 @@ describe('journey 1: a new person signs in, finds a community, joins it, asks a 
     const t = wordsFor(device.language);
     const person = await createNewcomer(stage.admin, 'Robin');
     const context = await newContext(browser, baseUrl, device);
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], `journey-1-${device.width}-${device.language}`, async () => {
@@ -69,6 +71,7 @@ describe('journey 1: a new person signs in, finds a community, joins it, asks a 
         await page.goBack();
         await waitForPath(page, '/login');
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer } from './api.js';
-import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen, waitForPath } from './browser.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  photographOnFailure,
+  seen,
+  waitForPath,
+  watchProblems,
+} from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { wordsFor } from './steps.js';
 
@@ -49,6 +57,7 @@ describe('keyboard only', () => {
     const t = wordsFor('en');
     const person = await createNewcomer(stage.admin, 'Kim');
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'keyboard', async () => {
@@ -85,6 +94,7 @@ describe('keyboard only', () => {
         await page.keyboard.press('Enter');
         await waitForPath(page, '/login');
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

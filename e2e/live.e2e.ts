@@ -9,6 +9,7 @@ import {
   photographOnFailure,
   seen,
   waitForPath,
+  watchProblems,
 } from './browser.js';
 import { HELPER, type Stage, setStage } from './fixtures.js';
 import { askQuestion, openCommunity, signIn, wordsFor } from './steps.js';
@@ -36,8 +37,10 @@ describe('journey 2: live conversation between two people', () => {
     const nl = wordsFor('nl');
     const asker = await createNewcomer(stage.admin, 'Sam');
     const askerContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const askerProblems = watchProblems(askerContext);
     // The second person is Pieter from the demo company, on his phone; he set his language to Dutch.
     const helperContext = await newContext(browser, baseUrl, { ...PHONE, language: 'en' });
+    const helperProblems = watchProblems(helperContext);
     const a = await askerContext.newPage();
     const b = await helperContext.newPage();
     try {
@@ -98,6 +101,8 @@ describe('journey 2: live conversation between two people', () => {
             .getByRole('link', { name: `@${asker.handle}` }),
         );
       });
+      expect(askerProblems, 'failing requests and console errors').toEqual([]);
+      expect(helperProblems, 'failing requests and console errors').toEqual([]);
     } finally {
       await askerContext.close();
       await helperContext.close();

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OutboundMail } from '../contract/mail.js';
 import { type ApiSession, createNewcomer, type NewPerson, signInWithPassword } from './api.js';
@@ -10,6 +10,7 @@ import {
   photographOnFailure,
   seen,
   settled,
+  watchProblems,
 } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { ADMIN } from './server.js';
@@ -22,27 +23,6 @@ let stage: Stage;
 let reader: NewPerson;
 let readerApi: ApiSession;
 let thread: { id: string; title: string };
-
-/** Records what went wrong in a browser profile: failed requests, answers of 400 and up, console errors. */
-function watch(context: BrowserContext) {
-  const problems: string[] = [];
-  context.on('requestfailed', (request) => {
-    // Leaving a page cancels its open requests (the live stream above all): not a failure.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
-      problems.push(`failed ${request.method()} ${request.url()}`);
-    }
-  });
-  context.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  context.on('console', (message) => {
-    // A 4xx answer also logs "Failed to load resource"; the response itself is what the list holds.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  return problems;
-}
 
 /** The mention's mail to the reader in the outbox; the node's pump composes it within a second or two. */
 async function mailTo(email: string): Promise<OutboundMail> {
@@ -85,7 +65,7 @@ describe('mail in the browser', () => {
     const t = wordsFor('en');
     const mail = await mailTo(reader.email);
     const context = await newContext(browser, baseUrl, { ...LAPTOP_1280, language: 'en' });
-    const problems = watch(context);
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'outbox', async () => {
@@ -120,7 +100,7 @@ describe('mail in the browser', () => {
   it('the reader changes what is mailed on a phone in Dutch, and it is kept after a reload; mutes a thread and unmutes it', async () => {
     const t = wordsFor('nl');
     const context = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
-    const problems = watch(context);
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'mail-settings', async () => {
@@ -178,7 +158,7 @@ describe('mail in the browser', () => {
     expect(link.origin).toBe(new URL(baseUrl).origin);
     expect(mail.text).toContain(link.href);
     const context = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
-    const problems = watch(context);
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'unsubscribe', async () => {

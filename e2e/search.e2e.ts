@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer } from './api.js';
-import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen, waitForPath } from './browser.js';
+import {
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  photographOnFailure,
+  seen,
+  waitForPath,
+  watchProblems,
+} from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { signIn, wordsFor } from './steps.js';
 
@@ -36,6 +44,7 @@ describe('journey: discover what the organisation knows', () => {
     await stage.admin.send('PATCH', `/api/v1/people/${barista.handle}`, { skills: [skill] });
 
     const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'nl' });
+    const problems = watchProblems(context);
     const page = await context.newPage();
     try {
       await photographOnFailure([page], 'journey-search', async () => {
@@ -55,6 +64,7 @@ describe('journey: discover what the organisation knows', () => {
         await seen(expert.getByText(t('experts.evidence.skill.on')));
         await seen(expert.getByText(skill));
       });
+      expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();
     }

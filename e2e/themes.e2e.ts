@@ -13,6 +13,7 @@ import {
   settled,
   visible,
   waitForPath,
+  watchProblems,
 } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
 import { signIn, type Words, wordsFor } from './steps.js';
@@ -62,7 +63,9 @@ describe('condition 1: a leader opens a theme, an employee takes part, the leade
     const leader = await createLeader('Lea');
     const employee = await createNewcomer(stage.admin, 'Emre');
     const leaderContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const leaderProblems = watchProblems(leaderContext);
     const employeeContext = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    const employeeProblems = watchProblems(employeeContext);
     const lea = await leaderContext.newPage();
     const emre = await employeeContext.newPage();
     const title = `Where do we grow next? ${Date.now()}`;
@@ -136,6 +139,8 @@ describe('condition 1: a leader opens a theme, an employee takes part, the leade
         await photograph(lea, 'themes-list-1440-en');
         expect(await violations(lea)).toEqual([]);
       });
+      expect(leaderProblems, 'failing requests and console errors').toEqual([]);
+      expect(employeeProblems, 'failing requests and console errors').toEqual([]);
     } finally {
       await leaderContext.close();
       await employeeContext.close();

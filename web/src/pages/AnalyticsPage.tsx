@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { analyticsApi, analyticsKeys, type ScorecardFilters } from '../api/analytics.js';
+import { analyticsApi, analyticsKeys, mayUseAnalytics, type ScorecardFilters } from '../api/analytics.js';
 import { ApiError } from '../api/http.js';
+import { useSession } from '../api/session.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Skeleton } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
@@ -23,12 +24,18 @@ export function AnalyticsPage() {
   usePageTitle(t('analytics.title'));
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as ScorecardFilters;
+  const me = useSession().data?.me;
+  // Only a community's own figures are open to its owners: for everyone else, say so without asking for a 403.
+  const organisationWide = !filters.community;
+  const allowed = !me || mayUseAnalytics(me) || !organisationWide;
   const card = useQuery({
     queryKey: analyticsKeys.scorecard(filters),
     queryFn: () => analyticsApi.scorecard(filters),
     retry: false,
+    enabled: allowed,
   });
-  const forbidden = card.error instanceof ApiError && card.error.status === 403 && !filters.community;
+  const forbidden =
+    !allowed || (card.error instanceof ApiError && card.error.status === 403 && organisationWide);
 
   return (
     <div className="column stack">

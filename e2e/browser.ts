@@ -45,7 +45,7 @@ const SIGNED_OUT_PROBES = ['/api/v1/me', '/api/v1/auth/session'];
 
 /**
  * Records what goes wrong in a browser profile during normal use: failed requests, answers of 400 and up, console
- * errors. The one expected failure is the signed-out app asking who is signed in (a 401 from /me and /auth/session).
+ * errors and warnings. The one expected failure is the signed-out app asking who is signed in (a 401 from /me and /auth/session).
  */
 export function watchProblems(context: BrowserContext): string[] {
   const problems: string[] = [];
@@ -63,7 +63,8 @@ export function watchProblems(context: BrowserContext): string[] {
   });
   context.on('console', (message) => {
     // A 4xx answer also logs "Failed to load resource"; the response itself is what the list holds.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+    const kind = message.type();
+    if ((kind === 'error' || kind === 'warning') && !message.text().startsWith('Failed to load resource')) {
       problems.push(`console: ${message.text()}`);
     }
   });

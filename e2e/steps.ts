@@ -36,8 +36,12 @@ export async function openCommunity(page: Page, t: Words, search: string, name: 
 export async function askQuestion(page: Page, t: Words, community: string, title: string, body: string) {
   await page.getByRole('button', { name: t('composer.promptIn', { name: community }) }).click();
   await page.getByRole('radio', { name: t('kinds.question') }).check();
+  // Similar questions appear under the title once it settles: wait for them, so the button does not move mid-click.
+  const similar = page.waitForResponse((response) => response.url().includes('/api/v1/questions/similar'));
   await page.getByLabel(t('composer.title'), { exact: true }).fill(title);
   await page.getByRole('textbox', { name: t('composer.body'), exact: true }).fill(body);
+  await similar;
+  await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
   await page.getByRole('button', { name: t('composer.post.question') }).click();
   await seen(page.getByText(t('composer.posted')));
   await seen(page.getByRole('link', { name: title }));

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { Skeleton } from '../components/Skeleton.js';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
@@ -29,6 +30,15 @@ import { UnansweredPage } from '../pages/UnansweredPage.js';
 import { UnsubscribePage } from '../pages/UnsubscribePage.js';
 import { Root } from './Root.js';
 import { SignedInLayout } from './SignedInLayout.js';
+
+/** What a page loaded on demand shows while its code arrives, opened straight from its address. */
+function PageLoading() {
+  return (
+    <div className="column">
+      <Skeleton lines={8} />
+    </div>
+  );
+}
 
 /** Every page has a friendly URL that can be shared and reloaded. */
 export const router = createBrowserRouter([
@@ -62,6 +72,7 @@ export const router = createBrowserRouter([
           // Loaded on demand: the goal and analytics pages bring the charting library, which no other page needs.
           {
             path: 'goals/:id',
+            hydrateFallbackElement: <PageLoading />,
             lazy: () => import('../pages/GoalPage.js').then((page) => ({ Component: page.GoalPage })),
           },
           { path: 'themes', element: <ThemesPage /> },
@@ -72,6 +83,7 @@ export const router = createBrowserRouter([
           { path: 'experts', element: <ExpertsPage /> },
           {
             path: 'analytics',
+            hydrateFallbackElement: <PageLoading />,
             lazy: () =>
               import('../pages/AnalyticsPage.js').then((page) => ({ Component: page.AnalyticsPage })),
           },

@@ -90,7 +90,10 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
       <ThreadBody thread={data} />
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="section-title">
-          {t('thread.replyCount', { count: allReplies.filter((reply) => !reply.removed).length })}
+          {/* Until the replies are here, the thread's own count: never "No replies yet" over a skeleton. */}
+          {t('thread.replyCount', {
+            count: replies.isSuccess ? allReplies.filter((reply) => !reply.removed).length : data.replyCount,
+          })}
         </h2>
         {replies.isPending && <Skeleton lines={2} />}
         {replies.isError && <ErrorMessage error={replies.error} />}

@@ -150,6 +150,11 @@ describe('praise: recognise a colleague from the composer; it shows on their pro
         await seen(page.getByRole('button', { name: en('praise.remove', { name: hero.name }) }));
         await page.getByRole('button', { name: en('composer.post.praise') }).click();
         await seen(page.getByText(en('composer.posted')));
+        // Praise has no title: its page is headed by whom it praises, never an empty heading.
+        await (await seen(page.getByRole('link', { name: 'Great release work!' }))).click();
+        await seen(
+          page.getByRole('heading', { level: 1, name: en('thread.praiseTitle', { names: hero.name }) }),
+        );
 
         await page.goto(`/u/${hero.handle}`);
         const section = page.locator('section.praise-received');

@@ -11,6 +11,7 @@ import { Skeleton } from '../components/Skeleton.js';
 import { threadIdOf, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { threadHeading } from './thread/heading.js';
 import { ReplyBox } from './thread/ReplyBox.js';
 import { ReplyList } from './thread/ReplyList.js';
 import { ThreadBody } from './thread/ThreadBody.js';
@@ -38,7 +39,7 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
     // The live stream only carries replies of threads one follows; for the others, look now and then.
     refetchInterval: following ? false : 20_000,
   });
-  usePageTitle(thread.data?.title || (thread.isError ? t('notFound.title') : null));
+  usePageTitle(thread.data ? threadHeading(thread.data, t) : thread.isError ? t('notFound.title') : null);
 
   useLiveEvent('reply', (event) => {
     if (event.threadId !== id) return;

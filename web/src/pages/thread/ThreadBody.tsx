@@ -20,6 +20,7 @@ import { AnswerStateBadge, OriginMarker, ThreadLinks } from '../../components/Th
 import { useFormat } from '../../i18n/format.js';
 import { communityPath } from '../../lib/paths.js';
 import { EditThreadForm } from './EditForms.js';
+import { threadHeading } from './heading.js';
 import { IdeaPanel } from './IdeaPanel.js';
 import { QuestionFacts } from './QuestionFacts.js';
 import '../moderation/moderation.css';
@@ -64,9 +65,7 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
             </Link>
           )}
         </div>
-        {editing ? null : (
-          <h1 className="thread-title">{thread.removed ? t('thread.removedTitle') : thread.title}</h1>
-        )}
+        {editing ? null : <h1 className="thread-title">{threadHeading(thread, t)}</h1>}
         <div className="byline">
           <Avatar person={thread.author} size={40} />
           <div>

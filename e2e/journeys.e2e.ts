@@ -61,6 +61,8 @@ describe('journey 1: a new person signs in, finds a community, joins it, asks a 
           title,
           'I am new in **Sales** and would like to try the demo setup.',
         );
+        // An employee's cards carry no scorecard jargon (top-down / bottom-up).
+        expect(await page.locator('.origin-marker').count()).toBe(0);
         await page.getByRole('link', { name: title }).click();
         await waitForPath(page, /^\/t\/\d+-how-do-i-get-access/);
         await seen(page.getByRole('heading', { level: 1, name: title }));

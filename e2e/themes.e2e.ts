@@ -132,6 +132,13 @@ describe('condition 1: a leader opens a theme, an employee takes part, the leade
         await photograph(emre, 'theme-page-375-nl');
         expect(await violations(emre)).toEqual([]);
 
+        // Who started a conversation is scorecard language: the leader sees it on the question, the employee not.
+        await lea.getByRole('link', { name: question }).click();
+        await seen(lea.getByText(en('origin.short.bottom_up')));
+        await emre.getByRole('link', { name: question }).click();
+        await seen(emre.getByRole('heading', { level: 1, name: question }));
+        expect(await emre.locator('.origin-marker').count()).toBe(0);
+
         // The list shows it among the open themes, with its loop closed.
         await openThemeFromNav(lea, en);
         await seen(lea.getByRole('link', { name: title }));

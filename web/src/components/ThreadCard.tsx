@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ThreadSummary } from '../../../contract/threads.js';
+import { mayUseAnalytics } from '../api/analytics.js';
+import { useSession } from '../api/session.js';
 import { useFormat } from '../i18n/format.js';
 import { communityPath, threadPath } from '../lib/paths.js';
 import { Avatar } from './Avatar.js';
@@ -97,9 +99,14 @@ export function AnswerStateBadge({ state }: { state: NonNullable<ThreadSummary['
   return <span className={`badge status ${tone}`}>{t(`qa.state.${state}`)}</span>;
 }
 
-/** Who started it, kept subtle: a leader opening a topic (top-down) or anyone else (bottom-up). */
+/**
+ * Who started it, kept subtle: a leader opening a topic (top-down) or anyone else (bottom-up). Scorecard
+ * language, so only for those who work with the scorecard (leaders, community managers, admins).
+ */
 export function OriginMarker({ origin }: { origin: ThreadSummary['origin'] }) {
   const { t } = useTranslation();
+  const me = useSession().data?.me;
+  if (!me || !mayUseAnalytics(me)) return null;
   return (
     <span className="muted small origin-marker" title={t(`origin.hint.${origin}`)}>
       {t(`origin.short.${origin}`)}

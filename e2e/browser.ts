@@ -22,7 +22,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export type Device = { width: number; height: number; language: 'nl' | 'en'; dark?: boolean };
+/** locale: the browser's own, when it is not the usual one for `language` (nl-NL, en-GB). */
+export type Device = {
+  width: number;
+  height: number;
+  language: 'nl' | 'en';
+  dark?: boolean;
+  locale?: string;
+};
 
 export const LAPTOP = { width: 1440, height: 900 } as const;
 export const PHONE = { width: 375, height: 740 } as const;
@@ -32,7 +39,7 @@ export async function newContext(browser: Browser, baseURL: string, device: Devi
   const context = await browser.newContext({
     baseURL,
     viewport: { width: device.width, height: device.height },
-    locale: device.language === 'nl' ? 'nl-NL' : 'en-GB',
+    locale: device.locale ?? (device.language === 'nl' ? 'nl-NL' : 'en-GB'),
     colorScheme: device.dark ? 'dark' : 'light',
     isMobile: device.width < 500,
     hasTouch: device.width < 500,

@@ -59,7 +59,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  // Waits for a condition (ready, or exited), not a duration: a busy machine seeds the demo slower. The ceiling only
+  // stops a node that hangs for good.
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return { url, stop, log };

@@ -8,6 +8,7 @@ export default defineConfig({
     // One server and one browser per file; files one after another keep a 2-core machine calm.
     fileParallelism: false,
     testTimeout: 90_000,
-    hookTimeout: 120_000,
+    // A hook may start a node of its own: on a busy machine that takes long, and the wait is for a condition.
+    hookTimeout: 600_000,
   },
 });

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { analyticsApi, analyticsKeys, mayUseAnalytics, type ScorecardFilters } from '../api/analytics.js';
 import { ApiError } from '../api/http.js';
 import { useSession } from '../api/session.js';
+import { DateInput } from '../components/DateInput.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Skeleton } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
@@ -157,14 +158,7 @@ function FilterForm({
         {(['from', 'to'] as const).map((key) => (
           <div className="field" key={key}>
             <label htmlFor={`analytics-${key}`}>{t(`analytics.filters.${key}`)}</label>
-            <input
-              id={`analytics-${key}`}
-              type="date"
-              // The server refuses a period that ends after today.
-              max={new Date().toISOString().slice(0, 10)}
-              value={draft[key] ?? ''}
-              onChange={(e) => set(key, e.target.value)}
-            />
+            <DateInput id={`analytics-${key}`} value={draft[key] ?? ''} onChange={(iso) => set(key, iso)} />
           </div>
         ))}
         <div className="field">

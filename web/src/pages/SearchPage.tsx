@@ -53,7 +53,9 @@ export function SearchPage() {
     setParams(next, { replace: true });
   };
   const items = results.data?.pages.flatMap((page) => page.items) ?? [];
-  const counts = results.data?.pages[0]?.counts;
+  const closeMatches = results.data?.pages[0]?.closeMatches ?? false;
+  // Close matches are guesses at titles only: no count of posts "found" beside them, replies least of all.
+  const counts = closeMatches ? undefined : results.data?.pages[0]?.counts;
 
   return (
     <div className="column">
@@ -105,9 +107,12 @@ export function SearchPage() {
       )}
       {q.trim() && results.isPending && <SkeletonList count={3} />}
       <ErrorMessage error={results.error} />
-      {results.data?.pages[0]?.closeMatches && (
+      {closeMatches && (
         <p className="muted" role="status">
-          {t('search.closeMatches', { q: settled.q })}
+          {t('search.closeMatches', {
+            q: settled.q,
+            count: results.data?.pages[0]?.counts.threads.count ?? 0,
+          })}
         </p>
       )}
       {results.isSuccess && items.length === 0 && (

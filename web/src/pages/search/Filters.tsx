@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { THREAD_KINDS } from '../../api/contract-values.js';
+import { DateInput } from '../../components/DateInput.js';
 
 export const FILTER_KEYS = ['community', 'kind', 'author', 'from', 'to', 'answered'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -48,21 +49,11 @@ export function Filters({
         </div>
         <div className="field">
           <label htmlFor="search-from">{t('search.filter.from')}</label>
-          <input
-            id="search-from"
-            type="date"
-            value={values.from}
-            onChange={(event) => set('from', event.target.value)}
-          />
+          <DateInput id="search-from" value={values.from} onChange={(iso) => set('from', iso)} />
         </div>
         <div className="field">
           <label htmlFor="search-to">{t('search.filter.to')}</label>
-          <input
-            id="search-to"
-            type="date"
-            value={values.to}
-            onChange={(event) => set('to', event.target.value)}
-          />
+          <DateInput id="search-to" value={values.to} onChange={(iso) => set('to', iso)} />
         </div>
         <label className="checkbox">
           <input

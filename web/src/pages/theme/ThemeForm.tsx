@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThemeDetail } from '../../../../contract/themes.js';
+import { DateInput } from '../../components/DateInput.js';
 import { ErrorMessage, fieldError } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 
@@ -93,7 +94,7 @@ export function ThemeForm({
         <textarea rows={4} value={why} onChange={(event) => setWhy(event.target.value)} />
       </Field>
       <Field label={t('themes.form.endsAt')} hint={t('themes.form.endsAtHint')} error={errorFor('endsAt')}>
-        <input type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />
+        <DateInput value={endsOn} onChange={setEndsOn} />
       </Field>
       {canNameOwner && (
         <Field

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { recountReplies } from '../moderation/repository.js';
 
 /** Tables of a person's own data that erasure empties: their sign-ins, settings, follows and roll-ups. */
 const PERSONAL_ROWS: [table: string, column: string][] = [
@@ -60,6 +61,12 @@ export async function lockPerson(db: Queryable, handle: string) {
 export async function deletePersonalRows(db: Queryable, personId: string): Promise<void> {
   // Someone they managed keeps their own profile, without a manager that no longer exists.
   await db.query('update people set manager_id = null where manager_id = $1', [personId]);
+  // The member counts follow the memberships that go below.
+  await db.query(
+    `update communities set member_count = greatest(member_count - 1, 0)
+      where id in (select community_id from community_members where person_id = $1)`,
+    [personId],
+  );
   for (const [table, column] of PERSONAL_ROWS) {
     await db.query(`delete from ${table} where ${column} = $1`, [personId]);
   }
@@ -166,12 +173,15 @@ export async function removePosts(db: Queryable, personId: string, adminId: stri
       where author_id = $1`,
     [personId, adminId],
   );
-  const replies = await db.query(
+  const replies = await db.query<{ thread_id: string }>(
     `update replies set body_md = '', body_html = '', deleted_at = coalesce(deleted_at, now()),
             deleted_by = coalesce(deleted_by, $2)
-      where author_id = $1`,
+      where author_id = $1 returning thread_id`,
     [personId, adminId],
   );
+  // Their threads' counts and accepted answers follow the replies anyone can still read (as a moderator's removal).
+  for (const threadId of new Set(replies.rows.map((row) => row.thread_id)))
+    await recountReplies(db, threadId);
   return { threads: threads.rowCount ?? 0, replies: replies.rowCount ?? 0 };
 }
 

@@ -196,15 +196,19 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
     const subject = await buildPerson(ctx.db.pool);
     const colleague = await buildPerson(ctx.db.pool);
+    const community = await buildCommunity(ctx.db.pool, { members: [subject, colleague] });
     const thread = await buildThread(ctx.db.pool, { author: subject, body: 'To be removed' });
     const theirs = await buildReply(ctx.db.pool, { thread, author: colleague, body: 'Stays' });
+    const other = await buildThread(ctx.db.pool, { author: colleague, community });
+    await buildReply(ctx.db.pool, { thread: other, author: subject });
+    await buildReply(ctx.db.pool, { thread: other, author: colleague });
     const api = await as(admin);
     expect((await api.put('/api/v1/privacy/retention', { erasedPosts: 'remove' })).json().erasedPosts).toBe(
       'remove',
     );
     try {
       const erased = await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle });
-      expect(erased.json()).toMatchObject({ posts: 'remove', threads: 1 });
+      expect(erased.json()).toMatchObject({ posts: 'remove', threads: 1, replies: 1 });
     } finally {
       await api.put('/api/v1/privacy/retention', { erasedPosts: 'anonymise' });
     }
@@ -215,6 +219,12 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     expect(rows[0]).toEqual({ body_md: '', removed: true });
     const reply = await ctx.db.pool.query('select body_md from replies where id = $1', [theirs.id]);
     expect(reply.rows[0].body_md).toBe('Stays');
+    const counted = await ctx.db.pool.query('select reply_count from threads where id = $1', [other.id]);
+    expect(counted.rows[0].reply_count).toBe(1);
+    const members = await ctx.db.pool.query('select member_count from communities where id = $1', [
+      community.id,
+    ]);
+    expect(members.rows[0].member_count).toBe(1);
   });
 });
 

@@ -26,6 +26,7 @@ import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
 import { scimRoutes, scimTestTokenRoute, scimTokenRoutes } from './modules/scim/routes.js';
@@ -83,6 +84,7 @@ export const allRoutes: Route[] = [
   ...scimTokenRoutes,
   ...scimRoutes,
   ...moderationRoutes,
+  ...privacyRoutes,
 ];
 
 const isScim = (route: Route) => route.url.startsWith('/scim/');

@@ -13,6 +13,7 @@ import type { MatrixRow } from './matrix.js';
 import { moderationMatrix } from './moderation.matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { privacyMatrix } from './privacy.matrix.js';
 import { scimMatrix } from './scim.matrix.js';
 import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
@@ -42,4 +43,5 @@ export const matrix: MatrixRow[] = [
   ...invitationsMatrix,
   ...funnelMatrix,
   ...moderationMatrix,
+  ...privacyMatrix,
 ];

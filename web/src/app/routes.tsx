@@ -3,6 +3,7 @@ import { Skeleton } from '../components/Skeleton.js';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
+import { AdminPrivacyPage } from '../pages/AdminPrivacyPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
+          { path: 'admin/privacy', element: <AdminPrivacyPage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },

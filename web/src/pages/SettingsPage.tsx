@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { applyTheme, savedTheme, type Theme } from '../lib/theme.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { MailSettings } from './settings/MailSettings.js';
+import { PrivacySettings } from './settings/PrivacySettings.js';
 import { ProfileForm } from './settings/ProfileForm.js';
 import { RoutingSetting } from './settings/RoutingSetting.js';
 import { ScimTokens } from './settings/ScimTokens.js';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <RoutingSetting />
       {me.role === 'admin' && <ScimTokens />}
       <MailSettings />
+      <PrivacySettings />
     </div>
   );
 }

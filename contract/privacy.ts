@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Handle, Id, Slug, singleLine, Timestamp } from './common.js';
+
+/** The kinds of data a retention period applies to (docs/PRIVACY.md, "How long"). */
+export const RETENTION_CATEGORIES = ['content', 'notifications', 'audit', 'mail', 'sign_ins'] as const;
+export const RetentionCategory = z.enum(RETENTION_CATEGORIES);
+export type RetentionCategory = z.infer<typeof RetentionCategory>;
+/** At most a hundred years: a longer period is the same as none. */
+export const RETENTION_MAX_DAYS = 36_500;
+
+const Days = z
+  .number()
+  .int('must be whole days')
+  .min(1, 'must be at least 1 day')
+  .max(RETENTION_MAX_DAYS, `must be at most ${RETENTION_MAX_DAYS} days`)
+  .nullable()
+  .describe('days to keep; null keeps it until removed by hand');
+
+export const ErasedPosts = z
+  .enum(['anonymise', 'remove'])
+  .describe("an erased person's posts: kept under the pseudonym (default) or removed");
+
+export const RetentionPolicy = z.object({
+  days: z.object(
+    Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, Days])) as Record<RetentionCategory, typeof Days>,
+  ),
+  erasedPosts: ErasedPosts,
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
+
+export const UpdateRetention = z.strictObject({
+  days: z
+    .strictObject(
+      Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, Days.optional()])) as Record<
+        RetentionCategory,
+        z.ZodOptional<typeof Days>
+      >,
+    )
+    .optional(),
+  erasedPosts: ErasedPosts.optional(),
+});
+export type UpdateRetention = z.infer<typeof UpdateRetention>;
+
+export const RetentionPreview = z.object({
+  at: Timestamp,
+  counts: z.object(
+    Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, z.number().int()])) as Record<
+      RetentionCategory,
+      z.ZodNumber
+    >,
+  ),
+  /** Threads old enough but kept because a legal hold covers them. */
+  heldThreads: z.number().int(),
+});
+
+export const HOLD_REASON_MAX = 500;
+export const PlaceHold = z.strictObject({
+  targetType: z.enum(['person', 'community']),
+  handle: Handle.optional().describe('the person, when targetType is person'),
+  slug: Slug.optional().describe('the community, when targetType is community'),
+  reason: singleLine(z.string().trim().min(1, 'is required').max(HOLD_REASON_MAX)),
+});
+export type PlaceHold = z.infer<typeof PlaceHold>;
+
+export const LegalHold = z.object({
+  id: Id,
+  targetType: z.enum(['person', 'community']),
+  target: z.object({ handle: z.string().optional(), slug: z.string().optional(), name: z.string() }),
+  reason: z.string(),
+  placedBy: z.string().nullable().describe("the placer's handle"),
+  placedAt: Timestamp,
+});
+export const LegalHolds = z.object({ items: z.array(LegalHold) });
+
+export const HoldParams = z.object({ id: Id });
+export const PersonParams = z.object({ handle: Handle });
+
+/** The confirmation step: the admin types the person's handle again. */
+export const EraseRequest = z.strictObject({
+  confirm: z.string().max(40).describe("the person's handle, typed again to confirm"),
+});
+export const Erased = z.object({
+  id: Id,
+  pseudonym: z.string(),
+  posts: ErasedPosts,
+  threads: z.number().int(),
+  replies: z.number().int(),
+});
+
+export const EDISCOVERY_MAX_DAYS = 3660;
+export const EDiscoveryQuery = z.object({
+  from: z.iso.datetime({ offset: true }).describe('content created at or after this time'),
+  to: z.iso.datetime({ offset: true }).describe('content created before this time'),
+  community: Slug.optional().describe('only this community'),
+  person: Handle.optional().describe("only this person's posts"),
+});
+export type EDiscoveryQuery = z.infer<typeof EDiscoveryQuery>;
+
+/** An export is a JSON document offered as a download; its shape is described in docs/PRIVACY.md. */
+export const ExportDocument = z.record(z.string(), z.unknown());

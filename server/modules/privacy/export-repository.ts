@@ -1,0 +1,158 @@
+import type { Queryable } from '../../platform/db/database.js';
+import { readableCommunitySql } from '../communities/access.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Everything Plein holds about one person (GDPR art. 15 and 20). `$1` is the person, `$2` the reader: content
+ * of others (a thread's title, a community's name) only where the reader may read it, so a secret community
+ * never reaches someone else's export; the person's own posts always, unless an admin asks who may not read them.
+ */
+export async function personData(db: Queryable, subjectId: string, readerId: string) {
+  const own =
+    subjectId === readerId ? '$2::bigint is not null' : readableCommunitySql('t.community_id', '$2');
+  const readable = readableCommunitySql('t.community_id', '$2');
+  const q = async (sql: string, values: unknown[] = [subjectId, readerId]) =>
+    (await db.query<Row>(sql, values)).rows;
+  const [profile] = await q(
+    `select p.handle, p.name, p.email, p.title, p.department, p.location, p.time_zone as "timeZone", p.skills,
+            p.bio, p.avatar_url as "avatarUrl", p.locale, p.role, p.is_leader as "isLeader", p.status,
+            m.handle as manager, p.created_at as "createdAt", p.activated_at as "activatedAt",
+            p.provisioned_via as "provisionedVia", p.suspended_until as "suspendedUntil"
+       from people p left join people m on m.id = p.manager_id where p.id = $1 and $2::bigint is not null`,
+  );
+  return {
+    profile: profile ?? null,
+    threads: await q(
+      `select t.id::text, t.kind, t.title, t.body_md as body, c.slug as community, t.status,
+              t.created_at as "createdAt", t.edited_at as "editedAt", t.deleted_at is not null as removed
+         from threads t left join communities c on c.id = t.community_id
+        where t.author_id = $1 and ${own} order by t.id`,
+    ),
+    withheldThreads: (
+      await q(`select count(*)::int as n from threads t where t.author_id = $1 and not ${own}`)
+    )[0]!.n as number,
+    replies: await q(
+      `select r.id::text, r.thread_id::text as "threadId", case when ${readable} then t.title end as "threadTitle",
+              r.body_md as body, r.created_at as "createdAt", r.deleted_at is not null as removed
+         from replies r join threads t on t.id = r.thread_id
+        where r.author_id = $1 and ${own} order by r.id`,
+    ),
+    reactions: await q(
+      `select 'thread' as on, x.thread_id::text as id, x.kind, x.created_at as "createdAt"
+         from thread_reactions x join threads t on t.id = x.thread_id where x.person_id = $1 and ${own}
+       union all
+       select 'reply', x.reply_id::text, x.kind, x.created_at
+         from reply_reactions x join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id
+        where x.person_id = $1 and ${own}`,
+    ),
+    votes: await q(
+      `select v.thread_id::text as "threadId", v.created_at as "createdAt"
+         from idea_votes v join threads t on t.id = v.thread_id where v.person_id = $1 and ${own}`,
+    ),
+    praiseReceived: await q(
+      `select pr.thread_id::text as "threadId", a.handle as "from", t.created_at as "createdAt"
+         from praise_recipients pr join threads t on t.id = pr.thread_id join people a on a.id = t.author_id
+        where pr.person_id = $1 and ${readable}`,
+    ),
+    memberships: await q(
+      `select c.slug, c.name, m.role, m.joined_at as "joinedAt"
+         from community_members m join communities c on c.id = m.community_id
+        where m.person_id = $1 and ${readableCommunitySql('c.id', '$2')}`,
+    ),
+    follows: {
+      people: await q(
+        `select p.handle, f.created_at as "createdAt" from person_follows f join people p on p.id = f.followee_id
+          where f.follower_id = $1 and $2::bigint is not null`,
+      ),
+      communities: await q(
+        `select c.slug, f.created_at as "createdAt" from community_follows f join communities c on c.id = f.community_id
+          where f.person_id = $1 and ${readableCommunitySql('c.id', '$2')}`,
+      ),
+      hashtags: await q(
+        `select h.tag, f.created_at as "createdAt" from hashtag_follows f join hashtags h on h.id = f.hashtag_id
+          where f.person_id = $1 and $2::bigint is not null`,
+      ),
+      themes: await q(
+        `select f.theme_id::text as "themeId", f.created_at as "createdAt" from theme_follows f
+          where f.person_id = $1 and $2::bigint is not null`,
+      ),
+    },
+    // What happened and when, not the text: a notification quotes others, whose content is theirs.
+    notifications: await q(
+      `select n.id::text, n.kind, n.thread_id::text as "threadId", n.created_at as "createdAt", n.read_at as "readAt"
+         from notifications n left join threads t on t.id = n.thread_id
+        where n.recipient_id = $1 and ${readable} order by n.id`,
+    ),
+    notificationSettings: {
+      mail:
+        (
+          await q(
+            `select kinds, digest, quiet_start as "quietStart", quiet_end as "quietEnd", updated_at as "updatedAt"
+             from mail_preferences where person_id = $1 and $2::bigint is not null`,
+          )
+        )[0] ?? null,
+      mutes: await q(
+        `select x.thread_id::text as "threadId", c.slug as community, x.created_at as "createdAt"
+           from mail_mutes x left join communities c on c.id = x.community_id left join threads t on t.id = x.thread_id
+          where x.person_id = $1 and ${readable} and ${readableCommunitySql('x.community_id', '$2')}`,
+      ),
+    },
+    signIns: {
+      sessions: await q(
+        `select created_at as "createdAt", last_seen_at as "lastSeenAt", expires_at as "expiresAt",
+                user_agent as "userAgent", ip from sessions where person_id = $1 and $2::bigint is not null`,
+      ),
+      sources: await q(
+        `select source, last_success_at as "lastSuccessAt" from sign_in_sources
+          where person_id = $1 and $2::bigint is not null`,
+      ),
+      identities: await q(
+        `select issuer, created_at as "createdAt", last_sign_in_at as "lastSignInAt" from person_identities
+          where person_id = $1 and $2::bigint is not null`,
+      ),
+      apiTokens: await q(
+        `select name, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"
+           from api_tokens where person_id = $1 and $2::bigint is not null`,
+      ),
+    },
+    // The audit trail about them: admin changes to their profile and role, and their own admin actions' targets.
+    audit: await q(
+      `select a.action, a.target_type as "targetType", a.target_id as "targetId", a.created_at as "createdAt",
+              case when a.target_type = 'person' and a.target_id = $1::text then a.before end as before,
+              case when a.target_type = 'person' and a.target_id = $1::text then a.after end as after
+         from audit_entries a
+        where ((a.target_type = 'person' and a.target_id = $1::text) or a.actor_id = $1::bigint) and $2::bigint is not null
+        order by a.id`,
+    ),
+  };
+}
+
+/** eDiscovery: threads and replies created in [from, to), in what the reader may read, by community or person. */
+export async function discoveryData(
+  db: Queryable,
+  scope: { from: Date; to: Date; communityId: string | null; personId: string | null; readerId: string },
+) {
+  const values = [scope.from, scope.to, scope.communityId, scope.personId, scope.readerId];
+  const readable = readableCommunitySql('t.community_id', '$5');
+  const threads = await db.query<Row>(
+    `select t.id::text, t.kind, t.title, t.body_md as body, a.handle as author, c.slug as community,
+            t.created_at as "createdAt", t.edited_at as "editedAt", t.deleted_at as "removedAt",
+            t.moderation_state as "moderationState"
+       from threads t join people a on a.id = t.author_id left join communities c on c.id = t.community_id
+      where t.created_at >= $1 and t.created_at < $2 and ($3::bigint is null or t.community_id = $3)
+        and ($4::bigint is null or t.author_id = $4) and ${readable}
+      order by t.id`,
+    values,
+  );
+  const replies = await db.query<Row>(
+    `select r.id::text, r.thread_id::text as "threadId", r.body_md as body, a.handle as author,
+            r.created_at as "createdAt", r.deleted_at as "removedAt", r.moderation_state as "moderationState"
+       from replies r join threads t on t.id = r.thread_id join people a on a.id = r.author_id
+      where r.created_at >= $1 and r.created_at < $2 and ($3::bigint is null or t.community_id = $3)
+        and ($4::bigint is null or r.author_id = $4) and ${readable}
+      order by r.id`,
+    values,
+  );
+  return { threads: threads.rows, replies: replies.rows };
+}

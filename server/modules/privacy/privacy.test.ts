@@ -1,0 +1,441 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../platform/clock.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { client } from '../../test/client.js';
+import {
+  buildCommunity,
+  buildPerson,
+  buildReply,
+  buildThread,
+  sessionFor,
+  type TestPerson,
+  unique,
+} from '../../test/factories.js';
+import { testApp } from '../../test/harness.js';
+import { PSEUDONYM } from './erasure.js';
+import { previewRetention, sweepRetention } from './retention.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+
+const as = async (person: TestPerson) => client(ctx.app, await sessionFor(ctx.db.pool, person));
+/** Letters only, so it survives every text-search configuration as one word. */
+const marker = () =>
+  `zq${unique('m')
+    .replaceAll(/[^a-z0-9]/g, '')
+    .replaceAll(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+
+/** Every table and text-like column (text, jsonb, arrays, search vectors) in which `needle` occurs. */
+async function whereFound(db: Queryable, needle: string): Promise<string[]> {
+  const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
+    `select c.table_name, c.column_name from information_schema.columns c
+       join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+        and (c.data_type in ('text', 'character varying', 'jsonb', 'json', 'tsvector') or c.data_type = 'ARRAY')`,
+  );
+  const found: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const { rows } = await db.query(
+      `select 1 from "${table_name}" where strpos(lower("${column_name}"::text), lower($1)) > 0 limit 1`,
+      [needle],
+    );
+    if (rows.length > 0) found.push(`${table_name}.${column_name}`);
+  }
+  return found;
+}
+
+describe('Download my data (GET /api/v1/me/export)', () => {
+  it("holds a person's profile, posts, reactions and follows, and never someone else's secret content", async () => {
+    const subject = await buildPerson(ctx.db.pool, { name: 'Export Subject' });
+    const other = await buildPerson(ctx.db.pool);
+    const open = await buildCommunity(ctx.db.pool, { members: [subject, other] });
+    const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [subject, other] });
+    const elsewhere = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [other] });
+    const mine = await buildThread(ctx.db.pool, { author: subject, community: open, title: 'My own thread' });
+    const mySecret = await buildThread(ctx.db.pool, {
+      author: subject,
+      community: secret,
+      title: 'My secret post',
+    });
+    const theirSecret = await buildThread(ctx.db.pool, { author: other, community: secret, title: marker() });
+    const hidden = await buildThread(ctx.db.pool, { author: other, community: elsewhere, title: marker() });
+    await buildReply(ctx.db.pool, { thread: theirSecret, author: subject, body: 'my reply there' });
+    await ctx.db.pool.query(
+      "insert into thread_reactions (thread_id, person_id, kind) values ($1, $2, 'like')",
+      [mine.id, subject.id],
+    );
+    await ctx.db.pool.query(
+      "insert into notifications (recipient_id, kind, thread_id, data) values ($1, 'mention', $2, '{}')",
+      [subject.id, hidden.id],
+    );
+    await ctx.db.pool.query('insert into person_follows (follower_id, followee_id) values ($1, $2)', [
+      subject.id,
+      other.id,
+    ]);
+    // They left the secret community: their own post there is still theirs, the thread they replied to is not.
+    await ctx.db.pool.query('delete from community_members where community_id = $1 and person_id = $2', [
+      secret.id,
+      subject.id,
+    ]);
+
+    const response = await (await as(subject)).get('/api/v1/me/export');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('attachment');
+    const data = response.json();
+    expect(data.format).toBe('plein-export/1');
+    expect(data.profile).toMatchObject({
+      handle: subject.handle,
+      email: subject.email,
+      name: 'Export Subject',
+    });
+    expect(data.threads.map((t: { title: string }) => t.title).sort()).toEqual([
+      'My own thread',
+      'My secret post',
+    ]);
+    expect(data.replies).toEqual([expect.objectContaining({ body: 'my reply there', threadTitle: null })]);
+    expect(data.reactions).toEqual([expect.objectContaining({ on: 'thread', id: mine.id, kind: 'like' })]);
+    expect(data.follows.people).toEqual([expect.objectContaining({ handle: other.handle })]);
+    expect(data.memberships.map((m: { slug: string }) => m.slug)).toEqual([open.slug]);
+    expect(data.notifications).toEqual([]);
+    const text = response.body;
+    expect(text).not.toContain(theirSecret.title);
+    expect(text).not.toContain(hidden.title);
+    expect(text).not.toContain(elsewhere.slug);
+
+    const audit = await ctx.db.pool.query(
+      "select actor_id from audit_entries where action = 'privacy.export' and target_id = $1",
+      [subject.id],
+    );
+    expect(audit.rows).toEqual([{ actor_id: subject.id }]);
+
+    // On their behalf, an admin gets what they may read: the secret post is counted, not shown.
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const onBehalf = await (await as(admin)).get(`/api/v1/people/${subject.handle}/export`);
+    expect(onBehalf.statusCode).toBe(200);
+    expect(onBehalf.json().withheldThreads).toBe(1);
+    expect(onBehalf.body).not.toContain(mySecret.title);
+    expect(onBehalf.body).not.toContain('my reply there');
+    expect((await (await as(other)).get(`/api/v1/people/${subject.handle}/export`)).statusCode).toBe(403);
+  });
+});
+
+describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
+  it('leaves no trace of name, address or handle in any table, keeps the conversation, and is audited', async () => {
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const word = marker();
+    const subject = await buildPerson(ctx.db.pool, { handle: `h${word}`, name: `Erasmus ${word}` });
+    const colleague = await buildPerson(ctx.db.pool);
+    const community = await buildCommunity(ctx.db.pool, { members: [subject, colleague] });
+    const thread = await buildThread(ctx.db.pool, {
+      author: subject,
+      community,
+      body: 'Our plan for the spring.',
+    });
+    const reply = await buildReply(ctx.db.pool, {
+      thread,
+      author: colleague,
+      body: `Thanks @${subject.handle}, well said, Erasmus ${word}! Mail ${subject.email}.`,
+    });
+    await ctx.db.pool.query(
+      `insert into notifications (recipient_id, kind, actor_id, thread_id, data) values ($1, 'reply', $2, $3, $4)`,
+      [colleague.id, subject.id, thread.id, { actorName: subject.name, actorHandle: subject.handle }],
+    );
+    const adminApi = await as(admin);
+    expect(
+      (await adminApi.patch(`/api/v1/people/${subject.handle}`, { department: 'Legal' })).statusCode,
+    ).toBe(200);
+    const subjectApi = await as(subject);
+    expect((await subjectApi.get('/api/v1/me')).statusCode).toBe(200);
+
+    // The confirmation step: the handle typed again, or nothing happens.
+    const unconfirmed = await adminApi.post(`/api/v1/people/${subject.handle}/erasure`, {
+      confirm: 'someone',
+    });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().errors[0].field).toBe('confirm');
+    expect(await whereFound(ctx.db.pool, word)).toContain('people.name');
+
+    const erased = await adminApi.post(`/api/v1/people/${subject.handle}/erasure`, {
+      confirm: subject.handle,
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json()).toMatchObject({ id: subject.id, posts: 'anonymise', threads: 1, replies: 0 });
+    expect(Object.values(PSEUDONYM)).toContain(erased.json().pseudonym);
+
+    expect(await whereFound(ctx.db.pool, word)).toEqual([]);
+    expect(await whereFound(ctx.db.pool, subject.email)).toEqual([]);
+    expect((await subjectApi.get('/api/v1/me')).statusCode).toBe(401);
+
+    const read = (await (await as(colleague)).get(`/api/v1/threads/${thread.id}`)).json();
+    expect(read.body ?? read.bodyHtml ?? JSON.stringify(read)).toBeTruthy();
+    expect(read.author.name).toBe(erased.json().pseudonym);
+    const { rows } = await ctx.db.pool.query('select body_md from replies where id = $1', [reply.id]);
+    expect(rows[0].body_md).toBe(
+      `Thanks @former-colleague-${subject.id}, well said, ${erased.json().pseudonym}! Mail erased.`,
+    );
+    const audit = (await adminApi.get(`/api/v1/audit?targetType=person&targetId=${subject.id}`)).json().items;
+    expect(audit[0]).toMatchObject({ action: 'privacy.erase', actor: { handle: admin.handle } });
+    expect(audit[1]).toMatchObject({
+      action: 'person.update',
+      before: { erased: true },
+      after: { erased: true },
+    });
+
+    const again = await adminApi.post(`/api/v1/people/former-colleague-${subject.id}/erasure`, {
+      confirm: `former-colleague-${subject.id}`,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(
+      (await adminApi.post(`/api/v1/people/${admin.handle}/erasure`, { confirm: admin.handle })).statusCode,
+    ).toBe(409);
+  });
+
+  it("removes the person's posts when the organisation's policy says so, keeping others' replies", async () => {
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const subject = await buildPerson(ctx.db.pool);
+    const colleague = await buildPerson(ctx.db.pool);
+    const community = await buildCommunity(ctx.db.pool, { members: [subject, colleague] });
+    const thread = await buildThread(ctx.db.pool, { author: subject, body: 'To be removed' });
+    const theirs = await buildReply(ctx.db.pool, { thread, author: colleague, body: 'Stays' });
+    const other = await buildThread(ctx.db.pool, { author: colleague, community });
+    await buildReply(ctx.db.pool, { thread: other, author: subject });
+    await buildReply(ctx.db.pool, { thread: other, author: colleague });
+    const api = await as(admin);
+    expect((await api.put('/api/v1/privacy/retention', { erasedPosts: 'remove' })).json().erasedPosts).toBe(
+      'remove',
+    );
+    try {
+      const erased = await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle });
+      expect(erased.json()).toMatchObject({ posts: 'remove', threads: 1, replies: 1 });
+    } finally {
+      await api.put('/api/v1/privacy/retention', { erasedPosts: 'anonymise' });
+    }
+    const { rows } = await ctx.db.pool.query(
+      'select body_md, deleted_at is not null as removed from threads where id = $1',
+      [thread.id],
+    );
+    expect(rows[0]).toEqual({ body_md: '', removed: true });
+    const reply = await ctx.db.pool.query('select body_md from replies where id = $1', [theirs.id]);
+    expect(reply.rows[0].body_md).toBe('Stays');
+    const counted = await ctx.db.pool.query('select reply_count from threads where id = $1', [other.id]);
+    expect(counted.rows[0].reply_count).toBe(1);
+    const members = await ctx.db.pool.query('select member_count from communities where id = $1', [
+      community.id,
+    ]);
+    expect(members.rows[0].member_count).toBe(1);
+  });
+});
+
+describe('Legal hold (POST/GET/DELETE /api/v1/privacy/holds)', () => {
+  it('refuses erasure of a held person with 409, refuses a second hold, and audits placing and release', async () => {
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const subject = await buildPerson(ctx.db.pool);
+    const api = await as(admin);
+    const placed = await api.post('/api/v1/privacy/holds', {
+      targetType: 'person',
+      handle: subject.handle,
+      reason: 'Case 2026-14',
+    });
+    expect(placed.statusCode).toBe(201);
+    expect(placed.json()).toMatchObject({
+      targetType: 'person',
+      target: { handle: subject.handle },
+      placedBy: admin.handle,
+    });
+    const twice = await api.post('/api/v1/privacy/holds', {
+      targetType: 'person',
+      handle: subject.handle,
+      reason: 'x',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.headers['content-type']).toContain('application/problem+json');
+
+    const refused = await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/legal hold/);
+    const still = await ctx.db.pool.query('select name, erased_at from people where id = $1', [subject.id]);
+    expect(still.rows[0]).toEqual({ name: subject.name, erased_at: null });
+
+    const listed = (await api.get('/api/v1/privacy/holds')).json().items;
+    expect(listed.map((h: { id: string }) => h.id)).toContain(placed.json().id);
+    expect((await api.delete(`/api/v1/privacy/holds/${placed.json().id}`)).statusCode).toBe(204);
+    expect((await api.delete(`/api/v1/privacy/holds/${placed.json().id}`)).statusCode).toBe(404);
+    const actions = await ctx.db.pool.query(
+      "select action from audit_entries where target_type = 'person' and target_id = $1 order by id",
+      [subject.id],
+    );
+    expect(actions.rows.map((r) => r.action)).toEqual(['privacy.hold', 'privacy.release']);
+    expect(
+      (await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle })).statusCode,
+    ).toBe(200);
+  });
+
+  it('holds only communities the admin may know exist, and asks for the target it names', async () => {
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret' });
+    const api = await as(admin);
+    expect(
+      (await api.post('/api/v1/privacy/holds', { targetType: 'community', slug: secret.slug, reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    const missing = await api.post('/api/v1/privacy/holds', { targetType: 'community', reason: 'x' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('slug');
+  });
+});
+
+describe('Retention sweep', () => {
+  it('deletes what is older than each period on a controlled clock, except what a legal hold covers', async () => {
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const api = await as(admin);
+    const db = ctx.db.pool;
+    // 1990: older than anything another test writes, so the sweep touches only this data set.
+    const clock = manualClock(new Date('1990-06-01T00:00:00Z'));
+    const deps = { ...ctx.deps, clock };
+    const old = new Date('1990-01-01T00:00:00Z');
+    const author = await buildPerson(db);
+    const keeper = await buildPerson(db);
+    const community = await buildCommunity(db, { members: [author] });
+    const heldCommunity = await buildCommunity(db, { members: [author] });
+    const gone = await buildThread(db, { author, community, lastActivityAt: old });
+    const recent = await buildThread(db, {
+      author,
+      community,
+      lastActivityAt: new Date('1990-05-20T00:00:00Z'),
+    });
+    const inHeld = await buildThread(db, { author, community: heldCommunity, lastActivityAt: old });
+    const repliedByHeld = await buildThread(db, { author, community, lastActivityAt: old });
+    await buildReply(db, { thread: repliedByHeld, author: keeper });
+    for (const [recipient, at] of [
+      [author, old],
+      [keeper, old],
+      [author, new Date('1990-05-30T00:00:00Z')],
+    ] as const) {
+      await db.query(
+        "insert into notifications (recipient_id, kind, data, created_at) values ($1, 'mention', '{}', $2)",
+        [recipient.id, at],
+      );
+    }
+    for (const target of [author, keeper]) {
+      await db.query(
+        `insert into audit_entries (actor_id, action, target_type, target_id, created_at)
+         values ($1, 'person.update', 'person', $2, $3)`,
+        [admin.id, target.id, old],
+      );
+    }
+    await db.query(
+      "insert into sign_in_sources (person_id, source, last_success_at) values ($1, 'device:' || repeat('a', 64), $2)",
+      [author.id, old],
+    );
+    for (const status of ['sent', 'queued']) {
+      await db.query(
+        `insert into outbound_mail (idempotency_key, person_id, to_address, kind, locale, subject, text_body, html_body,
+                                    status, not_before, created_at)
+         values ($1, $2, 'a@example.test', 'digest', 'en', 's', 't', 'h', $3, $4, $4)`,
+        [unique('retention'), author.id, status, old],
+      );
+    }
+    const holds = [
+      { targetType: 'community', slug: heldCommunity.slug, reason: 'Case A' },
+      { targetType: 'person', handle: keeper.handle, reason: 'Case B' },
+    ];
+    const holdIds: string[] = [];
+    for (const hold of holds) holdIds.push((await api.post('/api/v1/privacy/holds', hold)).json().id);
+    const days = { content: 30, notifications: 30, audit: 60, mail: 30, sign_ins: 30 };
+    expect((await api.put('/api/v1/privacy/retention', { days })).json().days).toEqual(days);
+    try {
+      const preview = await previewRetention(deps);
+      expect(preview).toEqual({
+        at: '1990-06-01T00:00:00.000Z',
+        counts: { content: 1, notifications: 1, audit: 1, mail: 1, sign_ins: 1 },
+        heldThreads: 2,
+      });
+      expect(await sweepRetention(deps)).toEqual(preview.counts);
+      const threads = await db.query('select id from threads where id = any($1::bigint[]) order by id', [
+        [gone.id, recent.id, inHeld.id, repliedByHeld.id],
+      ]);
+      expect(threads.rows.map((r) => r.id)).toEqual([recent.id, inHeld.id, repliedByHeld.id]);
+      const notes = await db.query(
+        'select recipient_id from notifications where recipient_id = any($1::bigint[])',
+        [[author.id, keeper.id]],
+      );
+      expect(notes.rows).toHaveLength(2);
+      const audits = await db.query(
+        "select target_id from audit_entries where action = 'person.update' and target_id = any($1::text[])",
+        [[author.id, keeper.id]],
+      );
+      expect(audits.rows).toEqual([{ target_id: keeper.id }]);
+      const mail = await db.query('select status from outbound_mail where person_id = $1', [author.id]);
+      expect(mail.rows).toEqual([{ status: 'queued' }]);
+      const sweeps = await db.query(
+        "select after from audit_entries where action = 'privacy.retention_sweep' order by id desc limit 1",
+      );
+      expect(sweeps.rows[0].after).toEqual(preview.counts);
+      // A second run finds nothing more.
+      expect(Object.values(await sweepRetention(deps))).toEqual([0, 0, 0, 0, 0]);
+    } finally {
+      const none = { content: null, notifications: null, audit: null, mail: null, sign_ins: null };
+      await api.put('/api/v1/privacy/retention', { days: none });
+      for (const id of holdIds) await api.delete(`/api/v1/privacy/holds/${id}`);
+    }
+  });
+
+  it('refuses periods out of range and unknown kinds, changing nothing', async () => {
+    const api = await as(await buildPerson(ctx.db.pool, { role: 'admin' }));
+    const before = (await api.get('/api/v1/privacy/retention')).json();
+    const bad = await api.put('/api/v1/privacy/retention', { days: { content: 0, notifications: 10 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toContain('content');
+    expect((await api.put('/api/v1/privacy/retention', { days: { photos: 10 } })).statusCode).toBe(400);
+    expect((await api.get('/api/v1/privacy/retention')).json()).toEqual(before);
+  });
+});
+
+describe('eDiscovery (GET /api/v1/compliance/ediscovery)', () => {
+  it('is for compliance officers, covers a range and scope, leaves out secret communities, and is audited', async () => {
+    const officer = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const granter = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const author = await buildPerson(ctx.db.pool);
+    const open = await buildCommunity(ctx.db.pool, { members: [author] });
+    const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [author] });
+    const inRange = new Date('2025-03-10T10:00:00Z');
+    const thread = await buildThread(ctx.db.pool, { author, community: open, title: marker() });
+    await ctx.db.pool.query('update threads set created_at = $2 where id = $1', [thread.id, inRange]);
+    const hidden = await buildThread(ctx.db.pool, { author, community: secret, title: marker() });
+    await ctx.db.pool.query('update threads set created_at = $2 where id = $1', [hidden.id, inRange]);
+    const api = await as(officer);
+    const url = `/api/v1/compliance/ediscovery?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&person=${author.handle}`;
+    expect((await api.get(url)).statusCode).toBe(403);
+    expect(
+      (await (await as(granter)).put(`/api/v1/people/${officer.handle}/compliance-officer`)).statusCode,
+    ).toBe(204);
+    expect(
+      (await (await as(granter)).put(`/api/v1/people/${author.handle}/compliance-officer`)).statusCode,
+    ).toBe(409);
+
+    const found = await api.get(url);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().threads.map((t: { title: string }) => t.title)).toEqual([thread.title]);
+    expect(found.body).not.toContain(hidden.title);
+    const outside = await api.get(
+      `/api/v1/compliance/ediscovery?from=2025-04-01T00:00:00Z&to=2025-05-01T00:00:00Z&person=${author.handle}`,
+    );
+    expect(outside.json().threads).toEqual([]);
+    const backwards = await api.get(
+      `/api/v1/compliance/ediscovery?from=2025-04-01T00:00:00Z&to=2025-03-01T00:00:00Z`,
+    );
+    expect(backwards.statusCode).toBe(400);
+    const secretScope = await api.get(
+      `/api/v1/compliance/ediscovery?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&community=${secret.slug}`,
+    );
+    expect(secretScope.statusCode).toBe(404);
+    const audit = await ctx.db.pool.query(
+      "select after from audit_entries where action = 'privacy.ediscovery' and actor_id = $1",
+      [officer.id],
+    );
+    expect(audit.rows).toHaveLength(2);
+    expect(audit.rows[0].after).toMatchObject({ person: author.handle, threads: 1 });
+  });
+});

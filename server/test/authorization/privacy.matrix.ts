@@ -1,0 +1,120 @@
+import { buildPerson } from '../factories.js';
+import { type MatrixRow, statuses } from './matrix.js';
+import { VISIBILITIES, type World } from './world.js';
+
+const freshPerson = (world: World, role: 'member' | 'admin' = 'member') => buildPerson(world.db, { role });
+
+async function freshHold(world: World): Promise<string> {
+  const person = await freshPerson(world);
+  const { rows } = await world.db.query<{ id: string }>(
+    `insert into legal_holds (target_type, person_id, reason, placed_by) values ('person', $1, 'matrix', $2)
+     returning id`,
+    [person.id, world.people.admin.id],
+  );
+  return rows[0]!.id;
+}
+
+const from = '2025-01-01T00:00:00Z';
+const to = '2025-02-01T00:00:00Z';
+
+export const privacyMatrix: MatrixRow[] = [
+  {
+    route: 'GET /api/v1/me/export',
+    on: 'none',
+    request: () => ({ url: '/api/v1/me/export' }),
+    expect: statuses.anyPerson(200),
+  },
+  {
+    route: 'GET /api/v1/people/:handle/export',
+    on: 'none',
+    request: (world) => ({ url: `/api/v1/people/${world.people.member.handle}/export` }),
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/people/:handle/erasure',
+    on: 'none',
+    request: async (world) => {
+      const person = await freshPerson(world);
+      return { url: `/api/v1/people/${person.handle}/erasure`, body: { confirm: person.handle } };
+    },
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/privacy/retention',
+    on: 'none',
+    request: () => ({ url: '/api/v1/privacy/retention' }),
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'PUT /api/v1/privacy/retention',
+    on: 'none',
+    request: () => ({ url: '/api/v1/privacy/retention', body: { erasedPosts: 'anonymise' } }),
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/privacy/retention/preview',
+    on: 'none',
+    request: () => ({ url: '/api/v1/privacy/retention/preview' }),
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/privacy/holds',
+    on: 'none',
+    request: () => ({ url: '/api/v1/privacy/holds' }),
+    expect: statuses.adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/privacy/holds',
+    on: 'none',
+    request: async (world) => ({
+      url: '/api/v1/privacy/holds',
+      body: { targetType: 'person', handle: (await freshPerson(world)).handle, reason: 'matrix' },
+    }),
+    expect: statuses.adminOnly(201),
+  },
+  // A hold on a community: admins only, and a secret one they are not in does not exist for them.
+  ...VISIBILITIES.map(
+    (visibility): MatrixRow => ({
+      route: 'POST /api/v1/privacy/holds',
+      on: visibility,
+      request: async (world, place) => {
+        await world.db.query('update legal_holds set released_at = now() where community_id = $1', [
+          place.community.id,
+        ]);
+        return {
+          url: '/api/v1/privacy/holds',
+          body: { targetType: 'community', slug: place.community.slug, reason: 'matrix' },
+        };
+      },
+      expect: statuses.adminOnly(visibility === 'secret' ? 404 : 201),
+    }),
+  ),
+  {
+    route: 'DELETE /api/v1/privacy/holds/:id',
+    on: 'none',
+    request: async (world) => ({ url: `/api/v1/privacy/holds/${await freshHold(world)}` }),
+    expect: statuses.adminOnly(204),
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): MatrixRow => ({
+      route: `${method} /api/v1/people/:handle/compliance-officer`,
+      on: 'none',
+      request: async (world) => ({
+        url: `/api/v1/people/${(await freshPerson(world, 'admin')).handle}/compliance-officer`,
+      }),
+      expect: statuses.adminOnly(204),
+    }),
+  ),
+  {
+    route: 'GET /api/v1/compliance/ediscovery',
+    on: 'none',
+    // The matrix's admin is a compliance officer here: an admin without the role gets 403 (privacy.test.ts).
+    request: async (world) => {
+      await world.db.query('update people set compliance_officer = true where id = $1', [
+        world.people.admin.id,
+      ]);
+      return { url: `/api/v1/compliance/ediscovery?from=${from}&to=${to}` };
+    },
+    expect: statuses.adminOnly(200),
+  },
+];

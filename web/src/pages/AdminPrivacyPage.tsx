@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/session.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { usePageTitle } from '../lib/use-title.js';
+import { DiscoveryForm } from './privacy/DiscoveryForm.js';
+import { ErasureForm } from './privacy/ErasureForm.js';
+import { LegalHolds } from './privacy/LegalHolds.js';
+import { RetentionForm } from './privacy/RetentionForm.js';
+
+/** Admins: retention, legal holds, erasure and eDiscovery (docs/PRIVACY.md). */
+export function AdminPrivacyPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  usePageTitle(t('privacy.admin.title'));
+  if (me.role !== 'admin') {
+    return (
+      <div className="column narrow">
+        <EmptyState icon="lock" title={t('privacy.admin.title')}>
+          {t('privacy.admin.notAllowed')}
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="column narrow">
+      <h1 className="page-title">{t('privacy.admin.title')}</h1>
+      <RetentionForm />
+      <LegalHolds />
+      <ErasureForm />
+      <DiscoveryForm />
+    </div>
+  );
+}

@@ -127,7 +127,7 @@ describe('the demo organisation (PLEIN_DEMO)', () => {
       await bootstrap(starting);
       expect(await rowCounts(db)).toEqual(counts);
     });
-  }, 180_000); // seeds the whole demo organisation: 10 s on a quiet machine, past 30 s on a busy one
+  }, 600_000); // seeds the whole demo organisation: 10 s on a quiet machine, minutes on a busy one
 
   it('is not seeded when PLEIN_DEMO is off, nor into a database that already has people', async () => {
     await onFreshDatabase(async (deps, db) => {

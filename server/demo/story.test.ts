@@ -27,7 +27,7 @@ beforeAll(async () => {
   app = await buildApp({ config: testConfig(), db: database, clock: manualClock(now), logger: false });
   await seedDemo(app.deps);
   db = database.pool;
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await app.app.close();

@@ -6,7 +6,7 @@ import { bundle } from '../build.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // PGlite compiles its WebAssembly on every start; on a busy two-core machine that takes a while.
-export const START_TIMEOUT = 90_000;
+export const START_TIMEOUT = 300_000;
 
 export type LogLine = { msg?: string; reqId?: string; [key: string]: unknown };
 

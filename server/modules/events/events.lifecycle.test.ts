@@ -46,7 +46,8 @@ describe('closing the app', () => {
     const streams = await Promise.all(readers.map((reader) => kit.connect(reader, { url })));
     const started = Date.now();
     await other.app.close();
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Promptly: well inside the 72 s keep-alive a hanging stream would hold the close for, on however busy a machine.
+    expect(Date.now() - started).toBeLessThan(30_000);
     await Promise.all(streams.map((sse) => sse.done));
     expect(streams.every((sse) => sse.ended)).toBe(true);
     expect(hubFor(other.deps).size).toBe(0);

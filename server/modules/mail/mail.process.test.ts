@@ -9,7 +9,7 @@ import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const built = `dist/mail-test-${process.pid}.js`;
-const START_TIMEOUT = 90_000;
+const START_TIMEOUT = 300_000;
 const admin = { email: 'ops@example.test', password: 'operations password' };
 
 let sink: SmtpSink;

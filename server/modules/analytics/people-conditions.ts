@@ -6,10 +6,10 @@ import {
   type Matrix,
   type Recommendation,
 } from '../../../contract/analytics.js';
-import { byWeek, figure, maybe, pct, trend, weekLabels } from './figures.js';
+import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Period } from './filters.js';
 import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
-import type { InteractionTotals } from './rollup-reads.js';
+import type { ConversationTotals, InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
 
 const WEEKS = ANALYTICS_LIMITS.trendWeeks;
@@ -223,10 +223,29 @@ export function lowThreshold(
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The benefits: answer times and rates (Viva Engage's answers metrics). */
-export function benefits(current: QuestionTotals, period: Period) {
+/** Mails per monthly active person per 7 days of the period; null without a count or without active people. */
+export function mailPerActiveWeek(
+  mails: number | null,
+  monthlyActive: number,
+  period: Period,
+): number | null {
+  if (mails === null || monthlyActive === 0) return null;
+  const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
+  return round1((mails * 7) / (monthlyActive * days));
+}
+
+/** The benefits: answer times and rates (Viva Engage's answers metrics), and "less email". */
+export function benefits(
+  current: QuestionTotals,
+  conversation: Pick<ConversationTotals, 'replies' | 'mail_replies'>,
+  mails: number | null,
+  monthlyActive: number,
+  period: Period,
+) {
   const answerRate = pct(current.answered, current.questions);
   const bestAnswerRate = pct(current.accepted, current.questions);
+  const emailPerActive = mailPerActiveWeek(mails, monthlyActive, period);
+  const emailReplyShare = pct(conversation.mail_replies, conversation.replies);
   return {
     figures: [
       figure('medianMinutesToFirstAnswer', 'minutes', maybe(current.median_first_minutes)),
@@ -234,8 +253,8 @@ export function benefits(current: QuestionTotals, period: Period) {
       figure('answerRate', 'percent', answerRate),
       figure('bestAnswerRate', 'percent', bestAnswerRate),
       figure('questionsAsked', 'count', current.questions),
-      // Outbound email is not measured yet: the slot stays so the figure keeps its place once it is.
-      figure('emailPerActive', 'count', null),
+      figure('emailPerActive', 'count', emailPerActive),
+      figure('emailReplyShare', 'percent', emailReplyShare),
     ],
     // One point per period: the comparison puts the previous period's beside it (service.ts).
     trend: trend(

@@ -48,22 +48,24 @@ export async function insertConversationDays(db: Queryable, fromDay: string): Pr
   await db.query(
     `with items as (
        select t.community_id, t.author_id as person_id, t.created_at, t.kind, t.origin,
-              t.theme_id is not null as on_theme, t.goal_id is not null as on_goal, 1 as threads, 0 as replies
+              t.theme_id is not null as on_theme, t.goal_id is not null as on_goal, 1 as threads, 0 as replies,
+              0 as mail_replies
          from threads t
         where t.created_at >= ${startOf('$1')} and t.deleted_at is null
        union all
        select t.community_id, r.author_id, r.created_at, t.kind, t.origin,
-              t.theme_id is not null, t.goal_id is not null, 0, 1
+              t.theme_id is not null, t.goal_id is not null, 0, 1, (r.via = 'mail')::int
          from replies r join threads t on t.id = r.thread_id
         where r.created_at >= ${startOf('$1')} and r.deleted_at is null and t.deleted_at is null),
      facts as (
        select i.community_id, p.department, p.location, ${dayOf('i.created_at')} as day, i.kind, i.origin,
-              i.on_theme, i.on_goal, p.is_leader as by_leader, i.threads, i.replies
+              i.on_theme, i.on_goal, p.is_leader as by_leader, i.threads, i.replies, i.mail_replies
          from items i join people p on p.id = i.person_id)
      insert into analytics_conversation_days
-       (grain, community_id, department, location, day, kind, origin, on_theme, on_goal, by_leader, threads, replies)
+       (grain, community_id, department, location, day, kind, origin, on_theme, on_goal, by_leader, threads, replies,
+        mail_replies)
      select ${GRAIN}, community_id, department, location, day, kind, origin, on_theme, on_goal, by_leader,
-            sum(threads), sum(replies)
+            sum(threads), sum(replies), sum(mail_replies)
        from facts
       group by ${grainSets('kind, origin, on_theme, on_goal, by_leader')}`,
     [fromDay],

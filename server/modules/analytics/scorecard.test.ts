@@ -145,7 +145,10 @@ describe('the scorecard on a small world, community filter', () => {
       answerRate: [100, null],
       bestAnswerRate: [50, null],
       questionsAsked: [2, 0],
+      // Mail belongs to a person: no figure under a community filter (counted in mail-figures.test.ts).
       emailPerActive: [null, null],
+      // 7 live replies in March, 2 in February, none by email.
+      emailReplyShare: [0, 0],
     });
   });
 

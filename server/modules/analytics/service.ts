@@ -14,6 +14,7 @@ import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
+import { mailsDelivered } from './mail-repository.js';
 import { benefits, enoughPeople, fertileGround, lowThreshold, matrices } from './people-conditions.js';
 import * as reads from './repository.js';
 import * as rollups from './rollup-reads.js';
@@ -96,6 +97,7 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     cells,
     activeInCommunity,
     { goalRows, figures },
+    mails,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, period),
     rollups.weeklyConversation(db, filter, period.to, weeks),
@@ -111,6 +113,8 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     full ? rollups.collaboration(db, filter, period.from, period.to) : none([]),
     communityActive(),
     goalFigures(),
+    // Mail belongs to a person, not to a community: no count under a community filter.
+    filter.communityId === null ? mailsDelivered(db, filter, period) : none(null),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
@@ -124,7 +128,7 @@ async function periodCard(context: Context, period: Period, full: boolean) {
       enoughPeople(communities, period),
       lowThreshold(funnel, people, daily, period),
     ],
-    benefits: benefits(questions, period),
+    benefits: benefits(questions, conversation, mails, all?.monthly_active ?? 0, period),
     collaboration: matrices(cells),
   };
 }

@@ -67,6 +67,8 @@ export async function receiveMail(
   const envelopeSender = envelope?.mailFrom?.toLowerCase() || null;
   if (envelopeSender && envelopeSender !== sender) return dropped('sender-mismatch');
   const person = await repository.findSender(deps.db.pool, sender);
+  // The app refuses a suspended person's every write (register.ts); mail has no route, so it refuses here.
+  if (person?.suspended_until && person.suspended_until > deps.clock.now()) return dropped('suspended');
   const replyTo = recipients.map(tagged('reply')).find(Boolean);
   if (replyTo) return replyByMail(deps, replyTo, person, mail);
   const local = recipients.map((address) => address.split('@')[0]!).find((part) => !part.includes('+'));
@@ -103,6 +105,7 @@ const viewerOf = (person: NonNullable<Awaited<ReturnType<typeof repository.findS
   role: person.role,
   isLeader: person.is_leader,
   locale: person.locale,
+  suspendedUntil: person.suspended_until,
   via: { kind: 'mail' },
 });
 

@@ -1,13 +1,13 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { ViewerRow } from '../auth/repository.js';
 
-/** The active person with this address, as a viewer row, with their email as stored. */
+/** The active person with this address, as a viewer row (with any suspension), with their email as stored. */
 export async function findSender(
   db: Queryable,
   address: string,
 ): Promise<(ViewerRow & { email: string }) | null> {
   const { rows } = await db.query<ViewerRow & { email: string }>(
-    `select p.id, p.handle, p.name, p.role, p.is_leader, p.locale, p.email
+    `select p.id, p.handle, p.name, p.role, p.is_leader, p.locale, p.suspended_until, p.email
        from people p where lower(p.email) = $1 and p.status = 'active'`,
     [address.toLowerCase()],
   );

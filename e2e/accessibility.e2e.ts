@@ -53,6 +53,18 @@ const pages = (): [name: string, path: string][] => [
   ['not-found', '/g/no-such-community'],
 ];
 
+/** The demo organisation's admin (the README names him) and the pages only admins and analysts open. */
+const ADMIN_PERSON = 'Bram Mulder';
+const ADMIN_PAGES = [
+  '/analytics',
+  '/moderation',
+  '/admin/communities',
+  '/admin/outbox',
+  '/admin/mail',
+  '/admin/audit',
+  '/admin/privacy',
+];
+
 /** Serious and critical WCAG 2.1 A/AA violations, in words a failing test can show. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
@@ -94,12 +106,35 @@ describe('accessibility (axe): no serious or critical violations on the main pag
           found[path] = await violations(page);
           await photograph(page, `${label}-${name}`);
         }
+        // A strategic theme and a business goal of the demo organisation, with their charts.
+        for (const kind of ['themes', 'goals'] as const) {
+          const list = (await (await page.request.get(`/api/v1/${kind}?limit=1`)).json()) as {
+            items: { id: string }[];
+          };
+          const path = `/${kind}/${list.items[0]!.id}`;
+          await page.goto(path);
+          await settled(page);
+          found[path] = await violations(page);
+          await photograph(page, `${label}-${kind}-one`);
+        }
         // The open composer and the open account menu, too.
         await page.goto('/');
         await page.locator('.composer-prompt').click();
         await page.locator('form.composer').waitFor();
         found['/ (composer open)'] = await violations(page);
         await photograph(page, `${label}-home-composer`);
+
+        // The admin's pages, and the scorecard, signed in as the demo organisation's admin.
+        await context.clearCookies();
+        await page.goto('/login');
+        await page.locator('.demo-person', { hasText: ADMIN_PERSON }).first().click();
+        await waitForPath(page, '/');
+        for (const path of ADMIN_PAGES) {
+          await page.goto(path);
+          await settled(page);
+          found[path] = await violations(page);
+          await photograph(page, `${label}-${path.slice(1).replace(/\//g, '-')}`);
+        }
       });
     } finally {
       await context.close();

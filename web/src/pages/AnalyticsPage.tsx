@@ -71,7 +71,7 @@ export function AnalyticsPage() {
                     ? t('analytics.refreshed', { at: format.dateTime(card.data.refreshedAt) })
                     : t('analytics.notRefreshed')}
                 </p>
-                <a className="button" href={analyticsApi.csvUrl(filters)} download>
+                <a className="button secondary" href={analyticsApi.csvUrl(filters)} download>
                   {t('analytics.csv')}
                 </a>
               </div>
@@ -178,7 +178,7 @@ function FilterForm({
           </button>
           <button
             type="button"
-            className="button"
+            className="button secondary"
             onClick={() => {
               setDraft({});
               onApply({});

@@ -69,7 +69,7 @@ export function AuditLogPage() {
         ))}
         <Field label={t('audit.from')}>{input('from', 'datetime-local')}</Field>
         <Field label={t('audit.to')}>{input('to', 'datetime-local')}</Field>
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           {t('audit.apply')}
         </button>
       </form>

@@ -31,7 +31,7 @@ export function ReportButton({ target, label }: { target: Target; label: string 
           <>
             <p role="status">{t('moderation.sent')}</p>
             <div className="actions">
-              <button type="button" className="button" onClick={close}>
+              <button type="button" className="button secondary" onClick={close}>
                 {t('common.close')}
               </button>
             </div>
@@ -65,7 +65,7 @@ export function ReportButton({ target, label }: { target: Target; label: string 
               <button type="button" className="button secondary" onClick={close}>
                 {t('common.cancel')}
               </button>
-              <button type="submit" className="button" disabled={send.isPending}>
+              <button type="submit" className="button primary" disabled={send.isPending}>
                 {t('moderation.send')}
               </button>
             </div>

@@ -126,7 +126,9 @@ function Funnel({ caption, rows }: { caption: string; rows: FunnelRow[] }) {
 
 function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // A table wider than a phone scrolls: as a named region that takes focus, keyboard users can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section style={{ overflowX: 'auto' }} aria-label={caption} tabIndex={0}>
       <table className="analytics-table" style={{ width: '100%', borderCollapse: 'collapse' }}>
         <caption style={{ textAlign: 'start', fontWeight: 600 }}>{caption}</caption>
         <thead>
@@ -140,6 +142,6 @@ function Table({ caption, head, children }: { caption: string; head: string[]; c
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -85,7 +85,10 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
       />
       <details>
         <summary>{t('analytics.chart.table')}</summary>
-        <div style={{ overflowX: 'auto' }}>{table}</div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <section style={{ overflowX: 'auto' }} aria-label={title} tabIndex={0}>
+          {table}
+        </section>
       </details>
     </div>
   );

@@ -136,7 +136,7 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             </Field>
           )}
           <ErrorMessage error={decide.error} />
-          <button type="submit" className="button" disabled={decide.isPending}>
+          <button type="submit" className="button primary" disabled={decide.isPending}>
             {t('moderation.confirm')}: {t(`moderation.actions.${action}`)}
           </button>
         </form>

@@ -43,7 +43,7 @@ export function ScimTokens() {
           </code>{' '}
           <button
             type="button"
-            className="button"
+            className="button secondary"
             onClick={() => {
               void navigator.clipboard?.writeText(shown.token).then(() => setCopied(true));
             }}
@@ -81,7 +81,7 @@ export function ScimTokens() {
               </span>{' '}
               <button
                 type="button"
-                className="button"
+                className="button secondary"
                 disabled={revoke.isPending}
                 onClick={() => {
                   if (window.confirm(t('scimTokens.revokeConfirm', { name: token.name })))

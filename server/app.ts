@@ -26,6 +26,7 @@ import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { peopleAdminRoutes } from './modules/people-admin/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
 import { scimRoutes, scimTestTokenRoute, scimTokenRoutes } from './modules/scim/routes.js';
@@ -59,6 +60,7 @@ export const allRoutes: Route[] = [
   ...samlRoutes,
   ...peopleRoutes,
   ...invitationRoutes,
+  ...peopleAdminRoutes,
   ...auditRoutes,
   ...communityRoutes,
   ...communityHealthRoutes,

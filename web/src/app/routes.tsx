@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
+import { AdminPeoplePage } from '../pages/AdminPeoplePage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
 import { CommunityManagePage } from '../pages/CommunityManagePage.js';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
+          { path: 'admin/people', element: <AdminPeoplePage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },

@@ -63,16 +63,19 @@ describe('people administration: find, invite, deactivate and reactivate', { tim
         await settled(page);
         await openFromMore(page, t, t('adminPeople.nav'));
         await seen(page.getByRole('heading', { level: 1, name: t('adminPeople.title') }));
+        await settled(page);
         expect(await violations(page)).toEqual([]);
 
         // Invite a newcomer: they show in the list at once, not signed in yet, with an open invitation.
         const invitee = `Invitee Zeta${suffix}`;
-        await page.getByLabel(t('adminPeople.inviteName')).fill(invitee);
-        await page.getByLabel(t('adminPeople.inviteEmail')).fill(`invitee.${suffix}@e2e.example`);
+        await page.getByLabel(t('adminPeople.inviteName'), { exact: true }).fill(invitee);
+        await page
+          .getByLabel(t('adminPeople.inviteEmail'), { exact: true })
+          .fill(`invitee.${suffix}@e2e.example`);
         await page.getByRole('button', { name: t('adminPeople.invite') }).click();
         await seen(page.getByText(t('adminPeople.invited', { email: `invitee.${suffix}@e2e.example` })));
 
-        await page.getByLabel(t('adminPeople.search')).fill(`Zeta${suffix}`);
+        await page.getByLabel(t('adminPeople.search'), { exact: true }).fill(`Zeta${suffix}`);
         await page.getByRole('button', { name: t('adminPeople.apply') }).click();
         const inviteeRow = page.locator('tr', { hasText: invitee });
         await seen(inviteeRow.getByText(t('adminPeople.sources.invite'), { exact: true }));
@@ -86,7 +89,7 @@ describe('people administration: find, invite, deactivate and reactivate', { tim
           .getByRole('button', { name: t('adminPeople.deactivateName', { name: colleague.name }) })
           .click();
         await seen(row.getByText(t('adminPeople.statuses.deactivated'), { exact: true }));
-        await page.getByLabel(t('adminPeople.statusFilter')).selectOption('deactivated');
+        await page.getByLabel(t('adminPeople.statusFilter'), { exact: true }).selectOption('deactivated');
         await page.getByRole('button', { name: t('adminPeople.apply') }).click();
         await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
         await seen(row);

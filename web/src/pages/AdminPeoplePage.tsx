@@ -84,7 +84,7 @@ export function AdminPeoplePage() {
             ))}
           </select>
         </Field>
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           {t('adminPeople.apply')}
         </button>
       </form>

@@ -45,7 +45,7 @@ export function InvitePerson({ onInvited }: { onInvited: () => void }) {
             maxLength={254}
           />
         </Field>
-        <button type="submit" className="button" disabled={invite.isPending}>
+        <button type="submit" className="button primary" disabled={invite.isPending}>
           {t('adminPeople.invite')}
         </button>
       </form>

@@ -72,11 +72,11 @@ describe('people administration: find, invite, deactivate and reactivate', { tim
         await page
           .getByLabel(t('adminPeople.inviteEmail'), { exact: true })
           .fill(`invitee.${suffix}@e2e.example`);
-        await page.getByRole('button', { name: t('adminPeople.invite') }).click();
+        await page.getByRole('button', { name: t('adminPeople.invite'), exact: true }).click();
         await seen(page.getByText(t('adminPeople.invited', { email: `invitee.${suffix}@e2e.example` })));
 
         await page.getByLabel(t('adminPeople.search'), { exact: true }).fill(`Zeta${suffix}`);
-        await page.getByRole('button', { name: t('adminPeople.apply') }).click();
+        await page.getByRole('button', { name: t('adminPeople.apply'), exact: true }).click();
         const inviteeRow = page.locator('tr', { hasText: invitee });
         await seen(inviteeRow.getByText(t('adminPeople.sources.invite'), { exact: true }));
         await seen(inviteeRow.getByText(t('adminPeople.invitation.open')));
@@ -90,7 +90,7 @@ describe('people administration: find, invite, deactivate and reactivate', { tim
           .click();
         await seen(row.getByText(t('adminPeople.statuses.deactivated'), { exact: true }));
         await page.getByLabel(t('adminPeople.statusFilter'), { exact: true }).selectOption('deactivated');
-        await page.getByRole('button', { name: t('adminPeople.apply') }).click();
+        await page.getByRole('button', { name: t('adminPeople.apply'), exact: true }).click();
         await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
         await seen(row);
         expect(await violations(page)).toEqual([]);

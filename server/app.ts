@@ -26,6 +26,7 @@ import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { peopleAdminRoutes } from './modules/people-admin/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
@@ -60,6 +61,7 @@ export const allRoutes: Route[] = [
   ...samlRoutes,
   ...peopleRoutes,
   ...invitationRoutes,
+  ...peopleAdminRoutes,
   ...auditRoutes,
   ...communityRoutes,
   ...communityHealthRoutes,

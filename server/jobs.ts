@@ -1,9 +1,17 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
 import { authJobs } from './modules/auth/jobs.js';
+import { linkSweepJob } from './modules/invitations/jobs.js';
 import { retentionJob } from './modules/privacy/retention.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [analyticsJob, ...routingJobs, ...authJobs, idempotencySweepJob, retentionJob];
+export const allJobs: Job[] = [
+  analyticsJob,
+  ...routingJobs,
+  ...authJobs,
+  linkSweepJob,
+  idempotencySweepJob,
+  retentionJob,
+];

@@ -87,6 +87,9 @@ export async function writeOrganisation(
       { name: 'activated_at', type: 'timestamptz' },
       { name: 'created_at', type: 'timestamptz' },
       { name: 'updated_at', type: 'timestamptz' },
+      { name: 'provisioned_via', type: 'text' },
+      { name: 'provisioned_at', type: 'timestamptz' },
+      { name: 'last_sign_in_at', type: 'timestamptz' },
     ],
     org.people.map((p) => {
       const joined = joinedAt(p.joinedDaysAgo);
@@ -109,6 +112,10 @@ export async function writeOrganisation(
         activatedAt(p, now),
         joined,
         joined,
+        'demo',
+        joined,
+        // The demo knows when each person first signed in, not since: that is their last sign-in it can tell.
+        activatedAt(p, now),
       ];
     }),
   );

@@ -103,11 +103,26 @@ export async function revokeAllAccess(db: Queryable, personId: string, now: Date
   ]);
 }
 
-export async function markActivated(db: Queryable, personId: string, now: Date): Promise<void> {
-  await db.query('update people set activated_at = $2 where id = $1 and activated_at is null', [
-    personId,
-    now,
-  ]);
+/** Every sign-in: the first one activates the person (the funnel's second step); each one is their last. */
+export async function recordSignIn(db: Queryable, personId: string, now: Date): Promise<void> {
+  await db.query(
+    'update people set activated_at = coalesce(activated_at, $2), last_sign_in_at = $2 where id = $1',
+    [personId, now],
+  );
+}
+
+/** An invitation still waiting is closed by the person arriving, whichever way they came; answers its id. */
+export async function closeWaitingInvitation(
+  db: Queryable,
+  personId: string,
+  now: Date,
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `update invitations set accepted_at = $2
+      where person_id = $1 and accepted_at is null and revoked_at is null returning id`,
+    [personId, now],
+  );
+  return rows[0]?.id ?? null;
 }
 
 export type TokenRow = { id: string; name: string; created_at: Date; last_used_at: Date | null };

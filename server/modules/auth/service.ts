@@ -4,6 +4,7 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, notFound, unauthorized } from '../../platform/http/problem.js';
+import { writeAudit } from '../audit/repository.js';
 import * as people from '../people/service.js';
 import { providerLogoutUrl } from '../sso/service.js';
 import { SESSION_COOKIE, SESSION_DAYS } from './authenticate.js';
@@ -68,7 +69,18 @@ export async function createSession(
     ip: request.ip,
     now,
   });
-  await auth.markActivated(db, personId, now);
+  await auth.recordSignIn(db, personId, now);
+  // Arriving by single sign-on or a magic link accepts a waiting invitation just as its own link does.
+  const invitationId = await auth.closeWaitingInvitation(db, personId, now);
+  if (invitationId) {
+    await writeAudit(db, {
+      actorId: personId,
+      action: 'invitation.accept',
+      targetType: 'person',
+      targetId: personId,
+      after: { invitationId, by: 'sign-in' },
+    });
+  }
   return { token, sessionId, csrfToken };
 }
 

@@ -197,7 +197,21 @@ export async function findActivePersonByEmail(
   return rows[0] ?? null;
 }
 
-/** Used and expired links are of no use to anyone: swept by any node. */
-export async function sweepSignInLinks(db: Queryable, now: Date): Promise<void> {
-  await db.query('delete from sign_in_links where expires_at < $1', [now]);
+/** Used and expired sign-in links are of no use to anyone: deleted; answers how many. */
+export async function sweepSignInLinks(db: Queryable, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    'delete from sign_in_links where expires_at <= $1 or used_at is not null',
+    [now],
+  );
+  return rowCount ?? 0;
+}
+
+/** An invitation whose link can no longer be used keeps its row (the funnel, the list) but loses the hash. */
+export async function sweepInvitationTokens(db: Queryable, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `update invitations set token_hash = null
+      where token_hash is not null and (accepted_at is not null or revoked_at is not null or expires_at <= $1)`,
+    [now],
+  );
+  return rowCount ?? 0;
 }

@@ -114,13 +114,15 @@ export type NewPerson = {
   bio: string;
   locale: 'nl' | 'en' | null;
   passwordHash: string | null;
+  /** How they came in ('admin', 'sso', 'bootstrap'…); invitations and SCIM record their own. */
+  provisionedVia?: string;
 };
 
 export async function insertPerson(db: Queryable, person: NewPerson, now: Date): Promise<PersonRow> {
   const { rows } = await db.query<PersonRow>(
     `insert into people (handle, email, name, title, department, location, time_zone, manager_id, is_leader, role,
-                         skills, bio, locale, password_hash, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+                         skills, bio, locale, password_hash, created_at, updated_at, provisioned_via, provisioned_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17)
      returning *`,
     [
       person.handle,
@@ -138,6 +140,8 @@ export async function insertPerson(db: Queryable, person: NewPerson, now: Date):
       person.locale,
       person.passwordHash,
       now,
+      person.provisionedVia ?? null,
+      person.provisionedVia ? now : null,
     ],
   );
   return rows[0]!;

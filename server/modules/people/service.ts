@@ -72,6 +72,8 @@ export async function createPerson(deps: Deps, actor: Viewer | null, input: z.in
         bio: input.bio,
         locale: input.locale ?? null,
         passwordHash,
+        // Without an actor it is the first admin, made from the configuration at start (bootstrap.ts).
+        provisionedVia: actor ? 'admin' : 'bootstrap',
       },
       now,
     );

@@ -111,6 +111,7 @@ async function createFromClaims(
       bio: '',
       locale: assertion.locale,
       passwordHash: null,
+      provisionedVia: 'sso',
     },
     now,
   );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcConfig } from '../../config.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { client } from '../../test/client.js';
-import { buildPerson, unique } from '../../test/factories.js';
+import { buildPerson, sessionFor, unique } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { epochSeconds, rsaKey, signJwt } from '../../test/jwt.js';
 import {
@@ -102,7 +102,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
   });
 
   it('creates a person just in time from the claims, with roles from the configured group mapping', async () => {
-    const { app, browser } = await pleinWith();
+    const { app, db, browser } = await pleinWith();
     const account = newAccount({
       name: 'Bram de Vries',
       title: 'Head of Support',
@@ -122,6 +122,11 @@ describe('OpenID Connect sign-in against a real provider', () => {
       role: 'admin',
       isLeader: true,
     });
+    const { rows } = await db.pool.query(
+      'select provisioned_via, provisioned_at is not null as dated, last_sign_in_at is not null as signed_in from people where email = $1',
+      [account.email],
+    );
+    expect(rows).toEqual([{ provisioned_via: 'sso', dated: true, signed_in: true }]);
   });
 
   it('knows a person by issuer and subject, not by email: a changed email at the provider signs in the same person', async () => {
@@ -157,6 +162,34 @@ describe('OpenID Connect sign-in against a real provider', () => {
       csrfToken: '',
     }).get('/api/v1/me');
     expect(me.json()).toMatchObject({ id: existing.id, handle: existing.handle });
+  });
+
+  it('accepts a waiting invitation when the invited person arrives by single sign-on instead of its link', async () => {
+    const ctx = await pleinWith({ linkByEmail: true });
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const asAdmin = client(ctx.app, await sessionFor(ctx.db.pool, admin));
+    const email = `${unique('invited')}@example.test`;
+    const invited = await asAdmin.post('/api/v1/admin/invitations', { email, name: 'Iris Invited' });
+    expect(invited.statusCode).toBe(201);
+    const account = newAccount({ email });
+    await ctx.browser.request('GET', (await throughProvider(ctx.browser, account.sub)).href);
+    expect(ctx.browser.cookie(PLEIN, 'plein_session')).toBeDefined();
+    const listed = await asAdmin.get('/api/v1/admin/invitations?status=accepted');
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toContain(invited.json().id);
+    const { rows } = await ctx.db.pool.query(
+      `select a.after, p.provisioned_via, p.activated_at is not null as activated
+         from people p join audit_entries a on a.target_id = p.id::text and a.action = 'invitation.accept'
+        where p.email = $1`,
+      [email],
+    );
+    // Still counted as invited (the funnel's first step), now activated.
+    expect(rows).toEqual([
+      {
+        after: { invitationId: invited.json().id, by: 'sign-in' },
+        provisioned_via: 'invite',
+        activated: true,
+      },
+    ]);
   });
 
   it('refuses an unverified email where verification is required, and creates nobody', async () => {

@@ -105,6 +105,13 @@ export const peopleMatrix: MatrixRow[] = [
     expect: statuses.adminOnly(200),
   },
   {
+    route: 'GET /api/v1/admin/people',
+    on: 'none',
+    // How people came in and when they last signed in are for admins alone.
+    request: () => ({ url: '/api/v1/admin/people?status=deactivated&source=scim' }),
+    expect: statuses.adminOnly(200),
+  },
+  {
     route: 'PUT /api/v1/people/:handle/follow',
     on: 'none',
     request: (world) => ({ url: `/api/v1/people/${world.people.leader.handle}/follow` }),

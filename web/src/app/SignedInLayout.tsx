@@ -61,6 +61,7 @@ export function SignedInLayout() {
     ...(mayModerate(me) ? [{ to: '/moderation', icon: 'check' as const, label: t('moderation.nav') }] : []),
     ...(me.role === 'admin'
       ? [
+          { to: '/admin/people', icon: 'people' as const, label: t('adminPeople.nav') },
           { to: '/admin/outbox', icon: 'bell' as const, label: t('mail.outbox.nav') },
           { to: '/admin/mail', icon: 'settings' as const, label: t('mail.defaults.nav') },
           { to: '/admin/audit', icon: 'settings' as const, label: t('audit.nav') },

@@ -3,6 +3,7 @@ import { Skeleton } from '../components/Skeleton.js';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
+import { AdminPeoplePage } from '../pages/AdminPeoplePage.js';
 import { AdminPrivacyPage } from '../pages/AdminPrivacyPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { CommunitiesPage } from '../pages/CommunitiesPage.js';
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'admin/privacy', element: <AdminPrivacyPage /> },
+          { path: 'admin/people', element: <AdminPeoplePage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },
           { path: 'tags/:tag', element: <HashtagPage /> },

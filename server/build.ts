@@ -31,7 +31,7 @@ async function ensureWebBuild(): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Before `npm start` the server builds the web itself, while it listens (platform/http/web-build.ts).
-  if (process.env.npm_lifecycle_event !== 'prestart') await ensureWebBuild();
+  // Before `npm start` (--server-only) the server builds the web itself, while it listens (platform/http/web-build.ts).
+  if (!process.argv.includes('--server-only')) await ensureWebBuild();
   await bundle('server/main.ts', 'dist/server.js');
 }

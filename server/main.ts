@@ -23,11 +23,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const db = await openDatabase(config.database);
-  const applied = await migrate(db.pool);
-  // Under `npm start` a missing web build is made now, while the node listens and says it is preparing.
+  // Under `npm start` a missing web build is made now, alongside opening the database, migrating and seeding.
   const webBuilding = process.env.npm_lifecycle_event === 'start' ? buildWebIfMissing() : undefined;
   webBuilding?.catch(() => {}); // awaited below; a failure ends the start there, not as an unhandled rejection
+  const db = await openDatabase(config.database);
+  const applied = await migrate(db.pool);
   const preparing = new Preparing();
   const { app, deps } = await buildApp({ config, db, preparing, webBuilding });
   app.log.info({ engine: db.engine, applied }, applied.length ? 'migrations applied' : 'schema up to date');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -38,6 +38,7 @@ export async function registerSpa(
 ): Promise<boolean> {
   // `building`: the first start builds the web app while the node already listens (and answers "preparing").
   if (!building && !existsSync(join(root, 'index.html'))) return false;
+  if (building) mkdirSync(root, { recursive: true }); // the build fills it; the static files plugin wants it now
   const { 'content-security-policy': policy, ...withoutCsp } = PAGE_HEADERS;
   const pageHeaders = csp ? PAGE_HEADERS : withoutCsp;
   if (!csp) app.log.warn({ policy }, 'pages are served WITHOUT a Content-Security-Policy (test switch)');

@@ -59,7 +59,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  // It answers 503 "preparing" while it seeds the demo: wait for that to finish (or the node to exit), not for a
+  // budget a busy machine misses; the cap only ends a start that hangs.
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return { url, stop, log };

@@ -59,8 +59,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  // Waits for a condition (ready, or exited), not a duration: a busy machine seeds the demo slower. The ceiling only
-  // stops a node that hangs for good.
+  // It answers 503 "preparing" while it seeds the demo: wait for that to finish (or the node to exit), not for a
+  // budget a busy machine misses; the cap only ends a start that hangs.
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {

@@ -46,6 +46,7 @@ import type { Deps } from './platform/http/deps.js';
 import { closeConnectionsWhileDraining } from './platform/http/drain.js';
 import { warnWhenForwardedForIgnored } from './platform/http/forwarded-for.js';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './platform/http/framework-errors.js';
+import { holdWhilePreparing, type Preparing } from './platform/http/preparing.js';
 import { installProblemHandler } from './platform/http/problem.js';
 import { installFormParser, registerRoutes } from './platform/http/register.js';
 import type { Route } from './platform/http/route.js';
@@ -91,8 +92,19 @@ export const allRoutes: Route[] = [
 
 const isScim = (route: Route) => route.url.startsWith('/scim/');
 
-/** webRoot: where the built SPA is (tests point it at a small build of their own). */
-export type AppOptions = { config: Config; db: Database; clock?: Clock; logger?: boolean; webRoot?: string };
+/**
+ * webRoot: where the built SPA is (tests point it at a small build of their own). preparing: the first start's
+ * gate (answers 503 until finished); webBuilding: the web app's build still running into webRoot.
+ */
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+  logger?: boolean;
+  webRoot?: string;
+  preparing?: Preparing;
+  webBuilding?: Promise<void>;
+};
 
 export async function buildApp({
   config,
@@ -100,6 +112,8 @@ export async function buildApp({
   clock = systemClock,
   logger = true,
   webRoot = WEB_DIST,
+  preparing,
+  webBuilding,
 }: AppOptions) {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
@@ -129,6 +143,7 @@ export async function buildApp({
   // Before every route and plugin, so each inherits it; secure cookies mean Plein is served over HTTPS.
   registerSecurityHeaders(app, { https: config.secureCookies });
   installProblemHandler(app);
+  if (preparing) holdWhilePreparing(app, preparing, config.language);
   closeConnectionsWhileDraining(app);
   warnWhenForwardedForIgnored(app, config.trustProxy);
   await app.register(cookie);
@@ -150,7 +165,7 @@ export async function buildApp({
     if (config.scim.testTokenRoute) routes.push(scimTestTokenRoute);
     registerRoutes(scope, deps, routes, { scim: authenticateScim });
   });
-  await registerSpa(app, webRoot, { csp: !config.disableCspForTests });
+  await registerSpa(app, webRoot, { csp: !config.disableCspForTests, building: webBuilding });
   // Before the server stops accepting: an open event stream would otherwise keep app.close() waiting forever.
   app.addHook('preClose', () => closeEventStreams(deps));
   app.addHook('onClose', async () => {

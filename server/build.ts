@@ -1,7 +1,8 @@
 /**
- * `npm run build:server` (and before every `npm start`): the web app when web/dist is missing, then the server as
- * one ES module, dist/server.js, with its packages left in node_modules. Run as plain JavaScript the node holds
- * neither a TypeScript loader nor its compiled sources: about 40 MB less resident memory than under tsx.
+ * `npm run build:server` (and before every `npm start`): the web app when web/dist is missing (not before `npm
+ * start`: the server builds it then, listening meanwhile), then the server as one ES module, dist/server.js, with
+ * its packages left in node_modules. Run as plain JavaScript the node holds neither a TypeScript loader nor its
+ * compiled sources: about 40 MB less resident memory than under tsx.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,7 @@ async function ensureWebBuild(): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await ensureWebBuild();
+  // Before `npm start` (--server-only) the server builds the web itself, while it listens (platform/http/web-build.ts).
+  if (!process.argv.includes('--server-only')) await ensureWebBuild();
   await bundle('server/main.ts', 'dist/server.js');
 }

@@ -7,9 +7,11 @@ import { startSmtpIn } from './modules/mail-in/smtp.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/unavailable.js';
+import { Preparing } from './platform/http/preparing.js';
+import { buildWebIfMissing } from './platform/http/web-build.js';
 import { startJobs } from './platform/jobs/scheduler.js';
 
-/** config → database → migrations → bootstrap → app → listen; SIGTERM drains and exits 0. */
+/** config → database → migrations → app → listen (answering 503 "preparing") → bootstrap → ready; SIGTERM drains and exits 0. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -21,11 +23,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Under `npm start` a missing web build is made now, alongside opening the database, migrating and seeding.
+  const webBuilding = process.env.npm_lifecycle_event === 'start' ? buildWebIfMissing() : undefined;
+  webBuilding?.catch(() => {}); // awaited below; a failure ends the start there, not as an unhandled rejection
   const db = await openDatabase(config.database);
   const applied = await migrate(db.pool);
-  const { app, deps } = await buildApp({ config, db });
+  const preparing = new Preparing();
+  const { app, deps } = await buildApp({ config, db, preparing, webBuilding });
   app.log.info({ engine: db.engine, applied }, applied.length ? 'migrations applied' : 'schema up to date');
-  await bootstrap(deps);
+  if (webBuilding) app.log.info('building the web app (web/dist is missing), once');
   let jobs: ReturnType<typeof startJobs> | undefined;
   let mail: Awaited<ReturnType<typeof startMail>> | undefined;
   let smtpIn: Awaited<ReturnType<typeof startSmtpIn>> | null = null;
@@ -50,8 +56,17 @@ async function main(): Promise<void> {
     if (!isDatabaseUnavailable(reason)) throw reason;
     app.log.warn({ err: reason }, 'database unavailable (in the background)');
   });
+  // Listen first: the first start's seed and web build take a while, and the address answers "preparing" meanwhile.
   await app.listen({ port: config.port, host: config.host });
+  try {
+    await Promise.all([bootstrap(deps), webBuilding]);
+  } catch (error) {
+    if (stopping) return; // a SIGTERM while seeding: stop() closed the database under it, and exits 0
+    throw error;
+  }
   if (stopping) return;
+  preparing.finish();
+  app.log.info('ready');
   jobs = startJobs(deps, allJobs);
   try {
     mail = await startMail(deps);

@@ -53,6 +53,7 @@ export function peerShape(now: number, seed = 'plein-peer'): DemoOrganisation {
         office: author.location.name,
         author: author.firstName,
         weekday: 2,
+        month: new Date(createdAt).getUTCMonth(),
         colleague: () => {
           const other = people[(i * 7 + 3) % people.length]!;
           return other === author ? null : { id: other.id, handle: other.handle };

@@ -2,7 +2,8 @@ import type { Queryable } from '../platform/db/database.js';
 
 export type Column = { name: string; type: string };
 
-const CHUNK = 5000;
+// Small enough that the node answers between statements (PGlite runs in its thread) while the first start seeds.
+const CHUNK = 1000;
 
 /**
  * Inserts rows as one statement per few thousand, passing each column as one array parameter (unnest): fast on

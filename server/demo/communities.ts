@@ -30,6 +30,10 @@ export type CommunityPlan = {
   audience: Audience;
   /** Share of the audience that joined. */
   share: number;
+  /** Its posts are about each author's own work (an idea box for the whole company), not about its field. */
+  authorsField?: true;
+  /** The community of their work (their team, their role): everyone in its audience is a member, not a share. */
+  home?: true;
   /** Threads per week at the start, relative to other communities. */
   activity: number;
   vitality: Vitality;
@@ -71,7 +75,8 @@ export function buildCommunities(
         : plan.sponsor === 'ceo'
           ? ceo
           : (people.find((p) => p.level === 2 && p.department.key === plan.sponsor && p.leader) ?? ceo);
-    const joined = new Set(audience.filter(() => random.chance(plan.share)));
+    // The draw is made for everyone alike, so marking a community home leaves every other draw as it was.
+    const joined = new Set(audience.filter(() => random.chance(plan.share) || plan.home === true));
     if (sponsor) joined.add(sponsor);
     const pickOwner = () => random.weighted([...joined], (p) => p.voice);
     const owners =

@@ -9,7 +9,7 @@ import { Picker } from './picker.js';
 import type { Random } from './random.js';
 import type { FieldKey } from './texts/fields.js';
 import type { Frames } from './texts/frames.js';
-import { type Language, type Scene, Writer, type Written } from './texts/writer.js';
+import { Board, comparableTitle, type Language, type Scene, Writer, type Written } from './texts/writer.js';
 
 export type ThreadKind = 'discussion' | 'question' | 'announcement' | 'idea' | 'update' | 'praise';
 export type ReactionKind = 'like' | 'love' | 'celebrate' | 'insightful' | 'thanks' | 'laugh';
@@ -257,12 +257,14 @@ class Stream {
   private nextThreadId = 1;
   private nextReplyId = 1;
   private readonly writer: Writer;
+  private readonly boards = new Map<number, Board>();
 
   constructor(
     private readonly random: Random,
     private readonly options: HistoryOptions,
   ) {
-    this.writer = new Writer(random);
+    // Its own stream: drafting a text again (to keep a board fresh) leaves who posts what, and when, as it was.
+    this.writer = new Writer(random.fork('texts'));
   }
 
   /** Leaders start more of the early topics and fewer of the later ones (condition 4). */
@@ -287,10 +289,20 @@ class Stream {
     const community = source.community;
     const language: Language =
       community && community.language !== 'mixed' ? community.language : author.locale;
-    const scene = this.scene(language, community?.field ?? 'company', author, author, source);
+    // An idea box hears from every department: each author proposes something from their own work.
+    const field = community?.authorsField ? ownField(author) : (community?.field ?? 'company');
+    const scene = this.scene(language, field, author, author, source, at);
+    const board = this.boardOf(community);
+    // When the author's own field has run out of new ideas for this board, the community's field has more.
+    const scenes: [Scene, ...Scene[]] =
+      community && field !== community.field ? [scene, { ...scene, field: community.field }] : [scene];
     const { title, body } = plan.scheduled
-      ? { title: plan.scheduled.title, body: { text: plan.scheduled.body, mentions: [], tags: [] } }
-      : this.openingPost(kind, scene);
+      ? {
+          title: plan.scheduled.title,
+          body: { text: plan.scheduled.body, mentions: [], tags: [], topics: [] },
+        }
+      : this.openingPost(kind, scenes, board);
+    if (plan.scheduled) board.titles.add(comparableTitle(plan.scheduled.title));
     const id = this.nextThreadId++;
     const t = community
       ? vitalityAt(
@@ -384,14 +396,17 @@ class Stream {
     writer: DemoPerson,
     threadAuthor: DemoPerson,
     source: Source,
+    at: number,
   ): Scene {
     const random = this.random;
+    const month = new Date(at).getUTCMonth();
     return {
       language,
       field,
       office: writer.location.name,
       author: threadAuthor.firstName,
       weekday: random.int(1, 5), // a meeting on a working day
+      month,
       colleague: () => {
         const other =
           writer !== threadAuthor && random.chance(0.5) ? threadAuthor : source.everyone.pick(random);
@@ -400,41 +415,62 @@ class Stream {
     };
   }
 
-  private openingPost(kind: ThreadKind, scene: Scene): { title: string; body: Written } {
+  /** Each community's memory of what it has shown; threads outside communities share one. */
+  private boardOf(community: DemoCommunity | null): Board {
+    const key = community?.id ?? 0;
+    let board = this.boards.get(key);
+    if (!board) {
+      board = new Board();
+      this.boards.set(key, board);
+    }
+    return board;
+  }
+
+  private openingPost(
+    kind: ThreadKind,
+    scenes: [Scene, ...Scene[]],
+    board: Board,
+  ): { title: string; body: Written } {
     const w = this.writer;
+    const scene = scenes[0];
     switch (kind) {
       case 'question':
-        return w.titled(
-          scene,
+        return w.freshTitled(
+          scenes,
+          board,
           (f) => f.questionTitle,
           (f) => f.questionBody,
         );
       case 'discussion':
-        return w.titled(
-          scene,
+        return w.freshTitled(
+          scenes,
+          board,
           (f) => f.discussionTitle,
           (f) => f.discussionBody,
         );
       case 'idea':
-        return w.titled(
-          scene,
+        return w.freshTitled(
+          scenes,
+          board,
           (f) => f.ideaTitle,
           (f) => f.ideaBody,
         );
       case 'announcement':
-        return w.titled(
-          scene,
+        return w.freshTitled(
+          scenes,
+          board,
           (f) => f.announcementTitle,
           (f) => f.announcementBody,
         );
       case 'praise': {
         // Praise always names someone: write it again in the rare case no colleague could be mentioned.
-        let body = w.write(scene, (f) => f.praise);
-        for (let i = 0; i < 8 && body.mentions.length === 0; i++) body = w.write(scene, (f) => f.praise);
+        let body = w.freshWrite(scene, board, (f) => f.praise);
+        for (let i = 0; i < 8 && body.mentions.length === 0; i++)
+          body = w.freshWrite(scene, board, (f) => f.praise);
         return { title: '', body };
       }
       case 'update':
-        return { title: '', body: w.write(scene, (f) => f.update) };
+        return { title: '', body: w.freshWrite(scene, board, (f) => f.update) };
     }
   }
 
@@ -466,7 +502,7 @@ class Stream {
       if (replier !== author) othersSoFar++;
       const language: Language =
         community && community.language !== 'mixed' ? community.language : replier.locale;
-      const scene = this.scene(language, threadScene.field, replier, author, source);
+      const scene = this.scene(language, threadScene.field, replier, author, source, at);
       // After the answer, others add to it or chip in; before it, people wonder along.
       const answering = isAnswer || (kind === 'question' && othersSoFar > 1 && random.chance(0.4));
       const frames = kind === 'question' ? (answering ? answerFrames : otherFrames) : replyFrames(kind);
@@ -540,6 +576,10 @@ class Stream {
     return changes;
   }
 }
+
+/** The field of a person's own work: their department's, the company's for the CEO's office. */
+const ownField = (person: DemoPerson): FieldKey =>
+  person.department.key === 'directie' ? 'company' : person.department.key;
 
 const EARLY_SHIFT = { fromMinutes: 8 * 60 + 30, spreadMinutes: 40 };
 const sameZone = (a: DemoPerson, b: DemoPerson) => a !== b && a.location.timeZone === b.location.timeZone;

@@ -25,6 +25,7 @@ export type DemoPerson = {
   role: 'member' | 'community_manager' | 'admin';
   skills: string[];
   bio: string;
+  /** The language they write in; not saved as their interface language, which follows their browser. */
   locale: 'nl' | 'en';
   /** How much they write, relative to others: a few people write most of it. */
   voice: number;
@@ -157,10 +158,18 @@ class PeopleBuilder {
 
   department(department: Department, headcount: number, ceo: DemoPerson): void {
     if (department.key === 'directie') {
-      // The CEO's own office: a chief of staff and assistants, reporting to the CEO.
-      const staff = this.add({ department: department.key, location: 'Amsterdam', level: 2, manager: ceo });
+      // The CEO's own office: a chief of staff reporting to the CEO, and assistants and analysts under them.
+      // Titled here: the department's level-2 title is the CEO's own, and there is one CEO.
+      const staff = this.add({
+        department: department.key,
+        location: 'Amsterdam',
+        level: 2,
+        manager: ceo,
+        title: department.manager,
+      });
       for (let i = 1; i < headcount; i++) {
-        this.add({ department: department.key, location: 'Amsterdam', level: 3, manager: staff });
+        const title = department.members[(i - 1) % department.members.length]!;
+        this.add({ department: department.key, location: 'Amsterdam', level: 3, manager: staff, title });
       }
       return;
     }
@@ -218,7 +227,13 @@ class PeopleBuilder {
   }
 
   add(
-    slot: { department: Department['key']; location: string; level: Level; manager: DemoPerson | null },
+    slot: {
+      department: Department['key'];
+      location: string;
+      level: Level;
+      manager: DemoPerson | null;
+      title?: string;
+    },
     anchor: Anchor | undefined = this.takeAnchor(slot),
   ): DemoPerson {
     const random = this.random;
@@ -230,7 +245,7 @@ class PeopleBuilder {
     let handle = handleOf(first, last);
     for (let n = 2; this.handles.has(handle); n++) handle = `${handleOf(first, last)}${n}`;
     this.handles.add(handle);
-    const title = anchor?.title ?? titleFor(random, department, slot.level);
+    const title = anchor?.title ?? slot.title ?? titleFor(random, department, slot.level);
     const skills = random.sample(department.skills, random.int(2, 4));
     // Expats in the Dutch-speaking offices write English; some Londoners and Singaporeans read Dutch.
     const locale =

@@ -108,11 +108,45 @@ export async function writeIdeasAndPraise(
   );
 }
 
+/** Every row the seed writes that names a person, with its time: none may come before that person's account. */
+const PERSON_REFERENCES = [
+  'threads.author_id',
+  'replies.author_id',
+  'thread_reactions.person_id',
+  'reply_reactions.person_id',
+  'idea_votes.person_id',
+  'thread_status_changes.changed_by',
+  'thread_follows.person_id',
+  'mentions.person_id',
+  'notifications.recipient_id',
+  'notifications.actor_id',
+  'person_follows.follower_id',
+  'person_follows.followee_id',
+  'hashtag_follows.person_id',
+  'theme_follows.person_id',
+  'theme_outcomes.author_id',
+  'themes.owner_id',
+  'goals.owner_id',
+  'communities.created_by',
+  'communities.sponsor_id',
+  'community_members.person_id:joined_at',
+] as const;
+
 /**
- * Nobody acts before their account exists or before they first signed in: moves the account's creation and the
- * sign-in back to the person's first post, reply, reaction or vote where it came later.
+ * Nobody acts before their account exists or before they first signed in: moves the account's creation back to
+ * the first row that names the person (a community they set up or sponsor before the launch, a membership, a
+ * mention …), and the sign-in back to their first post, reply, reaction or vote where it came later.
  */
 export async function alignActivation(tx: Queryable): Promise<void> {
+  const references = PERSON_REFERENCES.map((reference) => {
+    const [column, stamp = 'created_at'] = reference.split(':') as [string, string?];
+    const [table, person] = column.split('.') as [string, string];
+    return `select ${person} as person_id, ${stamp} as at from ${table} where ${person} is not null`;
+  });
+  await tx.query(`
+    update people p set created_at = least(p.created_at, first.at), updated_at = least(p.updated_at, first.at)
+      from (select person_id, min(at) as at from (${references.join(' union all ')}) refs group by person_id) first
+     where first.person_id = p.id and p.created_at > first.at`);
   await tx.query(`
     update people p set activated_at = least(p.activated_at, first.at), created_at = least(p.created_at, first.at),
                         updated_at = least(p.updated_at, first.at)

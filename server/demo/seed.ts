@@ -55,6 +55,9 @@ export async function seedDemo(deps: Deps, size: Partial<DemoSize> = {}): Promis
   return summary;
 }
 
+/** Lets the node answer a request ("preparing") between stretches of the seed's own work. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const hasPeople = async (db: Queryable) => (await db.query('select 1 from people limit 1')).rows.length > 0;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -107,7 +110,7 @@ export async function writeOrganisation(
         p.role,
         p.bio,
         p.avatarUrl,
-        p.locale,
+        null, // no saved language: the interface follows the browser (Settings changes it); p.locale is what they write
         passwordHash,
         activatedAt(p, now),
         joined,
@@ -188,7 +191,11 @@ export async function writeOrganisation(
     org.personFollows.map((f) => [f.followerId, f.followeeId, iso(Math.min(f.at, now))]),
   );
 
-  const threads = [...org.threads];
+  const threads: ThreadRecord[] = [];
+  for (const thread of org.threads) {
+    threads.push(thread);
+    if (threads.length % 100 === 0) await yieldToRequests();
+  }
   const known = new Set(org.people.map((p) => p.handle));
   const idOfHandle = new Map(org.people.map((p) => [p.handle, p.id]));
   const rendered = (body: string) => {
@@ -196,7 +203,10 @@ export async function writeOrganisation(
     return { html: out.html, mentions: out.mentions.map((h) => idOfHandle.get(h)!), hashtags: out.hashtags };
   };
   const rows = new ContentRows(org);
-  for (const thread of threads) rows.add(thread, rendered);
+  for (const [i, thread] of threads.entries()) {
+    rows.add(thread, rendered);
+    if (i % 100 === 99) await yieldToRequests();
+  }
   await rows.write(tx);
 
   await insertRows(

@@ -70,11 +70,13 @@ export class PleinProcess {
     }
   }
 
+  /** Its port once it is ready: it listens first and answers 503 "preparing" until its start-up data is there. */
   async port(): Promise<number> {
     const line = await this.waitForLog(
       (l) => /^Server listening at http:\/\/127\.0\.0\.1:\d+$/.test(l.msg ?? ''),
       'listening',
     );
+    await this.waitForLog((l) => l.msg === 'ready', 'ready');
     return Number(line.msg!.split(':').at(-1));
   }
 

@@ -22,6 +22,10 @@ export type Frames = {
   praiseReply: string[];
   update: string[];
   statusNote: Record<'under_review' | 'planned' | 'done' | 'declined', string[]>;
+  /** What narrows a subject down ({facet}): the same subject asked about again is asked about something else. */
+  facets: string[];
+  /** The organisation's teams ({team}), in the same order in both languages. */
+  teams: string[];
 };
 
 export const nlFrames: Frames = {
@@ -32,12 +36,19 @@ export const nlFrames: Frames = {
     'Wie weet hoe het zit met {subject}?',
     '{Subject}: hoe doen we dat nu?',
     'Snelle vraag: {subject}',
+    'Vraag over {subject} {facet}',
+    'Hoe regelen jullie {subject} {facet}?',
+    'Wie weet hoe het zit met {subject} {facet}?',
+    'Iemand ervaring met {subject} {facet}?',
+    '{Subject} {facet}: waar moet ik zijn?',
   ],
   questionBody: [
     '{detail}\n\nHeeft iemand dit eerder gedaan? Ik wil het niet voor de tweede keer uitzoeken. {tag}',
     'Ik loop vast op {subject}. {detail}\n\nTips zijn welkom, ook als het maar half past.',
     '{detail} Weet iemand wie hier de eigenaar van is? Misschien {mention}? {tag}',
     'Klant vraagt ernaar en ik heb vandaag nog een antwoord nodig. {detail}',
+    'Het gaat om {subject} {facet}. {detail}\n\nWie kan me op weg helpen? {tag}',
+    'Ik zoek al een uur naar hoe het zit met {subject} {facet}, maar vind het nergens. {mention}, weet jij het?',
   ],
   answer: [
     'Ja, dat hebben we vorige maand ook gehad. {fix}',
@@ -64,11 +75,16 @@ export const nlFrames: Frames = {
     '{Subject}: tijd voor iets anders?',
     'Wat vinden jullie van {subject}?',
     'Even sparren over {subject}',
+    'Hoe kijken jullie naar {subject} {facet}?',
+    '{Subject} {facet}: tijd voor iets anders?',
+    'Even sparren over {subject} {facet}',
+    'Wat vinden jullie van {subject} {facet}?',
   ],
   discussionBody: [
     '{point}\n\nIk ben benieuwd hoe dat bij andere teams gaat. {tag}',
     '{point} {detail}\n\nHerkennen jullie dit? {mention}, jij had hier laatst ook iets over gezegd.',
     'Even terugkomend op het overleg van {day}. {point}\n\nWat is jullie ervaring?',
+    'Over {subject} {facet}: {point}\n\n{detail} Hoe zien jullie dat? {tag}',
   ],
   discussionReply: [
     'Herkenbaar. {point}',
@@ -78,10 +94,11 @@ export const nlFrames: Frames = {
     '{fix}',
     'Mooi punt, {author}. Ik neem het mee naar ons teamoverleg.',
   ],
-  ideaTitle: ['Idee: {idea}', 'Voorstel: {idea}', 'Wat als we {idea}?'],
+  ideaTitle: ['Idee: {idea}', 'Voorstel: {idea}', 'Wat als we {idea}?', 'Zullen we {idea}?'],
   ideaBody: [
     '{point}\n\nMijn voorstel: {idea}. Het kost weinig en we kunnen het eerst een maand proberen. {tag}',
     'Ik loop hier al een tijdje mee rond. {point} Wat als we {idea}? Reacties welkom!',
+    'Na het overleg van {day} bleef dit hangen: we kunnen {idea}. {detail}\n\nWie doet mee met een proef in {office}? {tag}',
   ],
   ideaReply: [
     'Goed idee! Wil je helpen het uit te werken?',
@@ -90,7 +107,14 @@ export const nlFrames: Frames = {
     'Sterk voorstel. {mention}, is dit iets voor jullie roadmap?',
     'Doen! Ik meld me aan als proefkonijn.',
   ],
-  announcementTitle: ['{News}', 'Nieuw: {news}', 'Belangrijk: {news}'],
+  announcementTitle: [
+    '{News}',
+    'Nieuw: {news}',
+    'Belangrijk: {news}',
+    'Terugblik op {month}: {news}',
+    'Nieuws uit {office}: {news}',
+    'Ter info ({month}): {news}',
+  ],
   announcementBody: [
     '{News}.\n\n{detail}\n\nVragen? Stel ze hieronder, dan beantwoorden we ze hier zodat iedereen het ziet. {tag}',
     'Beste collega’s,\n\n{News}. Dank aan iedereen die heeft meegedacht, in het bijzonder {mention}. {tag}',
@@ -125,6 +149,36 @@ export const nlFrames: Frames = {
       'We doen het anders, zie de aankondiging.',
     ],
   },
+  teams: [
+    'Engineering',
+    'IT',
+    'Klantenservice',
+    'Sales',
+    'Marketing',
+    'Finance',
+    'HR',
+    'Operations',
+    'Legal',
+    'Product',
+  ],
+  facets: [
+    'sinds de laatste update',
+    'voor nieuwe collega’s',
+    'in {office}',
+    'deze maand',
+    'na de reorganisatie',
+    'bij grote klanten',
+    'in drukke weken',
+    'voor het volgende kwartaal',
+    'met externe partners',
+    'op maandagochtend',
+    'voor het hele team',
+    'na de zomervakantie',
+    'in {month}',
+    'tussen de kantoren',
+    'zonder extra budget',
+    'op de nieuwe laptops',
+  ],
 };
 
 export const enFrames: Frames = {
@@ -135,12 +189,19 @@ export const enFrames: Frames = {
     'Who knows how {subject} works now?',
     '{Subject}: what is the current process?',
     'Quick one: {subject}',
+    'Question about {subject} {facet}',
+    'How do you arrange {subject} {facet}?',
+    'Who knows how {subject} works {facet}?',
+    'Anyone have experience with {subject} {facet}?',
+    '{Subject} {facet}: who do I ask?',
   ],
   questionBody: [
     "{detail}\n\nHas anyone done this before? I'd rather not figure it out twice. {tag}",
     "I'm stuck on {subject}. {detail}\n\nAny pointers welcome, even partial ones.",
     '{detail} Does anyone know who owns this? Maybe {mention}? {tag}',
     'A customer is asking and I need an answer today. {detail}',
+    "It's about {subject} {facet}. {detail}\n\nCan anyone point me in the right direction? {tag}",
+    "I've spent an hour looking for how {subject} works {facet} and can't find it anywhere. {mention}, do you know?",
   ],
   answer: [
     'Yes, we ran into the same thing last month. {fix}',
@@ -167,11 +228,16 @@ export const enFrames: Frames = {
     '{Subject}: time for a change?',
     'Thoughts on {subject}?',
     'Sounding board: {subject}',
+    'How do you feel about {subject} {facet}?',
+    '{Subject} {facet}: time for a change?',
+    'Sounding board: {subject} {facet}',
+    'Thoughts on {subject} {facet}?',
   ],
   discussionBody: [
     "{point}\n\nI'm curious how this works in other teams. {tag}",
     '{point} {detail}\n\nDoes this sound familiar? {mention}, you mentioned something similar recently.',
     "Picking up from {day}'s meeting. {point}\n\nWhat's your experience?",
+    'On {subject} {facet}: {point}\n\n{detail} How do you see it? {tag}',
   ],
   discussionReply: [
     'Sounds familiar. {point}',
@@ -181,10 +247,11 @@ export const enFrames: Frames = {
     '{fix}',
     "Good point, {author}. I'll take it to our team meeting.",
   ],
-  ideaTitle: ['Idea: {idea}', 'Proposal: {idea}', 'What if we {idea}?'],
+  ideaTitle: ['Idea: {idea}', 'Proposal: {idea}', 'What if we {idea}?', 'Shall we {idea}?'],
   ideaBody: [
     "{point}\n\nMy proposal: {idea}. It's cheap and we could trial it for a month first. {tag}",
     "I've been thinking about this for a while. {point} What if we {idea}? Feedback welcome!",
+    "This stuck with me after {day}'s meeting: we could {idea}. {detail}\n\nWho wants to join a trial in {office}? {tag}",
   ],
   ideaReply: [
     'Great idea! Want help writing it up?',
@@ -193,7 +260,14 @@ export const enFrames: Frames = {
     'Strong proposal. {mention}, is this one for your roadmap?',
     "Let's do it! Happy to be a guinea pig.",
   ],
-  announcementTitle: ['{News}', 'New: {news}', 'Important: {news}'],
+  announcementTitle: [
+    '{News}',
+    'New: {news}',
+    'Important: {news}',
+    '{Month} in review: {news}',
+    'News from {office}: {news}',
+    'For your information ({month}): {news}',
+  ],
   announcementBody: [
     "{News}.\n\n{detail}\n\nQuestions? Ask them below and we'll answer here so everyone can see. {tag}",
     'Dear colleagues,\n\n{News}. Thanks to everyone who helped shape this, especially {mention}. {tag}',
@@ -225,4 +299,34 @@ export const enFrames: Frames = {
       "We're solving it differently, see the announcement.",
     ],
   },
+  teams: [
+    'Engineering',
+    'IT',
+    'Customer Support',
+    'Sales',
+    'Marketing',
+    'Finance',
+    'HR',
+    'Operations',
+    'Legal',
+    'Product',
+  ],
+  facets: [
+    'since the last update',
+    'for new colleagues',
+    'in {office}',
+    'this month',
+    'after the reorganisation',
+    'for large customers',
+    'in busy weeks',
+    'for next quarter',
+    'with external partners',
+    'on Monday mornings',
+    'for the whole team',
+    'after the summer holidays',
+    'in {month}',
+    'between the offices',
+    'without extra budget',
+    'on the new laptops',
+  ],
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -34,14 +34,23 @@ const PAGE_HEADERS = {
 export async function registerSpa(
   app: FastifyInstance,
   root = WEB_DIST,
-  { csp = true }: { csp?: boolean } = {},
+  { csp = true, building }: { csp?: boolean; building?: Promise<void> } = {},
 ): Promise<boolean> {
-  if (!existsSync(join(root, 'index.html'))) return false;
+  // `building`: the first start builds the web app while the node already listens (and answers "preparing").
+  if (!building && !existsSync(join(root, 'index.html'))) return false;
+  if (building) mkdirSync(root, { recursive: true }); // the build fills it; the static files plugin wants it now
   const { 'content-security-policy': policy, ...withoutCsp } = PAGE_HEADERS;
   const pageHeaders = csp ? PAGE_HEADERS : withoutCsp;
   if (!csp) app.log.warn({ policy }, 'pages are served WITHOUT a Content-Security-Policy (test switch)');
   // Known at start-up, so a request path is only ever compared with names, never joined onto the disk path.
-  const files = new Set(listFiles(root).map((file) => `/${relative(root, file).split(sep).join('/')}`));
+  const known = () => new Set(listFiles(root).map((file) => `/${relative(root, file).split(sep).join('/')}`));
+  let files = building ? new Set<string>() : known();
+  void building?.then(
+    () => {
+      files = known();
+    },
+    () => {}, // the start fails on it elsewhere (main.ts)
+  );
   // Our own cache headers: hashed assets for good, everything else revalidated.
   await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {

@@ -64,6 +64,7 @@ export function SignedInLayout() {
           { to: '/admin/outbox', icon: 'bell' as const, label: t('mail.outbox.nav') },
           { to: '/admin/mail', icon: 'settings' as const, label: t('mail.defaults.nav') },
           { to: '/admin/audit', icon: 'settings' as const, label: t('audit.nav') },
+          { to: '/admin/import', icon: 'settings' as const, label: t('import.nav') },
         ]
       : []),
   ];

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AdminImportPage } from '../pages/AdminImportPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           { path: 'people', element: <PeoplePage /> },
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
+          { path: 'admin/import', element: <AdminImportPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },

@@ -95,7 +95,9 @@ describe('journey: bring the old network along', () => {
           await seen(page.getByRole('heading', { name: t('import.result') }));
 
           await page.goto(`/search?q=${word}`);
-          await (await seen(page.getByRole('link', { name: new RegExp(word) }).first())).click();
+          await (
+            await seen(page.getByRole('link', { name: new RegExp(`Hoe vraag ik ${word}`) }).first())
+          ).click();
           await seen(page.getByText('Via het HR-portaal.'));
         });
       } finally {

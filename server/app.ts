@@ -20,6 +20,7 @@ import { feedRoutes } from './modules/feed/routes.js';
 import { followRoutes } from './modules/follows/routes.js';
 import { goalRoutes } from './modules/goals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { acceptArchives, importRoutes } from './modules/import/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
@@ -75,6 +76,7 @@ export const allRoutes: Route[] = [
   ...settingsRoutes,
   ...siteRoutes,
   ...demoRoutes,
+  ...importRoutes,
   ...themeRoutes,
   ...goalRoutes,
   ...analyticsRoutes,
@@ -149,6 +151,7 @@ export async function buildApp({
   await app.register(cookie);
   installFormParser(app);
   acceptRawMail(app, config.mailIn.maxBytes);
+  acceptArchives(app, config.importMaxBytes);
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);

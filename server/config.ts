@@ -43,6 +43,12 @@ const environmentSchema = z
     PLEIN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     PLEIN_SMTP_IN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     PLEIN_MAIL_INBOUND_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PLEIN_IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .max(8 * 1024 ** 3)
+      .default(2 * 1024 ** 3),
     PLEIN_MAIL_IN_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(10_000_000),
     PLEIN_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     PLEIN_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -199,6 +205,8 @@ export type Config = {
   disableCspForTests: boolean;
   mail: MailConfig;
   mailIn: MailInConfig;
+  /** The largest export archive the admin upload page takes (bytes); larger ones go through npm run import. */
+  importMaxBytes: number;
   /** Where people reach Plein (https://plein.example.org), without a trailing slash; null when unset. */
   publicUrl: string | null;
   oidc: OidcConfig | null;
@@ -277,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: e.PLEIN_MAIL_INBOUND_SECRET ?? null,
       maxBytes: e.PLEIN_MAIL_IN_MAX_BYTES,
     },
+    importMaxBytes: e.PLEIN_IMPORT_MAX_BYTES,
     publicUrl: e.PLEIN_PUBLIC_URL ? e.PLEIN_PUBLIC_URL.replace(/\/+$/, '') : null,
     oidc: e.PLEIN_OIDC_ISSUER
       ? {

@@ -1,5 +1,5 @@
 /**
- * npm run import -- <archive or folder…> [--dry-run] [--source yammer|interchange] [--name NETWORK]
+ * npm run import -- <archive or folder…> [--dry-run] [--source yammer|workplace|interchange] [--name NETWORK]
  *   [--private-messages] [--home-domain example.com]
  * Imports history into the configured database (DATABASE_URL, or the embedded one in PLEIN_DATA_DIR).
  */
@@ -26,12 +26,12 @@ const { values, positionals } = parseArgs({
 async function main(): Promise<number> {
   if (positionals.length === 0) {
     process.stderr.write(
-      'usage: npm run import -- <archive or folder…> [--dry-run] [--source yammer|interchange]\n',
+      'usage: npm run import -- <archive or folder…> [--dry-run] [--source yammer|workplace|interchange]\n',
     );
     return 2;
   }
-  if (values.source && !['yammer', 'interchange'].includes(values.source)) {
-    process.stderr.write(`--source: "${values.source}" is not yammer or interchange\n`);
+  if (values.source && !['yammer', 'workplace', 'interchange'].includes(values.source)) {
+    process.stderr.write(`--source: "${values.source}" is not yammer, workplace or interchange\n`);
     return 2;
   }
   const db = await openDatabase(loadConfig().database);

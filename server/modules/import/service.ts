@@ -4,10 +4,11 @@ import type { Clock } from '../../platform/clock.js';
 import { type LoadOptions, loadInterchange } from './loader/load.js';
 import { openArchive } from './readers/archive.js';
 import type { ReaderResult } from './readers/staging.js';
+import { readWorkplace } from './readers/workplace.js';
 import { readYammer } from './readers/yammer.js';
 import type { ImportReport } from './report.js';
 
-export type SourceFormat = 'yammer' | 'interchange';
+export type SourceFormat = 'yammer' | 'workplace' | 'interchange';
 
 export type ImportRequest = {
   /** Archives (ZIP or folder) of one network, oldest first; or one interchange file. */
@@ -29,10 +30,13 @@ export async function detectFormat(path: string): Promise<SourceFormat> {
   try {
     if (archive.files.some((file) => file.endsWith('Messages.csv') || file.endsWith('Users.csv')))
       return 'yammer';
+    if (archive.files.some((file) => /(^|\/)(people|group)\.json$/.test(file))) return 'workplace';
   } finally {
     archive.close();
   }
-  throw new Error(`${path}: not a Yammer export nor an interchange file; name the format with --source`);
+  throw new Error(
+    `${path}: not a Yammer export, a Workplace download nor an interchange file; name the format with --source`,
+  );
 }
 
 /** Reads the archives into the interchange format (unless they are in it) and loads that: the whole import. */
@@ -45,6 +49,9 @@ export async function runImport(pool: pg.Pool, clock: Clock, request: ImportRequ
       privateMessages: request.privateMessages,
       homeDomain: request.homeDomain,
     });
+  }
+  if (format === 'workplace') {
+    read = await readWorkplace(request.paths, { source: request.sourceName ?? 'workplace' });
   }
   try {
     const report = await loadInterchange(pool, read?.path ?? request.paths[0]!, {

@@ -7,6 +7,7 @@ import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import { funnelMatrix } from './funnel.matrix.js';
 import { goalsMatrix } from './goals.matrix.js';
+import { importMatrix } from './import.matrix.js';
 import { invitationsMatrix } from './invitations.matrix.js';
 import { mailMatrix } from './mail.matrix.js';
 import type { MatrixRow } from './matrix.js';
@@ -34,6 +35,7 @@ export const matrix: MatrixRow[] = [
   ...siteMatrix,
   ...ssoMatrix,
   ...demoMatrix,
+  ...importMatrix,
   ...themesMatrix,
   ...goalsMatrix,
   ...analyticsMatrix,

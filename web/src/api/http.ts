@@ -18,7 +18,13 @@ export class ApiError extends Error {
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-export type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+export type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** A raw body sent as is (an uploaded archive), with its own content type. */
+  raw?: { body: Blob; type: string };
+  signal?: AbortSignal;
+};
 
 let csrfToken: string | null = null;
 let refreshCsrf: (() => Promise<string | null>) | null = null;
@@ -63,12 +69,13 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   const headers: Record<string, string> = { accept: 'application/json' };
   // Fastify refuses an empty body that claims to be JSON, so the header comes only with a body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(withQuery(`/api/v1${path}`, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });

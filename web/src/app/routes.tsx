@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Skeleton } from '../components/Skeleton.js';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AdminImportPage } from '../pages/AdminImportPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
 import { AdminPeoplePage } from '../pages/AdminPeoplePage.js';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'people', element: <PeoplePage /> },
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
+          { path: 'admin/import', element: <AdminImportPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'admin/privacy', element: <AdminPrivacyPage /> },

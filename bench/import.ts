@@ -1,0 +1,176 @@
+/**
+ * npx tsx bench/import.ts --database-url postgres://… [--people 50000] [--messages 1000000] [--groups 500]
+ * Writes a synthetic Yammer network export (Users, Groups, Messages CSVs; a tenth of the messages start threads),
+ * imports it with the importer into the given PostgreSQL database and prints its rate against a floor measured
+ * in the same run: a bare COPY of the same Messages.csv rows into an unlogged table with no indexes.
+ * Not part of CI: at 1,000,000 messages it takes minutes. The database should be a scratch one.
+ */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { progressLine } from '../server/modules/import/progress.js';
+import { runImport } from '../server/modules/import/service.js';
+import { systemClock } from '../server/platform/clock.js';
+import { migrate } from '../server/platform/db/migrate.js';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    people: { type: 'string', default: '50000' },
+    messages: { type: 'string', default: '1000000' },
+    groups: { type: 'string', default: '500' },
+  },
+});
+const url = values['database-url'] ?? process.env.DATABASE_URL;
+if (!url) throw new Error('--database-url (or DATABASE_URL) of a scratch PostgreSQL database is required');
+const PEOPLE = Number(values.people);
+const MESSAGES = Number(values.messages);
+const GROUPS = Number(values.groups);
+const REPLIES_PER_THREAD = 9;
+
+const WORDS =
+  'printer planning rooster magazijn budget onboarding laptop vpn kantine parking release klant offerte audit roadmap training'.split(
+    ' ',
+  );
+const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const timeOf = (i: number) => new Date(Date.UTC(2017, 0, 1) + i * 60_000).toISOString();
+
+async function writeCsv(path: string, header: string[], rows: (i: number) => string[], count: number) {
+  const out = createWriteStream(path);
+  let chunk = `${header.join(',')}\n`;
+  for (let i = 0; i < count; i++) {
+    chunk += `${rows(i).map(cell).join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+}
+
+/** The synthetic export: people 1..P at bench.test, groups (one in ten private), threads with nine replies. */
+async function generate(dir: string) {
+  await writeCsv(
+    join(dir, 'Users.csv'),
+    ['id', 'name', 'email', 'job_title', 'location', 'department', 'joined_at'],
+    (i) => [
+      String(i + 1),
+      `Person ${i + 1}`,
+      `person${i + 1}@bench.test`,
+      'Engineer',
+      'Utrecht',
+      `Dept ${i % 40}`,
+      timeOf(i),
+    ],
+    PEOPLE,
+  );
+  await writeCsv(
+    join(dir, 'Groups.csv'),
+    ['id', 'name', 'description', 'privacy'],
+    (i) => [String(i + 1), `Group ${i + 1}`, '', i % 10 === 0 ? 'private' : 'public'],
+    GROUPS,
+  );
+  const stride = REPLIES_PER_THREAD + 1;
+  await writeCsv(
+    join(dir, 'Messages.csv'),
+    [
+      'id',
+      'thread_id',
+      'replied_to_id',
+      'group_id',
+      'in_private_group',
+      'sender_id',
+      'body',
+      'message_type',
+      'created_at',
+    ],
+    (i) => {
+      const id = i + 1;
+      const thread = Math.floor(i / stride) * stride + 1;
+      const group = (Math.floor(i / stride) % GROUPS) + 1;
+      const word = WORDS[i % WORDS.length]!;
+      const body =
+        id === thread
+          ? `Who knows about the ${word}? #${word} Wie weet meer over ${WORDS[(i + 3) % WORDS.length]}?`
+          : `Try this for the ${word}, [[user:${((i * 7) % PEOPLE) + 1}]] did it last week.`;
+      return [
+        String(id),
+        String(thread),
+        id === thread ? '' : String(thread),
+        String(group),
+        group % 10 === 1 ? 'true' : 'false',
+        String(((i * 31) % PEOPLE) + 1),
+        body,
+        id === thread && i % 3 === 0 ? 'question' : 'update',
+        timeOf(i),
+      ];
+    },
+    MESSAGES,
+  );
+}
+
+/** The floor: the same Messages.csv bytes through a bare COPY into an unlogged table without indexes. */
+async function floor(pool: pg.Pool, path: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query(`drop table if exists bench_import_floor;
+      create unlogged table bench_import_floor (id text, thread_id text, replied_to_id text, group_id text,
+        in_private_group text, sender_id text, body text, message_type text, created_at timestamptz)`);
+    const started = performance.now();
+    await pipeline(
+      createReadStream(path),
+      client.query(copyFrom('copy bench_import_floor from stdin with (format csv, header true)')),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('drop table bench_import_floor');
+    return seconds;
+  } finally {
+    client.release();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'plein-bench-import-'));
+const pool = new pg.Pool({ connectionString: url, max: 8 });
+try {
+  let t = performance.now();
+  await generate(dir);
+  console.log(
+    `generated ${PEOPLE} people, ${GROUPS} groups, ${MESSAGES} messages in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  await migrate(pool);
+  const floorSeconds = await floor(pool, join(dir, 'Messages.csv'));
+  t = performance.now();
+  const report = await runImport(pool, systemClock, {
+    paths: [dir],
+    format: 'yammer',
+    sourceName: `bench-${Date.now()}`,
+    homeDomain: 'bench.test',
+    onProgress: (done, total) =>
+      process.stderr.write(`\r${progressLine(done, total, performance.now() - t)}`),
+  });
+  const seconds = (performance.now() - t) / 1000;
+  process.stderr.write('\n');
+  const c = report.counts;
+  console.log(
+    `imported: ${c.person.created + c.person.matched} people, ${c.community.created} communities, ${c.thread.created} threads, ${c.reply.created} replies, ${report.skipped.length} skipped`,
+  );
+  const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en');
+  console.log(
+    `floor  (bare COPY of Messages.csv): ${floorSeconds.toFixed(1)} s, ${rate(MESSAGES, floorSeconds)} messages/s`,
+  );
+  console.log(
+    `import (read, check, load, roll-ups): ${seconds.toFixed(1)} s, ${rate(MESSAGES, seconds)} messages/s`,
+  );
+  console.log(
+    `import / floor: ${(seconds / floorSeconds).toFixed(1)}× the time; target under 600 s: ${seconds < 600 ? 'met' : 'missed'}`,
+  );
+} finally {
+  await pool.end();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
+import { amaRoutes } from './modules/amas/routes.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -26,6 +27,7 @@ import { acceptRawMail, mailInRoutes } from './modules/mail-in/routes.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { pollRoutes } from './modules/polls/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
 import { scimRoutes, scimTestTokenRoute, scimTokenRoutes } from './modules/scim/routes.js';
@@ -64,6 +66,8 @@ export const allRoutes: Route[] = [
   ...communityHealthRoutes,
   ...contributionRoutes,
   ...threadRoutes,
+  ...pollRoutes,
+  ...amaRoutes,
   ...feedRoutes,
   ...followRoutes,
   ...notificationRoutes,

@@ -1,3 +1,4 @@
+import { amasMatrix } from './amas.matrix.js';
 import { analyticsMatrix } from './analytics.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
@@ -13,6 +14,7 @@ import type { MatrixRow } from './matrix.js';
 import { moderationMatrix } from './moderation.matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { pollsMatrix } from './polls.matrix.js';
 import { scimMatrix } from './scim.matrix.js';
 import { searchMatrix } from './search.matrix.js';
 import { siteMatrix } from './site.matrix.js';
@@ -27,6 +29,8 @@ export const matrix: MatrixRow[] = [
   ...communitiesMatrix,
   ...communityHealthMatrix,
   ...threadsMatrix,
+  ...pollsMatrix,
+  ...amasMatrix,
   ...feedMatrix,
   ...notificationsMatrix,
   ...eventsMatrix,

@@ -24,6 +24,8 @@ export const THREAD_KINDS = list<ThreadKind>()([
   'update',
   'article',
   'praise',
+  'poll',
+  'ama',
 ]);
 export const UNTITLED_KINDS: readonly ThreadKind[] = ['update', 'praise'];
 export const REACTION_KINDS = list<ReactionKind>()([

@@ -13,6 +13,8 @@ import moderationEn from './features/moderation.en.json' with { type: 'json' };
 import moderationNl from './features/moderation.nl.json' with { type: 'json' };
 import peopleEn from './features/people.en.json' with { type: 'json' };
 import peopleNl from './features/people.nl.json' with { type: 'json' };
+import pollsEn from './features/polls.en.json' with { type: 'json' };
+import pollsNl from './features/polls.nl.json' with { type: 'json' };
 import scimEn from './features/scim.en.json' with { type: 'json' };
 import scimNl from './features/scim.nl.json' with { type: 'json' };
 import searchEn from './features/search.en.json' with { type: 'json' };
@@ -37,6 +39,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     peopleEn,
     mailEn,
     moderationEn,
+    pollsEn,
   ],
   nl: [
     nl,
@@ -50,6 +53,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     peopleNl,
     mailNl,
     moderationNl,
+    pollsNl,
   ],
 };
 

@@ -11,6 +11,8 @@ import { Skeleton } from '../components/Skeleton.js';
 import { threadIdOf, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { AmaPanel } from './thread/AmaPanel.js';
+import { PollPanel } from './thread/PollPanel.js';
 import { ReplyBox } from './thread/ReplyBox.js';
 import { ReplyList } from './thread/ReplyList.js';
 import { ThreadBody } from './thread/ThreadBody.js';
@@ -88,6 +90,8 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
   return (
     <div className="column narrow">
       <ThreadBody thread={data} />
+      {data.kind === 'poll' && <PollPanel thread={data} />}
+      {data.kind === 'ama' && <AmaPanel thread={data} />}
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="section-title">
           {t('thread.replyCount', { count: allReplies.filter((reply) => !reply.removed).length })}

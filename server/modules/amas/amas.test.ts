@@ -57,6 +57,12 @@ describe('AMAs', () => {
     });
     const first = await ask(anna, id, 'Why the new office?');
     const second = await ask(bram, id, 'What about remote work?');
+    // Asking follows the thread: the answer reaches the asker live.
+    const follows = await ctx.db.pool.query(
+      'select 1 from thread_follows where thread_id = $1 and person_id = $2',
+      [id, bram.id],
+    );
+    expect(follows.rowCount).toBe(1);
     for (const who of [anna, bram]) {
       expect((await who.api.put(`/api/v1/ama-questions/${second.id}/vote`)).statusCode).toBe(204);
     }

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { renderMarkdown } from '../../platform/markdown/render.js';
 import { recordParticipation } from '../activity/repository.js';
+import { followThread } from '../follows/repository.js';
 import { presentSummary } from '../people/present.js';
 import { loadLiveThread, loadReadableThread, type ThreadContext } from '../threads/policy.js';
 import * as amas from './repository.js';
@@ -83,6 +84,8 @@ export async function askQuestion(deps: Deps, viewer: Viewer, threadId: string, 
       );
     }
     await amas.insertQuestion(tx, { threadId, authorId: viewer.id, body }, now);
+    // Asking is joining in: the asker follows the thread, so the answer reaches them live.
+    await followThread(tx, threadId, viewer.id, now);
     await recordParticipation(tx, viewer.id, context.thread.community_id, now);
     await recordChange(deps, tx, viewer, context);
   });

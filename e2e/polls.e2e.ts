@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer, type NewPerson, signInWithPassword } from './api.js';
@@ -29,6 +30,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Serious and critical WCAG 2.1 A/AA violations (as accessibility.e2e.ts checks the main pages). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
 
 /** A member of the stage's open community. */
 async function member(firstName: string, leader = false): Promise<NewPerson> {
@@ -86,6 +100,7 @@ describe('polls: made in the composer, voted by two people, results live', () =>
         await paula.getByRole('textbox', { name: en('polls.option', { number: 3 }) }).fill('Rooftop');
         await settled(paula);
         await photograph(paula, 'poll-composer-1440-en');
+        expect(await violations(paula)).toEqual([]);
         await postAndOpen(paula, en, 'poll', title);
 
         // The author votes first.
@@ -103,6 +118,7 @@ describe('polls: made in the composer, voted by two people, results live', () =>
         await seen(victor.getByText(`Rooftop (${nl('polls.chosen')})`));
         await settled(victor);
         await photograph(victor, 'poll-results-375-nl');
+        expect(await violations(victor)).toEqual([]);
 
         // The author's page hears of the second vote live (she follows her own thread): no reload.
         await seen(paula.getByText(en('polls.voters_other', { count: 2 })));
@@ -175,6 +191,7 @@ describe('AMAs: a leader opens one, questions are voted, answered in vote order'
         await seen(lotte.locator('.ama-answer strong', { hasText: 'twee dagen' }));
         await settled(lotte);
         await photograph(lotte, 'ama-1440-nl');
+        expect(await violations(lotte)).toEqual([]);
 
         // The asker reads the answer; the other question stays visible, marked unanswered.
         await seen(arjen.locator('.ama-answer', { hasText: 'twee dagen' }));
@@ -185,6 +202,7 @@ describe('AMAs: a leader opens one, questions are voted, answered in vote order'
         );
         await settled(arjen);
         await photograph(arjen, 'ama-375-en');
+        expect(await violations(arjen)).toEqual([]);
       });
     } finally {
       await leaderContext.close();

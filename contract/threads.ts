@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmaInput } from './amas.js';
+import { EventInput } from './calendar.js';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
@@ -14,6 +15,7 @@ export const THREAD_KINDS = [
   'article',
   'praise',
   'poll',
+  'event',
   'ama',
 ] as const;
 export const ThreadKind = z.enum(THREAD_KINDS);
@@ -87,12 +89,14 @@ export const CreateThread = z
       .optional(),
     /** For a poll: its options, single or multiple choice, anonymity and closing time. */
     poll: PollInput.optional(),
+    /** For an event: when (and in which time zone), where or online. */
+    event: EventInput.optional(),
     /** For an AMA (leaders only): when it goes live and when it ends. */
     ama: AmaInput.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
-    for (const kind of ['poll', 'ama'] as const) {
+    for (const kind of ['poll', 'event', 'ama'] as const) {
       if (input.kind === kind && !input[kind]) {
         ctx.addIssue({ code: 'custom', path: [kind], message: `is required for a ${kind}` });
       }

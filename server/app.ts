@@ -10,6 +10,7 @@ import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { communityRoutes } from './modules/communities/routes.js';
 import { communityHealthRoutes } from './modules/community-health/routes.js';
 import { contributionRoutes } from './modules/contributions/routes.js';
@@ -67,6 +68,7 @@ export const allRoutes: Route[] = [
   ...contributionRoutes,
   ...threadRoutes,
   ...pollRoutes,
+  ...calendarRoutes,
   ...amaRoutes,
   ...feedRoutes,
   ...followRoutes,

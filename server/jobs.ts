@@ -1,8 +1,15 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
 import { authJobs } from './modules/auth/jobs.js';
+import { calendarJobs } from './modules/calendar/routes.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [analyticsJob, ...routingJobs, ...authJobs, idempotencySweepJob];
+export const allJobs: Job[] = [
+  analyticsJob,
+  ...routingJobs,
+  ...authJobs,
+  ...calendarJobs,
+  idempotencySweepJob,
+];

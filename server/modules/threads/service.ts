@@ -6,6 +6,7 @@ import { forbidden, invalidField, notFound } from '../../platform/http/problem.j
 import { recordParticipation } from '../activity/repository.js';
 import { createAma, requireMayHostAma } from '../amas/service.js';
 import { writeAudit } from '../audit/repository.js';
+import { createEvent } from '../calendar/service.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
@@ -82,6 +83,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     );
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     if (input.poll) await createPoll(tx, thread.id, input.poll, now);
+    if (input.event) await createEvent(tx, thread.id, input.event, now);
     if (input.ama) await createAma(tx, thread.id, input.ama, now);
     if (content.hashtags.length > 0) await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
     // Only questions and ideas without a goal of their own take one from their scope.

@@ -1,6 +1,7 @@
 import { amasMatrix } from './amas.matrix.js';
 import { analyticsMatrix } from './analytics.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
+import { calendarMatrix } from './calendar.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
 import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
@@ -30,6 +31,7 @@ export const matrix: MatrixRow[] = [
   ...communityHealthMatrix,
   ...threadsMatrix,
   ...pollsMatrix,
+  ...calendarMatrix,
   ...amasMatrix,
   ...feedMatrix,
   ...notificationsMatrix,

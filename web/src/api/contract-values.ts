@@ -25,6 +25,7 @@ export const THREAD_KINDS = list<ThreadKind>()([
   'article',
   'praise',
   'poll',
+  'event',
   'ama',
 ]);
 export const UNTITLED_KINDS: readonly ThreadKind[] = ['update', 'praise'];

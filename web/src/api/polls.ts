@@ -1,4 +1,5 @@
 import type { Ama } from '../../../contract/amas.js';
+import type { ThreadEvent } from '../../../contract/calendar.js';
 import type { Poll } from '../../../contract/polls.js';
 import { request } from './http.js';
 
@@ -28,4 +29,17 @@ export const amasApi = {
     request<void>(on ? 'PUT' : 'DELETE', `/ama-questions/${enc(questionId)}/vote`),
   answer: (questionId: string, body: string) =>
     request<Ama>('POST', `/ama-questions/${enc(questionId)}/answer`, { body: { body } }),
+};
+
+export const EVENT_LIMITS = { placeLength: 200, urlLength: 2000, maxDays: 14 } as const;
+
+export const eventKeys = { event: (threadId: string) => ['event', threadId] as const };
+
+export const eventsApi = {
+  get: (threadId: string) => request<ThreadEvent>('GET', `/threads/${enc(threadId)}/event`),
+  rsvp: (threadId: string, answer: ThreadEvent['myAnswer'] & string) =>
+    request<ThreadEvent>('PUT', `/threads/${enc(threadId)}/rsvp`, { body: { answer } }),
+  withdraw: (threadId: string) => request<void>('DELETE', `/threads/${enc(threadId)}/rsvp`),
+  /** The calendar file; a plain link, so the browser downloads it with the session cookie. */
+  icsUrl: (threadId: string) => `/api/v1/threads/${enc(threadId)}/event.ics`,
 };

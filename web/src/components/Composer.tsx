@@ -17,6 +17,7 @@ import {
   emptyDraft,
   needsTitle,
 } from './composer/draft.js';
+import { EventFields } from './composer/EventFields.js';
 import { LinkSelects } from './composer/LinkSelects.js';
 import { PollFields } from './composer/PollFields.js';
 import { PraisePicker } from './composer/PraisePicker.js';
@@ -183,6 +184,19 @@ export function Composer({ community }: { community?: Community }) {
           value={draft.poll}
           onChange={(poll) => change({ poll })}
           error={error('poll') ?? error('poll.options') ?? error('poll.closesAt')}
+        />
+      )}
+      {kind === 'event' && (
+        <EventFields
+          value={draft.event}
+          onChange={(event) => change({ event })}
+          error={
+            error('event') ??
+            error('event.place') ??
+            error('event.onlineUrl') ??
+            error('event.endsAt') ??
+            error('event.timeZone')
+          }
         />
       )}
       {kind === 'ama' && (

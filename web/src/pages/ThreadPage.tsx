@@ -12,6 +12,7 @@ import { threadIdOf, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AmaPanel } from './thread/AmaPanel.js';
+import { EventPanel } from './thread/EventPanel.js';
 import { PollPanel } from './thread/PollPanel.js';
 import { ReplyBox } from './thread/ReplyBox.js';
 import { ReplyList } from './thread/ReplyList.js';
@@ -91,6 +92,7 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
     <div className="column narrow">
       <ThreadBody thread={data} />
       {data.kind === 'poll' && <PollPanel thread={data} />}
+      {data.kind === 'event' && <EventPanel thread={data} />}
       {data.kind === 'ama' && <AmaPanel thread={data} />}
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="section-title">

@@ -1,7 +1,7 @@
--- Polls and AMAs ("vraag het de directie", issue 21 §3): thread kinds of their own, each with its own tables.
+-- Polls, events and AMAs ("vraag het de directie", issue 21 §3): thread kinds of their own, each with its own tables.
 alter table threads drop constraint threads_kind_check;
 alter table threads add constraint threads_kind_check
-  check (kind in ('discussion', 'question', 'announcement', 'idea', 'update', 'article', 'praise', 'poll', 'ama'));
+  check (kind in ('discussion', 'question', 'announcement', 'idea', 'update', 'article', 'praise', 'poll', 'event', 'ama'));
 
 -- A poll belongs to its thread; readers and writers are authorised through the thread's community.
 create table polls (
@@ -66,4 +66,26 @@ create table ama_question_votes (
   person_id   bigint not null references people(id) on delete cascade,
   created_at  timestamptz not null,
   primary key (question_id, person_id)
+);
+
+-- An event: when (stored as instants; the time zone it was planned in is kept for the calendar file), where, RSVPs.
+create table thread_events (
+  thread_id   bigint primary key references threads(id) on delete cascade,
+  starts_at   timestamptz not null,
+  ends_at     timestamptz not null,
+  time_zone   text not null,
+  place       text not null default '',
+  online_url  text,
+  reminded_at timestamptz,
+  check (ends_at > starts_at)
+);
+-- The reminder job's range: events not yet reminded, by start.
+create index thread_events_reminder_idx on thread_events (starts_at) where reminded_at is null;
+
+create table event_rsvps (
+  thread_id   bigint not null references thread_events(thread_id) on delete cascade,
+  person_id   bigint not null references people(id) on delete cascade,
+  answer      text not null check (answer in ('going', 'maybe', 'not')),
+  answered_at timestamptz not null,
+  primary key (thread_id, person_id)
 );

@@ -114,6 +114,7 @@ describe('draftAfterPost', () => {
       themeId: '',
       goalId: '',
       poll: { options: ['', ''], multiple: false, anonymous: false, closesAt: '' },
+      event: { startsAt: '', endsAt: '', place: '', onlineUrl: '' },
       ama: { startsAt: '', endsAt: '' },
     });
   });
@@ -128,6 +129,7 @@ describe('draftAfterPost', () => {
       themeId: '',
       goalId: '',
       poll: { options: ['', ''], multiple: false, anonymous: false, closesAt: '' },
+      event: { startsAt: '', endsAt: '', place: '', onlineUrl: '' },
       ama: { startsAt: '', endsAt: '' },
     });
   });
@@ -166,5 +168,23 @@ describe('polls and AMAs in the composer', () => {
     const after = draftAfterPost({ ...ama, poll: { ...ama.poll, options: ['a', 'b', 'c'] } }, 'posted');
     expect(after.ama).toEqual({ startsAt: '', endsAt: '' });
     expect(after.poll.options).toEqual(['', '']);
+  });
+});
+
+describe('events in the composer', () => {
+  it("need times and a place or a link; times go as UTC with the writer's own zone", () => {
+    const event = { startsAt: '2030-01-02T10:00', endsAt: '2030-01-02T11:00', place: '', onlineUrl: '' };
+    expect(draftProblems(draft({ kind: 'event', title: 'T', body: 'b', event }))).toEqual({
+      event: { key: 'events.placeRequired' },
+    });
+    const ready = draft({ kind: 'event', title: 'T', body: 'b', event: { ...event, place: ' Utrecht ' } });
+    expect(draftProblems(ready)).toEqual({});
+    expect(draftPayload(ready).event).toEqual({
+      startsAt: new Date('2030-01-02T10:00').toISOString(),
+      endsAt: new Date('2030-01-02T11:00').toISOString(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      place: 'Utrecht',
+      onlineUrl: null,
+    });
   });
 });

@@ -16,12 +16,18 @@ export type Draft = {
   goalId: string;
   /** A poll's options, choice and closing time ('' for none; a datetime-local value in the writer's zone). */
   poll: { options: string[]; multiple: boolean; anonymous: boolean; closesAt: string };
+  /** An event's times (datetime-local values in the writer's zone, which is sent along), place or link. */
+  event: { startsAt: string; endsAt: string; place: string; onlineUrl: string };
   /** An AMA's period, as datetime-local values in the writer's zone. */
   ama: { startsAt: string; endsAt: string };
 };
 
 const emptyPoll = () => ({ options: ['', ''], multiple: false, anonymous: false, closesAt: '' });
 const emptyAma = () => ({ startsAt: '', endsAt: '' });
+const emptyEvent = () => ({ startsAt: '', endsAt: '', place: '', onlineUrl: '' });
+
+/** The writer's own time zone, which an event is planned in. */
+const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export const emptyDraft = (communitySlug = ''): Draft => ({
   kind: 'question',
@@ -32,6 +38,7 @@ export const emptyDraft = (communitySlug = ''): Draft => ({
   themeId: '',
   goalId: '',
   poll: emptyPoll(),
+  event: emptyEvent(),
   ama: emptyAma(),
 });
 
@@ -47,9 +54,11 @@ export type Problem =
   | { key: 'praise.tooMany'; max: number }
   | { key: 'polls.optionsRequired'; min: number }
   | { key: 'polls.tooManyOptions'; max: number }
-  | { key: 'amas.periodRequired' };
+  | { key: 'amas.periodRequired' }
+  | { key: 'events.timesRequired' }
+  | { key: 'events.placeRequired' };
 
-type Checked = 'title' | 'body' | 'praised' | 'poll' | 'ama';
+type Checked = 'title' | 'body' | 'praised' | 'poll' | 'event' | 'ama';
 
 const filledOptions = (draft: Draft) => draft.poll.options.map((option) => option.trim()).filter(Boolean);
 
@@ -93,6 +102,17 @@ export const draftPayload = (draft: Draft) => ({
           multiple: draft.poll.multiple,
           anonymous: draft.poll.anonymous,
           closesAt: draft.poll.closesAt ? instant(draft.poll.closesAt) : null,
+        },
+      }
+    : {}),
+  ...(draft.kind === 'event'
+    ? {
+        event: {
+          startsAt: instant(draft.event.startsAt),
+          endsAt: instant(draft.event.endsAt),
+          timeZone: ownZone(),
+          place: draft.event.place.trim(),
+          onlineUrl: draft.event.onlineUrl.trim() || null,
         },
       }
     : {}),

@@ -210,3 +210,54 @@ describe('AMAs: a leader opens one, questions are voted, answered in vote order'
     }
   });
 });
+
+describe('events: made in the composer, shown in each reader’s own zone, RSVP and a calendar file', () => {
+  it('an organiser on a laptop in English, a colleague in another zone on a phone in Dutch says going', async () => {
+    const organiser = await member('Olivier');
+    const colleague = await member('Carla');
+    const organiserContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const colleagueContext = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    const olivier = await organiserContext.newPage();
+    const carla = await colleagueContext.newPage();
+    const title = `Quarterly session ${Date.now()}`;
+    try {
+      await photographOnFailure([olivier, carla], 'events-journey', async () => {
+        await signIn(olivier, en, organiser);
+        await compose(olivier, en, 'event', title, 'With the board, questions welcome.');
+        await olivier.getByLabel(en('events.startsAt')).fill(await localTime(olivier, 24 * 60));
+        await olivier.getByLabel(en('events.endsAt')).fill(await localTime(olivier, 25 * 60));
+        await olivier.getByLabel(en('events.place')).fill('Utrecht, room 4.12');
+        await postAndOpen(olivier, en, 'event', title);
+        await seen(olivier.getByText('Utrecht, room 4.12'));
+        const threadPath = new URL(olivier.url()).pathname;
+        const threadId = /^\/t\/(\d+)-/.exec(threadPath)![1]!;
+
+        await signIn(carla, nl, colleague, threadPath);
+        await seen(carla.getByRole('heading', { level: 1, name: title }));
+        await carla.getByRole('button', { name: new RegExp(`^${nl('events.answer.going')}`) }).click();
+        await seen(carla.getByRole('button', { name: `${nl('events.answer.going')} · 1`, pressed: true }));
+        await settled(carla);
+        await photograph(carla, 'event-375-nl');
+        expect(await violations(carla)).toEqual([]);
+
+        // The calendar file is there for the same reader, as text/calendar.
+        const api = await signInWithPassword(baseUrl, colleague);
+        const ics = await fetch(`${baseUrl}/api/v1/threads/${threadId}/event.ics`, {
+          headers: { cookie: api.cookie },
+        });
+        expect(ics.status).toBe(200);
+        expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+        expect(await ics.text()).toContain(`SUMMARY:${title}`);
+
+        await olivier.reload();
+        await seen(olivier.getByRole('button', { name: `${en('events.answer.going')} · 1` }));
+        await settled(olivier);
+        await photograph(olivier, 'event-1440-en');
+        expect(await violations(olivier)).toEqual([]);
+      });
+    } finally {
+      await organiserContext.close();
+      await colleagueContext.close();
+    }
+  });
+});

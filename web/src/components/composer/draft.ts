@@ -80,6 +80,10 @@ export function draftProblems(draft: Draft): Partial<Record<Checked, Problem>> {
     found.poll = { key: 'polls.tooManyOptions', max: POLL_LIMITS.maxOptions };
   if (draft.kind === 'ama' && (!draft.ama.startsAt || !draft.ama.endsAt))
     found.ama = { key: 'amas.periodRequired' };
+  if (draft.kind === 'event' && !draft.event.place.trim() && !draft.event.onlineUrl.trim())
+    found.event = { key: 'events.placeRequired' };
+  if (draft.kind === 'event' && (!draft.event.startsAt || !draft.event.endsAt))
+    found.event = { key: 'events.timesRequired' };
   return found;
 }
 

@@ -212,7 +212,7 @@ describe('AMAs: a leader opens one, questions are voted, answered in vote order'
 });
 
 describe('events: made in the composer, shown in each reader’s own zone, RSVP and a calendar file', () => {
-  it('an organiser on a laptop in English, a colleague in another zone on a phone in Dutch says going', async () => {
+  it('an organiser on a laptop in English, a colleague on a phone in Dutch says going', async () => {
     const organiser = await member('Olivier');
     const colleague = await member('Carla');
     const organiserContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
@@ -234,7 +234,7 @@ describe('events: made in the composer, shown in each reader’s own zone, RSVP 
 
         await signIn(carla, nl, colleague, threadPath);
         await seen(carla.getByRole('heading', { level: 1, name: title }));
-        await carla.getByRole('button', { name: new RegExp(`^${nl('events.answer.going')}`) }).click();
+        await carla.getByRole('button', { name: new RegExp(`^${nl('events.answer.going')} ·`) }).click();
         await seen(carla.getByRole('button', { name: `${nl('events.answer.going')} · 1`, pressed: true }));
         await settled(carla);
         await photograph(carla, 'event-375-nl');

@@ -30,7 +30,7 @@ export const EventsQuery = z.object({
  */
 export const StreamEvent = z.object({
   id: Id,
-  type: z.string().describe('notification, thread or reply (more may come)'),
+  type: z.string().describe('notification, thread, reply, poll or ama (more may come)'),
   threadId: Id.nullable(),
   communityId: Id.nullable(),
   createdAt: Timestamp,
@@ -47,6 +47,6 @@ export const StreamResync = z.object({ reason: z.enum(['too_many_missed', 'too_o
 export const EventStreamBody = z
   .string()
   .describe(
-    'text/event-stream: `ready`, then `notification`, `thread` and `reply` events (data: StreamEvent), ' +
+    'text/event-stream: `ready`, then `notification`, `thread`, `reply`, `poll` and `ama` events (data: StreamEvent), ' +
       '`resync` when replay fell short, and a `: keep-alive` comment every 25 s.',
   );

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'routed_question',
   'owner_appointed',
   'moderation',
+  'event_reminder',
 ] as const;
 
 const Flag = z

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { AmaInput } from './amas.js';
+import { EventInput } from './calendar.js';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
+import { PollInput } from './polls.js';
 
 export const THREAD_KINDS = [
   'discussion',
@@ -11,6 +14,9 @@ export const THREAD_KINDS = [
   'update',
   'article',
   'praise',
+  'poll',
+  'event',
+  'ama',
 ] as const;
 export const ThreadKind = z.enum(THREAD_KINDS);
 export type ThreadKind = z.infer<typeof ThreadKind>;
@@ -81,9 +87,27 @@ export const CreateThread = z
       .min(1, 'must name at least one person')
       .max(PRAISE_LIMITS.recipients, `may name at most ${PRAISE_LIMITS.recipients} people`)
       .optional(),
+    /** For a poll: its options, single or multiple choice, anonymity and closing time. */
+    poll: PollInput.optional(),
+    /** For an event: when (and in which time zone), where or online. */
+    event: EventInput.optional(),
+    /** For an AMA (leaders only): when it goes live and when it ends. */
+    ama: AmaInput.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
+    for (const kind of ['poll', 'event', 'ama'] as const) {
+      if (input.kind === kind && !input[kind]) {
+        ctx.addIssue({ code: 'custom', path: [kind], message: `is required for a ${kind}` });
+      }
+      if (input.kind !== kind && input[kind]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [kind],
+          message: `is only for a ${kind}, not for a ${input.kind}`,
+        });
+      }
+    }
     if (!UNTITLED_KINDS.includes(input.kind) && input.title.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['title'], message: `is required for a ${input.kind}` });
     }

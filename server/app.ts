@@ -5,10 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
+import { amaRoutes } from './modules/amas/routes.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { communityRoutes } from './modules/communities/routes.js';
 import { communityHealthRoutes } from './modules/community-health/routes.js';
 import { contributionRoutes } from './modules/contributions/routes.js';
@@ -28,6 +30,7 @@ import { moderationRoutes } from './modules/moderation/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { peopleAdminRoutes } from './modules/people-admin/routes.js';
+import { pollRoutes } from './modules/polls/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { routingRoutes } from './modules/routing/routes.js';
 import { canonicalScimUrl, installScimProtocol } from './modules/scim/protocol.js';
@@ -69,6 +72,9 @@ export const allRoutes: Route[] = [
   ...communityHealthRoutes,
   ...contributionRoutes,
   ...threadRoutes,
+  ...pollRoutes,
+  ...calendarRoutes,
+  ...amaRoutes,
   ...feedRoutes,
   ...followRoutes,
   ...notificationRoutes,

@@ -1,5 +1,6 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
 import { authJobs } from './modules/auth/jobs.js';
+import { calendarJobs } from './modules/calendar/routes.js';
 import { linkSweepJob } from './modules/invitations/jobs.js';
 import { retentionJob } from './modules/privacy/retention.js';
 import { routingJobs } from './modules/routing/jobs.js';
@@ -12,6 +13,7 @@ export const allJobs: Job[] = [
   ...routingJobs,
   ...authJobs,
   linkSweepJob,
+  ...calendarJobs,
   idempotencySweepJob,
   retentionJob,
 ];

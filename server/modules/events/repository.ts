@@ -38,7 +38,7 @@ export type CandidateRow = EventRow & { visible: boolean };
  * The events after `afterId` that might concern the reader, oldest first, at most `limit`. Each source is one
  * index range (the fan-in of DESIGN.md §4), so the cost follows the reader's own sources, not the size of the log:
  *   - addressed to them (notifications);
- *   - `reply` in a thread they follow and may read;
+ *   - `reply` (and a poll's or AMA's change) in a thread they follow and may read;
  *   - `thread` in a community they are a member of, or a company-wide one (outside any community).
  * `visible` checks readability again at delivery time: a reader who left a closed or secret community since, or
  * whose thread was deleted, gets nothing more from it. Invisible rows are returned (not dropped) so that a caller
@@ -60,7 +60,7 @@ export async function candidateEvents(
           join threads ft on ft.id = f.thread_id
           cross join lateral (
             select ${columns} from events e
-             where e.thread_id = f.thread_id and e.id > $2 and e.type = 'reply' and e.recipient_id is null
+             where e.thread_id = f.thread_id and e.id > $2 and e.type in ('reply', 'poll', 'ama') and e.recipient_id is null
              order by e.id limit $3) x
          where f.person_id = $1 and ft.deleted_at is null and ${readableCommunitySql('ft.community_id', '$1')})
        union all

@@ -32,6 +32,8 @@ type Sources = Awaited<ReturnType<typeof events.readerSources>>;
 type ResyncReason = z.infer<typeof StreamResync>['reason'];
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
+/** Events a stream delivers to the followers of their thread: replies, and the counts of its poll or AMA. */
+const THREAD_FOLLOWER_TYPES = new Set(['reply', 'poll', 'ama']);
 
 /**
  * One reader's Server-Sent Events stream. `cursor` means: every event with a smaller or equal id that might concern
@@ -147,7 +149,8 @@ export class EventStream implements OpenStream {
   private mayConcern(signal: EventSignal, companyWide: boolean): boolean {
     if (signal.recipientId !== null) return signal.recipientId === this.viewer.id;
     if (this.sources === null) return true; // still starting: decide once the cursor is known
-    if (signal.type === 'reply') return signal.threadId !== null && this.sources.threads.has(signal.threadId);
+    if (THREAD_FOLLOWER_TYPES.has(signal.type))
+      return signal.threadId !== null && this.sources.threads.has(signal.threadId);
     if (signal.type === 'thread') {
       return signal.communityId === null ? companyWide : this.sources.communities.has(signal.communityId);
     }

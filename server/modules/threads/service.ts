@@ -4,10 +4,13 @@ import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
+import { createAma, requireMayHostAma } from '../amas/service.js';
 import { writeAudit } from '../audit/repository.js';
+import { createEvent } from '../calendar/service.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
+import { createPoll } from '../polls/service.js';
 import { prepareContent } from './content.js';
 import { replaceMentions, replaceThreadHashtags } from './content-repository.js';
 import { requireLinkableGoal, requireLinkableTheme } from './links.js';
@@ -41,6 +44,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       ? await requireReadable(tx, viewer, { slug: input.communitySlug })
       : null;
     requireMayAnnounce(viewer, input.kind, community);
+    if (input.kind === 'ama') requireMayHostAma(viewer);
     const themeId = input.themeId ? await requireLinkableTheme(tx, input.themeId, now) : null;
     const goalId = input.goalId ? await requireLinkableGoal(tx, input.goalId) : null;
     const praised = input.praised
@@ -78,6 +82,9 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       now,
     );
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
+    if (input.poll) await createPoll(tx, thread.id, input.poll, now);
+    if (input.event) await createEvent(tx, thread.id, input.event, now);
+    if (input.ama) await createAma(tx, thread.id, input.ama, now);
     if (content.hashtags.length > 0) await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
     // Only questions and ideas without a goal of their own take one from their scope.
     if (!goalId && (input.kind === 'question' || input.kind === 'idea')) {

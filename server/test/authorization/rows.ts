@@ -1,5 +1,7 @@
+import { amasMatrix } from './amas.matrix.js';
 import { analyticsMatrix } from './analytics.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
+import { calendarMatrix } from './calendar.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
 import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
@@ -14,6 +16,7 @@ import type { MatrixRow } from './matrix.js';
 import { moderationMatrix } from './moderation.matrix.js';
 import { notificationsMatrix } from './notifications.matrix.js';
 import { peopleMatrix } from './people.matrix.js';
+import { pollsMatrix } from './polls.matrix.js';
 import { privacyMatrix } from './privacy.matrix.js';
 import { scimMatrix } from './scim.matrix.js';
 import { searchMatrix } from './search.matrix.js';
@@ -29,6 +32,9 @@ export const matrix: MatrixRow[] = [
   ...communitiesMatrix,
   ...communityHealthMatrix,
   ...threadsMatrix,
+  ...pollsMatrix,
+  ...calendarMatrix,
+  ...amasMatrix,
   ...feedMatrix,
   ...notificationsMatrix,
   ...eventsMatrix,

@@ -24,6 +24,9 @@ export const THREAD_KINDS = list<ThreadKind>()([
   'update',
   'article',
   'praise',
+  'poll',
+  'event',
+  'ama',
 ]);
 export const UNTITLED_KINDS: readonly ThreadKind[] = ['update', 'praise'];
 export const REACTION_KINDS = list<ReactionKind>()([

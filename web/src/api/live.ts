@@ -54,7 +54,7 @@ export function useLiveStream(enabled: boolean): void {
     let stopped = false;
     const open = () => {
       source = new EventSource('/api/v1/events');
-      for (const type of ['thread', 'reply', 'notification']) {
+      for (const type of ['thread', 'reply', 'poll', 'ama', 'notification']) {
         source.addEventListener(type, (message) => dispatch(type, (message as MessageEvent).data));
       }
       source.addEventListener('notification', (message) => {

@@ -8,6 +8,7 @@ import { api } from '../api/endpoints.js';
 import { keys } from '../api/query-client.js';
 import { useMe } from '../api/session.js';
 import { threadPath } from '../lib/paths.js';
+import { AmaFields } from './composer/AmaFields.js';
 import {
   type Draft,
   draftAfterPost,
@@ -16,7 +17,9 @@ import {
   emptyDraft,
   needsTitle,
 } from './composer/draft.js';
+import { EventFields } from './composer/EventFields.js';
 import { LinkSelects } from './composer/LinkSelects.js';
+import { PollFields } from './composer/PollFields.js';
 import { PraisePicker } from './composer/PraisePicker.js';
 import { ErrorMessage, fieldError } from './ErrorMessage.js';
 import { Field } from './Field.js';
@@ -61,7 +64,11 @@ export function Composer({ community }: { community?: Community }) {
   const chosen = communities.find((c) => c.slug === slug) ?? null;
   // Announcements speak for the organisation (leaders, admins) or for a community (also its owners).
   const mayAnnounce = me.isLeader || me.role === 'admin' || chosen?.myRole === 'owner';
-  const kinds = THREAD_KINDS.filter((k) => k !== 'announcement' || mayAnnounce);
+  // An AMA is answered by someone with a mandate: leaders (and admins) open one.
+  const mayHostAma = me.isLeader || me.role === 'admin';
+  const kinds = THREAD_KINDS.filter(
+    (k) => (k !== 'announcement' || mayAnnounce) && (k !== 'ama' || mayHostAma),
+  );
   const titled = needsTitle(kind);
 
   const post = useMutation({
@@ -80,7 +87,12 @@ export function Composer({ community }: { community?: Community }) {
     event.preventDefault();
     const found: Record<string, string> = {};
     for (const [field, problem] of Object.entries(draftProblems(draft))) {
-      found[field] = 'max' in problem ? t(problem.key, { max: problem.max }) : t(problem.key);
+      found[field] =
+        'max' in problem
+          ? t(problem.key, { max: problem.max })
+          : 'min' in problem
+            ? t(problem.key, { min: problem.min })
+            : t(problem.key);
     }
     setChecks(found);
     if (Object.keys(found).length === 0) post.mutate();
@@ -165,6 +177,33 @@ export function Composer({ community }: { community?: Community }) {
           value={draft.praised}
           onChange={(praised) => change({ praised })}
           error={error('praised')}
+        />
+      )}
+      {kind === 'poll' && (
+        <PollFields
+          value={draft.poll}
+          onChange={(poll) => change({ poll })}
+          error={error('poll') ?? error('poll.options') ?? error('poll.closesAt')}
+        />
+      )}
+      {kind === 'event' && (
+        <EventFields
+          value={draft.event}
+          onChange={(event) => change({ event })}
+          error={
+            error('event') ??
+            error('event.place') ??
+            error('event.onlineUrl') ??
+            error('event.endsAt') ??
+            error('event.timeZone')
+          }
+        />
+      )}
+      {kind === 'ama' && (
+        <AmaFields
+          value={draft.ama}
+          onChange={(ama) => change({ ama })}
+          error={error('ama') ?? error('ama.startsAt') ?? error('ama.endsAt')}
         />
       )}
       <Field label={t('composer.body')} hint={t('composer.markdownHint')} error={error('body')}>

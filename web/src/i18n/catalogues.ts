@@ -13,6 +13,8 @@ import moderationEn from './features/moderation.en.json' with { type: 'json' };
 import moderationNl from './features/moderation.nl.json' with { type: 'json' };
 import peopleEn from './features/people.en.json' with { type: 'json' };
 import peopleNl from './features/people.nl.json' with { type: 'json' };
+import pollsEn from './features/polls.en.json' with { type: 'json' };
+import pollsNl from './features/polls.nl.json' with { type: 'json' };
 import privacyEn from './features/privacy.en.json' with { type: 'json' };
 import privacyNl from './features/privacy.nl.json' with { type: 'json' };
 import scimEn from './features/scim.en.json' with { type: 'json' };
@@ -40,6 +42,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     mailEn,
     moderationEn,
     privacyEn,
+    pollsEn,
   ],
   nl: [
     nl,
@@ -54,6 +57,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     mailNl,
     moderationNl,
     privacyNl,
+    pollsNl,
   ],
 };
 

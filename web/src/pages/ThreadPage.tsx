@@ -11,7 +11,10 @@ import { Skeleton } from '../components/Skeleton.js';
 import { threadIdOf, threadPath } from '../lib/paths.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { AmaPanel } from './thread/AmaPanel.js';
+import { EventPanel } from './thread/EventPanel.js';
 import { threadHeading } from './thread/heading.js';
+import { PollPanel } from './thread/PollPanel.js';
 import { ReplyBox } from './thread/ReplyBox.js';
 import { ReplyList } from './thread/ReplyList.js';
 import { ThreadBody } from './thread/ThreadBody.js';
@@ -89,6 +92,9 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
   return (
     <div className="column narrow">
       <ThreadBody thread={data} />
+      {data.kind === 'poll' && <PollPanel thread={data} />}
+      {data.kind === 'event' && <EventPanel thread={data} />}
+      {data.kind === 'ama' && <AmaPanel thread={data} />}
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="section-title">
           {/* Until the replies are here, the thread's own count: never "No replies yet" over a skeleton. */}

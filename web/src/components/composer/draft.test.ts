@@ -113,6 +113,9 @@ describe('draftAfterPost', () => {
       praised: [],
       themeId: '',
       goalId: '',
+      poll: { options: ['', ''], multiple: false, anonymous: false, closesAt: '' },
+      event: { startsAt: '', endsAt: '', place: '', onlineUrl: '' },
+      ama: { startsAt: '', endsAt: '' },
     });
   });
 
@@ -125,6 +128,63 @@ describe('draftAfterPost', () => {
       praised: [],
       themeId: '',
       goalId: '',
+      poll: { options: ['', ''], multiple: false, anonymous: false, closesAt: '' },
+      event: { startsAt: '', endsAt: '', place: '', onlineUrl: '' },
+      ama: { startsAt: '', endsAt: '' },
+    });
+  });
+});
+
+describe('polls and AMAs in the composer', () => {
+  it('a poll needs two filled options and sends only those, its closing time as UTC', () => {
+    const poll = { options: ['Yes', '  '], multiple: false, anonymous: true, closesAt: '' };
+    expect(draftProblems(draft({ kind: 'poll', title: 'Q?', body: 'b', poll }))).toEqual({
+      poll: { key: 'polls.optionsRequired', min: 2 },
+    });
+    const ready = draft({
+      kind: 'poll',
+      title: 'Q?',
+      body: 'b',
+      poll: { ...poll, options: [' Yes ', '', 'No'], closesAt: '2030-01-02T10:00' },
+    });
+    expect(draftProblems(ready)).toEqual({});
+    expect(draftPayload(ready).poll).toEqual({
+      options: ['Yes', 'No'],
+      multiple: false,
+      anonymous: true,
+      closesAt: new Date('2030-01-02T10:00').toISOString(),
+    });
+    expect(draftPayload(draft({ title: 'Q', body: 'b' }))).not.toHaveProperty('poll');
+  });
+
+  it('an AMA needs its period; a post empties both', () => {
+    const ama = draft({
+      kind: 'ama',
+      title: 'AMA',
+      body: 'b',
+      ama: { startsAt: '2030-01-02T10:00', endsAt: '' },
+    });
+    expect(draftProblems(ama)).toEqual({ ama: { key: 'amas.periodRequired' } });
+    const after = draftAfterPost({ ...ama, poll: { ...ama.poll, options: ['a', 'b', 'c'] } }, 'posted');
+    expect(after.ama).toEqual({ startsAt: '', endsAt: '' });
+    expect(after.poll.options).toEqual(['', '']);
+  });
+});
+
+describe('events in the composer', () => {
+  it("need times and a place or a link; times go as UTC with the writer's own zone", () => {
+    const event = { startsAt: '2030-01-02T10:00', endsAt: '2030-01-02T11:00', place: '', onlineUrl: '' };
+    expect(draftProblems(draft({ kind: 'event', title: 'T', body: 'b', event }))).toEqual({
+      event: { key: 'events.placeRequired' },
+    });
+    const ready = draft({ kind: 'event', title: 'T', body: 'b', event: { ...event, place: ' Utrecht ' } });
+    expect(draftProblems(ready)).toEqual({});
+    expect(draftPayload(ready).event).toEqual({
+      startsAt: new Date('2030-01-02T10:00').toISOString(),
+      endsAt: new Date('2030-01-02T11:00').toISOString(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      place: 'Utrecht',
+      onlineUrl: null,
     });
   });
 });

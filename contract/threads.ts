@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkPreview } from './attachments.js';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
@@ -167,6 +168,8 @@ export const ThreadSummary = z.object({
   praised: z.array(PersonSummary),
   replyCount: z.number().int(),
   reactionCounts: z.array(ReactionCount),
+  /** The first link in the body, previewed (title, description, site, image) once the server fetched it. */
+  linkPreview: LinkPreview.nullable(),
   removed: z.boolean(),
   /** A moderator locked it: it takes no new replies. */
   locked: z.boolean(),

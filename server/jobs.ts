@@ -1,8 +1,17 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
+import { attachmentJobs } from './modules/attachments/jobs.js';
 import { authJobs } from './modules/auth/jobs.js';
+import { linkPreviewJob } from './modules/link-previews/job.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
 import type { Job } from './platform/jobs/scheduler.js';
 
 /** Every background job a node runs; the scheduler gives each tick to one node. */
-export const allJobs: Job[] = [analyticsJob, ...routingJobs, ...authJobs, idempotencySweepJob];
+export const allJobs: Job[] = [
+  analyticsJob,
+  ...routingJobs,
+  ...authJobs,
+  idempotencySweepJob,
+  ...attachmentJobs,
+  linkPreviewJob,
+];

@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
+import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
@@ -77,6 +78,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       },
       now,
     );
+    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body);
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     if (content.hashtags.length > 0) await replaceThreadHashtags(tx, thread.id, content.hashtags, now, now);
     // Only questions and ideas without a goal of their own take one from their scope.
@@ -163,6 +165,7 @@ export async function updateThread(deps: Deps, viewer: Viewer, id: string, input
       body = { bodyMd: content.bodyMd, bodyHtml: content.bodyHtml };
       const added = await replaceMentions(tx, { threadId: id, replyId: null }, content.mentionedIds, now);
       await replaceThreadHashtags(tx, id, content.hashtags, thread.last_activity_at, now);
+      await afterPostWritten(tx, deps, viewer, { threadId: id, replyId: null }, input.body);
       await noticeReaders(
         tx,
         deps.bus,

@@ -1,4 +1,5 @@
 import { analyticsMatrix } from './analytics.matrix.js';
+import { attachmentsMatrix } from './attachments.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
 import { communityHealthMatrix } from './community-health.matrix.js';
@@ -42,4 +43,5 @@ export const matrix: MatrixRow[] = [
   ...invitationsMatrix,
   ...funnelMatrix,
   ...moderationMatrix,
+  ...attachmentsMatrix,
 ];

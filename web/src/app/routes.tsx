@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AdminFileLimitsPage } from '../pages/AdminFileLimitsPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           { path: 'admin/communities', element: <AdminCommunitiesPage /> },
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
+          { path: 'admin/files', element: <AdminFileLimitsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },

@@ -61,7 +61,9 @@ describe('search finds files by name', () => {
     const results = await search(author.api, word);
     expect(names(results)).toEqual([`${word}-closed.txt`, `${word}-geheim.txt`, `${word}-open.pdf.txt`]);
     expect(results.counts.files).toEqual({ count: 3, more: false });
-    const open = results.items.find((hit) => hit.type === 'file' && hit.name.endsWith('open.pdf.txt')) as FileHit;
+    const open = results.items.find(
+      (hit) => hit.type === 'file' && hit.name.endsWith('open.pdf.txt'),
+    ) as FileHit;
     expect(open).toMatchObject({
       contentType: 'text/plain',
       thread: { title: 'Plans for everyone', kind: 'discussion' },

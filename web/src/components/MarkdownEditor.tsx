@@ -71,7 +71,7 @@ export function MarkdownEditor({ value, onChange, rows = 5, ...rest }: Props) {
         <MentionTextarea value={value} onChange={onChange} rows={rows} {...rest} />
       )}
       <div className="editor-files">
-        <label className="button-link small" htmlFor={pickerId}>
+        <label className="link-button small" htmlFor={pickerId}>
           {t('attachments.attach')}
         </label>
         <input

@@ -50,7 +50,7 @@ export function ProfilePhoto({ me }: { me: Me }) {
           }}
         />
         {me.avatarUrl && (
-          <button type="button" className="button-link small" onClick={() => save.mutate(null)}>
+          <button type="button" className="link-button small" onClick={() => save.mutate(null)}>
             {t('attachments.removePhoto')}
           </button>
         )}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_URL } from './attachments.js';
 import { Handle, Id, LIMITS, PageQuery, singleLine, Timestamp } from './common.js';
 
 export const Role = z.enum(['member', 'community_manager', 'admin']);
@@ -52,15 +53,17 @@ function isTimeZone(value: string): boolean {
 
 /**
  * An avatar is a small picture inside the data itself, served with the profile by Plein: an address on another
- * host would let that host log who views whose profile. (Uploaded pictures come with attachments.)
+ * host would let that host log who views whose profile. An uploaded photo is an attachment of the profile, served by Plein.
  */
 export const AvatarUrl = z
   .string()
   .max(2000)
-  .regex(
-    /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/,
-    'must be a picture Plein serves itself (a data:image/…;base64 URL of PNG, JPEG, GIF, WebP or SVG), ' +
-      'not an address on another host',
+  .refine(
+    (url) =>
+      /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/.test(url) ||
+      ATTACHMENT_URL.test(url),
+    'must be a picture Plein serves itself (an uploaded photo, /api/v1/attachments/…/content, or a ' +
+      'data:image/…;base64 URL of PNG, JPEG, GIF, WebP or SVG), not an address on another host',
   );
 
 export const CreatePerson = z.strictObject({

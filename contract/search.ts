@@ -11,7 +11,7 @@ export const SEARCH_LIMITS = {
   similarTitleLength: 200,
 } as const;
 
-export const SEARCH_TYPES = ['all', 'threads', 'replies', 'people', 'communities'] as const;
+export const SEARCH_TYPES = ['all', 'threads', 'replies', 'people', 'communities', 'files'] as const;
 export const SearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof SearchType>;
 
@@ -101,12 +101,37 @@ export const CommunityHit = z.object({
   score: z.number(),
 });
 
-export const SearchHit = z.discriminatedUnion('type', [ThreadHit, ReplyHit, PersonHit, CommunityHit]);
+/** A file whose name holds every searched word, on a post the reader may read. */
+export const FileHit = z.object({
+  type: z.literal('file'),
+  id: Id,
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  isImage: z.boolean(),
+  url: z.string(),
+  thumbnailUrl: z.string().nullable(),
+  thread: z.object({ id: Id, title: z.string(), kind: ThreadKind }),
+  replyId: Id.nullable(),
+  author: PersonSummary,
+  community: CommunityRef.nullable(),
+  createdAt: Timestamp,
+  score: z.number(),
+});
+
+export const SearchHit = z.discriminatedUnion('type', [
+  ThreadHit,
+  ReplyHit,
+  PersonHit,
+  CommunityHit,
+  FileHit,
+]);
 export type SearchHit = z.infer<typeof SearchHit>;
 export type ThreadHit = z.infer<typeof ThreadHit>;
 export type ReplyHit = z.infer<typeof ReplyHit>;
 export type PersonHit = z.infer<typeof PersonHit>;
 export type CommunityHit = z.infer<typeof CommunityHit>;
+export type FileHit = z.infer<typeof FileHit>;
 
 /** How many of a type the reader may see; `more` when there are more than `count`. */
 export const Count = z.object({ count: z.number().int(), more: z.boolean() });
@@ -116,7 +141,7 @@ export const SearchResults = z.object({
   nextCursor: z.string().nullable(),
   /** Nothing matched as written, so these are threads whose titles resemble the search (a typo, perhaps). */
   closeMatches: z.boolean(),
-  counts: z.object({ threads: Count, replies: Count, people: Count, communities: Count }),
+  counts: z.object({ threads: Count, replies: Count, people: Count, communities: Count, files: Count }),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 

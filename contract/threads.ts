@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmaInput } from './amas.js';
+import { LinkPreview } from './attachments.js';
 import { EventInput } from './calendar.js';
 import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
 import { ModerationState } from './moderation.js';
@@ -191,6 +192,8 @@ export const ThreadSummary = z.object({
   praised: z.array(PersonSummary),
   replyCount: z.number().int(),
   reactionCounts: z.array(ReactionCount),
+  /** The first link in the body, previewed (title, description, site, image) once the server fetched it. */
+  linkPreview: LinkPreview.nullable(),
   removed: z.boolean(),
   /** A moderator locked it: it takes no new replies. */
   locked: z.boolean(),

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -7,6 +8,7 @@ import { LIMITS } from '../contract/common.js';
 import type { Config } from './config.js';
 import { amaRoutes } from './modules/amas/routes.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
@@ -57,6 +59,7 @@ import type { Route } from './platform/http/route.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSpa, WEB_DIST } from './platform/http/spa.js';
 import { contractValidatorCompiler } from './platform/http/validator.js';
+import { createStorage } from './platform/storage/storage.js';
 
 /** Every route Plein serves, in one list: the authorization matrix test walks exactly this. */
 export const allRoutes: Route[] = [
@@ -96,6 +99,7 @@ export const allRoutes: Route[] = [
   ...scimRoutes,
   ...moderationRoutes,
   ...privacyRoutes,
+  ...attachmentRoutes,
 ];
 
 const isScim = (route: Route) => route.url.startsWith('/scim/');
@@ -158,10 +162,20 @@ export async function buildApp({
   installFormParser(app);
   acceptRawMail(app, config.mailIn.maxBytes);
   acceptArchives(app, config.importMaxBytes);
+  // Uploads stream part by part (attachments/upload.ts); each route sets its own size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1 } });
   await registerDocs(app);
 
   const bus = await createEventBus(db, app.log);
-  const deps: Deps = { config, db, clock, bus, log: app.log, viewers: new ViewerCache() };
+  const deps: Deps = {
+    config,
+    db,
+    clock,
+    bus,
+    log: app.log,
+    viewers: new ViewerCache(),
+    storage: createStorage(config.storage),
+  };
   registerRoutes(
     app,
     deps,

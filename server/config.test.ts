@@ -11,6 +11,8 @@ const configError = (env: NodeJS.ProcessEnv): ConfigError => {
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 };
 
+const reasonsFor = (env: NodeJS.ProcessEnv) => configError(env).message;
+
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:3000, in Dutch, with the demo organisation', () => {
     expect(loadConfig({})).toEqual({
@@ -39,6 +41,9 @@ describe('configuration', () => {
       oidc: null,
       saml: null,
       scim: { groupRoles: {}, testTokenRoute: false },
+      storage: { kind: 'folder', dir: 'data/files' },
+      scan: { kind: 'off' },
+      linkPreviews: { enabled: true, testAddresses: [] },
     });
   });
 
@@ -65,6 +70,14 @@ describe('configuration', () => {
       PLEIN_SMTP_IN_PORT: '2525',
       PLEIN_MAIL_INBOUND_SECRET: 'an inbound secret of at least 32 characters',
       PLEIN_MAIL_IN_MAX_BYTES: '2000000',
+      PLEIN_STORAGE: 's3',
+      PLEIN_S3_BUCKET: 'plein-files',
+      PLEIN_S3_REGION: 'eu-west-1',
+      PLEIN_S3_ENDPOINT: 'https://s3.internal',
+      PLEIN_S3_ACCESS_KEY_ID: 'key',
+      PLEIN_S3_SECRET_ACCESS_KEY: 'secret',
+      PLEIN_SCAN_URL: 'http://scanner.internal/scan',
+      PLEIN_LINK_PREVIEWS: 'off',
     });
     expect(config).toEqual({
       port: 8080,
@@ -96,6 +109,16 @@ describe('configuration', () => {
       oidc: null,
       saml: null,
       scim: { groupRoles: { 'plein admins': 'admin' }, testTokenRoute: false },
+      storage: {
+        kind: 's3',
+        bucket: 'plein-files',
+        region: 'eu-west-1',
+        endpoint: 'https://s3.internal',
+        credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+        forcePathStyle: true,
+      },
+      scan: { kind: 'http', url: 'http://scanner.internal/scan' },
+      linkPreviews: { enabled: false, testAddresses: [] },
     });
   });
 
@@ -186,6 +209,21 @@ describe('configuration', () => {
         PLEIN_OIDC_CLIENT_ID: 'plein',
       }).oidc?.issuer,
     ).toBe('http://127.0.0.1:4000');
+  });
+
+  it('needs a bucket for S3, one scan hook at most, and lets link previews reach loopback only under test', () => {
+    expect(reasonsFor({ PLEIN_STORAGE: 's3' })).toContain('PLEIN_S3_BUCKET');
+    expect(reasonsFor({ PLEIN_SCAN_COMMAND: 'clamdscan', PLEIN_SCAN_URL: 'http://x.test/' })).toContain(
+      'PLEIN_SCAN_URL',
+    );
+    expect(reasonsFor({ PLEIN_LINK_PREVIEW_TEST_ADDRESSES: '127.0.0.1' })).toContain(
+      'PLEIN_LINK_PREVIEW_TEST_ADDRESSES',
+    );
+    expect(reasonsFor({ PLEIN_LINK_PREVIEW_TEST_ADDRESSES: '127.0.0.1', NODE_ENV: 'production' })).toContain(
+      'PLEIN_LINK_PREVIEW_TEST_ADDRESSES',
+    );
+    const allowed = loadConfig({ PLEIN_LINK_PREVIEW_TEST_ADDRESSES: '127.0.0.1', NODE_ENV: 'test' });
+    expect(allowed.linkPreviews.testAddresses).toEqual(['127.0.0.1']);
   });
 
   it('never seeds the demo into a PostgreSQL server unless asked, and can be told not to on PGlite', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -83,10 +84,35 @@ const environmentSchema = z
     PLEIN_SAML_ATTR_DEPARTMENT: z.string().min(1).optional(),
     PLEIN_SAML_ATTR_LOCALE: z.string().min(1).optional(),
     PLEIN_SAML_ATTR_GROUPS: z.string().min(1).optional(),
+    PLEIN_STORAGE: z.enum(['folder', 's3']).default('folder'),
+    PLEIN_FILES_DIR: z.string().min(1).optional(),
+    PLEIN_S3_BUCKET: z.string().min(3).max(63).optional(),
+    PLEIN_S3_REGION: z.string().min(1).default('us-east-1'),
+    PLEIN_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    PLEIN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    PLEIN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    PLEIN_S3_FORCE_PATH_STYLE: flag.optional(),
+    PLEIN_SCAN_COMMAND: z.string().min(1).optional(),
+    PLEIN_SCAN_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PLEIN_LINK_PREVIEWS: flag.optional(),
+    PLEIN_LINK_PREVIEW_TEST_ADDRESSES: z.string().min(1).optional(),
   })
   .refine((env) => !env.SMTP_URL || Boolean(env.PLEIN_MAIL_SECRET), {
     message: 'must be set when SMTP_URL is set: it signs reply, bounce and unsubscribe addresses',
     path: ['PLEIN_MAIL_SECRET'],
+  })
+  .refine((env) => env.PLEIN_STORAGE !== 's3' || Boolean(env.PLEIN_S3_BUCKET), {
+    message: 'PLEIN_S3_BUCKET is required when PLEIN_STORAGE is s3',
+    path: ['PLEIN_S3_BUCKET'],
+  })
+  .refine((env) => !(env.PLEIN_SCAN_COMMAND && env.PLEIN_SCAN_URL), {
+    message: 'set PLEIN_SCAN_COMMAND or PLEIN_SCAN_URL, not both',
+    path: ['PLEIN_SCAN_URL'],
+  })
+  // Letting link previews reach a loopback address is for the test suite's own site only, never a real node.
+  .refine((env) => !env.PLEIN_LINK_PREVIEW_TEST_ADDRESSES || env.NODE_ENV === 'test', {
+    message: 'is only allowed when NODE_ENV is test',
+    path: ['PLEIN_LINK_PREVIEW_TEST_ADDRESSES'],
   })
   .refine((env) => Boolean(env.PLEIN_ADMIN_EMAIL) === Boolean(env.PLEIN_ADMIN_PASSWORD), {
     message: 'PLEIN_ADMIN_EMAIL and PLEIN_ADMIN_PASSWORD must be set together',
@@ -203,6 +229,15 @@ export type Config = {
   invitationDays: number;
   /** Serve pages without their Content-Security-Policy: only for the stored-XSS browser test. */
   disableCspForTests: boolean;
+  /** Where uploaded files live: a folder (one node) or S3-compatible object storage (several nodes). */
+  storage: StorageConfig;
+  /** The virus-scan hook that holds an upload until it is scanned; off by default. */
+  scan: ScanConfig;
+  linkPreviews: {
+    enabled: boolean;
+    /** Loopback addresses the guard lets through: only ever set by the test suite (NODE_ENV=test). */
+    testAddresses: string[];
+  };
   mail: MailConfig;
   mailIn: MailInConfig;
   /** The largest export archive the admin upload page takes (bytes); larger ones go through npm run import. */
@@ -243,6 +278,22 @@ export type MailInConfig = {
   /** Larger messages are refused (SMTP 552, HTTP 413). */
   maxBytes: number;
 };
+
+export type StorageConfig =
+  | { kind: 'folder'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      forcePathStyle: boolean;
+    };
+
+export type ScanConfig =
+  | { kind: 'off' }
+  | { kind: 'command'; command: string }
+  | { kind: 'http'; url: string };
 
 export class ConfigError extends Error {}
 
@@ -312,6 +363,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       testTokenRoute: e.PLEIN_SCIM_TEST_TOKEN_ROUTE ?? false,
     },
     saml: samlConfig(e),
+    storage: storageOf(e),
+    scan: e.PLEIN_SCAN_COMMAND
+      ? { kind: 'command', command: e.PLEIN_SCAN_COMMAND }
+      : e.PLEIN_SCAN_URL
+        ? { kind: 'http', url: e.PLEIN_SCAN_URL }
+        : { kind: 'off' },
+    linkPreviews: {
+      enabled: e.PLEIN_LINK_PREVIEWS ?? true,
+      testAddresses: (e.PLEIN_LINK_PREVIEW_TEST_ADDRESSES ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    },
+  };
+}
+
+function storageOf(e: z.infer<typeof environmentSchema>): StorageConfig {
+  if (e.PLEIN_STORAGE === 'folder') {
+    return { kind: 'folder', dir: e.PLEIN_FILES_DIR ?? join(e.PLEIN_DATA_DIR, 'files') };
+  }
+  return {
+    kind: 's3',
+    bucket: e.PLEIN_S3_BUCKET!,
+    region: e.PLEIN_S3_REGION,
+    endpoint: e.PLEIN_S3_ENDPOINT ?? null,
+    credentials:
+      e.PLEIN_S3_ACCESS_KEY_ID && e.PLEIN_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.PLEIN_S3_ACCESS_KEY_ID, secretAccessKey: e.PLEIN_S3_SECRET_ACCESS_KEY }
+        : null,
+    forcePathStyle: e.PLEIN_S3_FORCE_PATH_STYLE ?? Boolean(e.PLEIN_S3_ENDPOINT),
   };
 }
 

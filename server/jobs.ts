@@ -1,7 +1,9 @@
 import { analyticsJob } from './modules/analytics/refresh.js';
+import { attachmentJobs } from './modules/attachments/jobs.js';
 import { authJobs } from './modules/auth/jobs.js';
 import { calendarJobs } from './modules/calendar/routes.js';
 import { linkSweepJob } from './modules/invitations/jobs.js';
+import { linkPreviewJob } from './modules/link-previews/job.js';
 import { retentionJob } from './modules/privacy/retention.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
@@ -16,4 +18,6 @@ export const allJobs: Job[] = [
   ...calendarJobs,
   idempotencySweepJob,
   retentionJob,
+  ...attachmentJobs,
+  linkPreviewJob,
 ];

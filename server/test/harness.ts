@@ -21,6 +21,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Fixed, so a test can sign the tokens a mail would carry (unsubscribe links, reply addresses).
     PLEIN_MAIL_SECRET: TEST_MAIL_SECRET,
     PLEIN_MAIL_INBOUND_SECRET: TEST_INBOUND_SECRET,
+    // Uploaded files of this worker's tests, in a folder of its own.
+    PLEIN_FILES_DIR: join(tmpdir(), `plein-test-files-${process.pid}`),
   });
   return { ...base, ...overrides };
 }

@@ -6,6 +6,7 @@ import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import { badCursor, decodeCursor, isBigintText, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, conflict, invalidField, notFound } from '../../platform/http/problem.js';
+import { useAsAvatar } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { revokeAllAccess } from '../auth/repository.js';
 import { presentProfile, presentSummary } from './present.js';
@@ -127,6 +128,7 @@ export async function updateMe(deps: Deps, viewer: Viewer, input: z.infer<typeof
       }
       passwordHash = await hashPassword(password);
     }
+    await useAsAvatar(tx, rest.avatarUrl, { personId: viewer.id, actorId: viewer.id });
     await people.updatePerson(
       tx,
       viewer.id,
@@ -179,6 +181,7 @@ export async function updatePerson(
         throw invalidField('managerHandle', 'would make this person their own (indirect) manager');
       }
     }
+    await useAsAvatar(tx, rest.avatarUrl, { personId: before.id, actorId: actor.id });
     const after = await people.updatePerson(
       tx,
       before.id,

@@ -1,7 +1,9 @@
-import type { CommunityHit, PersonHit, ReplyHit, ThreadHit } from '../../../contract/search.js';
+import { attachmentUrl } from '../../../contract/attachments.js';
+import type { CommunityHit, FileHit, PersonHit, ReplyHit, ThreadHit } from '../../../contract/search.js';
 import type { ThreadKind, ThreadSummary } from '../../../contract/threads.js';
 import { presentSummary } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
+import type { FileHitRow } from './files-repository.js';
 import type { CommunityHitRow, PersonHitRow } from './names-repository.js';
 import type { ReplyHitRow, ThreadHitRow } from './repository.js';
 import { toSegments } from './segments.js';
@@ -60,4 +62,22 @@ export const presentCommunityHit = (row: CommunityHitRow): CommunityHit => ({
   kind: row.kind,
   memberCount: row.member_count,
   score: row.score,
+});
+
+export const presentFileHit = (row: FileHitRow, owner: SummaryRow): FileHit => ({
+  type: 'file',
+  id: row.id,
+  name: row.name,
+  contentType: row.content_type,
+  size: Number(row.size_bytes),
+  isImage: row.is_image,
+  url: attachmentUrl(row.id),
+  thumbnailUrl: row.is_image && row.has_variants ? attachmentUrl(row.id, 'thumb') : null,
+  thread: { id: row.thread_id, title: row.thread_title, kind: row.thread_kind as ThreadKind },
+  replyId: row.reply_id,
+  author: presentSummary(owner),
+  community: communityRef(row),
+  createdAt: row.created_at.toISOString(),
+  // Files are listed newest first, not ranked: a name either holds the words or it does not.
+  score: 1,
 });

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { invalidField } from '../../platform/http/problem.js';
 import { summariesByIds } from '../people/repository.js';
+import { type FileHitRow, type FilePosition, searchFiles } from './files-repository.js';
 import { type NamePosition, searchCommunities, searchPeople } from './names-repository.js';
 import {
   composeQuery,
@@ -24,6 +25,7 @@ import {
 import {
   communityRef,
   presentCommunityHit,
+  presentFileHit,
   presentPersonHit,
   presentReplyHit,
   presentThreadHit,
@@ -90,6 +92,12 @@ function postPosition(cursor: string | undefined): Position {
   return { asOf: new Date(asOf), score, type, id };
 }
 
+function filePosition(cursor: string | undefined): FilePosition {
+  const key = decodeCursor(cursor, ['string'] as const);
+  if (key && !/^\d{1,19}$/.test(key[0])) throw invalidField('cursor', 'is not a cursor this list gave out');
+  return key ? { id: key[0] } : null;
+}
+
 function namePosition(cursor: string | undefined): NamePosition {
   const key = decodeCursor(cursor, ['number', 'string'] as const);
   if (key && !/^\d{1,19}$/.test(key[1])) throw invalidField('cursor', 'is not a cursor this list gave out');
@@ -110,7 +118,9 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
   const type = query.type;
   const postsListed = type === 'all' || type === 'threads' || type === 'replies';
   const position = postsListed ? postPosition(query.cursor) : null;
-  const names = postsListed ? null : namePosition(query.cursor);
+  const filesListed = type === 'files';
+  const names = postsListed || filesListed ? null : namePosition(query.cursor);
+  const filesAfter = filesListed ? filePosition(query.cursor) : null;
   const asOf = position?.asOf ?? deps.clock.now();
   const tsquery = await toTsquery(db, parsed.groups);
   const nameText = parsed.words.join(' ');
@@ -122,7 +132,11 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
   // On "all" a name a typo away is looked for only when nothing matched as written (below), as for posts: the typo
   // match is the dearest part of a name search, and beside real hits its guesses are noise.
   const nameTypos = type !== 'all';
-  const [exactThreads, replies, exactPeople, exactCommunities] = await Promise.all([
+  const fileWords = {
+    include: parsed.words,
+    exclude: parsed.groups.flat().flatMap((term) => (term.negated ? [term.text.toLowerCase()] : [])),
+  };
+  const [exactThreads, replies, exactPeople, exactCommunities, files] = await Promise.all([
     tsquery
       ? rankThreads(db, tsquery, filter, viewer.id, asOf, position, take(type !== 'replies' && postsListed))
       : empty,
@@ -135,6 +149,7 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
     nameText
       ? searchCommunities(db, nameText, viewer.id, names, namesTake(type === 'communities'), nameTypos)
       : noNames,
+    nameText ? searchFiles(db, fileWords, filter, viewer.id, filesAfter, namesTake(filesListed)) : noNames,
   ]);
 
   // Nothing matched as written: perhaps a typo. Look for titles (and, on "all", names) that resemble the search.
@@ -175,10 +190,21 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
     if (merged.length > query.limit && last)
       nextCursor = encodeCursor([asOf.toISOString(), last.score, last.type, last.id]);
     const posts = await hydratePosts(db, kept, highlight, viewer);
+    const fileHits = type === 'all' ? await hydrateFiles(db, files.rows) : [];
     items =
       type === 'all'
-        ? [...people.rows.map(presentPersonHit), ...communities.rows.map(presentCommunityHit), ...posts]
+        ? [
+            ...people.rows.map(presentPersonHit),
+            ...communities.rows.map(presentCommunityHit),
+            ...fileHits,
+            ...posts,
+          ]
         : posts;
+  } else if (filesListed) {
+    const kept = files.rows.slice(0, query.limit);
+    const last = kept[kept.length - 1];
+    if (files.rows.length > query.limit && last) nextCursor = encodeCursor([last.id]);
+    items = await hydrateFiles(db, kept);
   } else {
     const rows = type === 'people' ? people.rows : communities.rows;
     const kept = rows.slice(0, query.limit);
@@ -198,8 +224,17 @@ export async function search(deps: Deps, viewer: Viewer, query: SearchQuery): Pr
       replies: count(replies.total),
       people: count(people.total),
       communities: count(communities.total),
+      files: count(files.total),
     },
   };
+}
+
+async function hydrateFiles(db: Queryable, rows: FileHitRow[]): Promise<SearchHit[]> {
+  const owners = await summariesByIds(db, [...new Set(rows.map((row) => row.owner_id))]);
+  return rows.flatMap((row) => {
+    const owner = owners.get(row.owner_id);
+    return owner ? [presentFileHit(row, owner)] : [];
+  });
 }
 
 async function fuzzyTsquery(db: Queryable, parsed: ParsedSearch): Promise<string | null> {

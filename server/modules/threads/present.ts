@@ -5,6 +5,8 @@ import {
   type ThreadDetail,
   type ThreadSummary,
 } from '../../../contract/threads.js';
+import { presentPreview } from '../link-previews/present.js';
+import type { PreviewRow } from '../link-previews/repository.js';
 import { presentSummary as presentPerson } from '../people/present.js';
 import type { SummaryRow } from '../people/repository.js';
 import { excerptOf } from './content.js';
@@ -31,6 +33,7 @@ export type ThreadSummaryView = Omit<ThreadSummaryRow, keyof DetailOnly> &
     author: SummaryRow;
     voted_by_me: boolean;
     praised: SummaryRow[];
+    link_preview: PreviewRow | null;
   };
 
 const seconds = (from: Date, to: Date | null) =>
@@ -70,6 +73,7 @@ export function presentThreadSummary(row: ThreadSummaryView, reveal = false): Th
     praised: removed ? [] : [...row.praised].sort((a, b) => a.name.localeCompare(b.name)).map(presentPerson),
     replyCount: row.reply_count,
     reactionCounts: reactionCounts(row),
+    linkPreview: !removed && row.link_preview ? presentPreview(row.link_preview) : null,
     removed,
     locked: row.locked_at !== null,
     lastActivityAt: row.last_activity_at.toISOString(),

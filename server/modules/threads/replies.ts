@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
+import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
 import { prepareContent } from './content.js';
@@ -119,6 +120,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       },
       now,
     );
+    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body);
     await recordParticipation(tx, viewer.id, thread.community_id, now);
     if (held) {
       const post = { threadId, replyId: reply.id, authorId: viewer.id, communityId: thread.community_id };
@@ -183,6 +185,7 @@ export async function updateReply(
       };
       await holdPost(tx, post, held, now);
     }
+    await afterPostWritten(tx, deps, viewer, { threadId: reply.thread_id, replyId: id }, input.body);
     const added = await replaceMentions(
       tx,
       { threadId: reply.thread_id, replyId: id },

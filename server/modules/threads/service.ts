@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { recordParticipation } from '../activity/repository.js';
 import { createAma, requireMayHostAma } from '../amas/service.js';
+import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { createEvent } from '../calendar/service.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
@@ -81,6 +82,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       },
       now,
     );
+    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body);
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     if (input.poll) await createPoll(tx, thread.id, input.poll, now);
     if (input.event) await createEvent(tx, thread.id, input.event, now);
@@ -170,6 +172,7 @@ export async function updateThread(deps: Deps, viewer: Viewer, id: string, input
       body = { bodyMd: content.bodyMd, bodyHtml: content.bodyHtml };
       const added = await replaceMentions(tx, { threadId: id, replyId: null }, content.mentionedIds, now);
       await replaceThreadHashtags(tx, id, content.hashtags, thread.last_activity_at, now);
+      await afterPostWritten(tx, deps, viewer, { threadId: id, replyId: null }, input.body);
       await noticeReaders(
         tx,
         deps.bus,

@@ -2,6 +2,7 @@ import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
+import { firstPreviewJsonSql } from '../link-previews/repository.js';
 import { personJsonSql } from '../people/repository.js';
 import { presentThreadSummary, type ThreadSummaryView } from './present.js';
 import {
@@ -33,7 +34,8 @@ export const threadSummaryColumns = (viewer: string) => `${threadColumns('t', SU
     as voted_by_me,
   (select coalesce(json_agg(${personJsonSql('pp')}), '[]')
      from praise_recipients pr join people pp on pp.id = pr.person_id
-    where t.kind = 'praise' and pr.thread_id = t.id) as praised`;
+    where t.kind = 'praise' and pr.thread_id = t.id) as praised,
+  ${firstPreviewJsonSql('t')} as link_preview`;
 
 /** What threadSummaryColumns reads, for the threads of `page`: any FROM item with an `id` column. */
 export const threadSummaryJoins = `join threads t on t.id = page.id

@@ -14,6 +14,8 @@ export type Guard = (deps: Deps, request: FastifyRequest) => Promise<void>;
 export type RateLimitClass = 'none' | 'read' | 'write' | 'login';
 
 type Schemas = {
+  /** Request media types other than JSON (an upload's multipart/form-data), for the OpenAPI document. */
+  consumes?: string[];
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;

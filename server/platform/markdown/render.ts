@@ -1,7 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import sanitizeHtml from 'sanitize-html';
+import { ATTACHMENT_URL } from '../../../contract/attachments.js';
 import { TAG_PATTERN } from '../../../contract/threads.js';
+import { ownImages } from './images.js';
 
 export type Rendered = { html: string; mentions: string[]; hashtags: string[] };
 
@@ -46,8 +48,12 @@ markdown.core.ruler.push('plein_references', (state) => {
   }
 });
 
-/** Images stay out until they can come from Plein's own origin; their alt text stays in, as text. */
+/** Plein's own uploads show as images (images.ts decides); any other image stays out, its alt text in, as text. */
+const renderImage = markdown.renderer.rules.image!;
 markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+  if (ATTACHMENT_URL.test(tokens[index]!.attrGet('src') ?? '')) {
+    return renderImage(tokens, index, options, env, self);
+  }
   const alt = self.renderInlineAsText(tokens[index]!.children ?? [], options, env);
   return alt ? `<span class="image-alt">${markdown.utils.escapeHtml(alt)}</span>` : '';
 };
@@ -150,6 +156,7 @@ const allowList: sanitizeHtml.IOptions = {
     'th',
     'td',
     'span',
+    ...ownImages.allowedTags,
   ],
   allowedAttributes: {
     a: ['href', 'class', 'rel', 'target'],
@@ -157,12 +164,14 @@ const allowList: sanitizeHtml.IOptions = {
     ol: ['start'],
     th: ['style'],
     td: ['style'],
+    ...ownImages.allowedAttributes,
   },
   allowedClasses: { a: ['mention', 'hashtag'], span: ['image-alt'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   transformTags: {
+    img: ownImages.transformImg,
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       if (href.startsWith('/')) return { tagName, attribs };

@@ -29,9 +29,11 @@ describe('authorization matrix: role × resource × route → status', () => {
       '%s → %i',
       async (actor, expected) => {
         const place = world.places[row.on === 'none' ? 'open' : row.on];
-        const { url, body } = await row.request(world, place, actor);
+        const { url, body, headers } = await row.request(world, place, actor);
         const [method] = row.route.split(' ');
-        const response = await client(ctx.app, world.credentials[actor]).send(method!, url, body);
+        const response = await client(ctx.app, world.credentials[actor]).send(method!, url, body, {
+          headers,
+        });
         expect(response.statusCode, response.body).toBe(expected);
         // /scim/v2 answers errors in the SCIM shape (RFC 7644 §3.12), everything else in problem+json.
         if (expected >= 400)

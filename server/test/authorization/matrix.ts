@@ -3,6 +3,9 @@ import type { Actor, Place, Visibility, World } from './world.js';
 
 export type Expectation = Record<Actor, number>;
 
+/** One request: a JSON body, or raw bytes with their own headers (an upload's multipart body). */
+export type MatrixRequest = { url: string; body?: unknown; headers?: Record<string, string> };
+
 export type MatrixRow = {
   /** The route as declared: "METHOD /url/:param". */
   route: `${Route['method']} ${string}`;
@@ -12,11 +15,7 @@ export type MatrixRow = {
    * Builds one concrete request. Called afresh for every actor, so writes can make their own target
    * (a new thread to delete, say) instead of depending on what an earlier actor did.
    */
-  request: (
-    world: World,
-    place: Place,
-    actor: Actor,
-  ) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  request: (world: World, place: Place, actor: Actor) => Promise<MatrixRequest> | MatrixRequest;
   expect: Expectation;
 };
 

@@ -1,5 +1,6 @@
 import { amasMatrix } from './amas.matrix.js';
 import { analyticsMatrix } from './analytics.matrix.js';
+import { attachmentsMatrix } from './attachments.matrix.js';
 import { auditMatrix } from './audit.matrix.js';
 import { calendarMatrix } from './calendar.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
@@ -52,4 +53,5 @@ export const matrix: MatrixRow[] = [
   ...funnelMatrix,
   ...moderationMatrix,
   ...privacyMatrix,
+  ...attachmentsMatrix,
 ];

@@ -45,7 +45,14 @@ export const LIMITS = {
   bodyLength: 50_000,
 } as const satisfies Pick<typeof ContractLimits, 'titleLength' | 'bodyLength'>;
 
-export const SEARCH_TYPES = list<SearchType>()(['all', 'threads', 'replies', 'people', 'communities']);
+export const SEARCH_TYPES = list<SearchType>()([
+  'all',
+  'threads',
+  'replies',
+  'people',
+  'communities',
+  'files',
+]);
 
 export const SSO_REFUSALS = list<SsoRefusal>()([
   'sso_unavailable',

@@ -127,3 +127,22 @@ export function toApiError(status: number, body: unknown): ApiError {
     fieldErrors,
   );
 }
+
+/** A multipart upload (FormData) with the same cookie, CSRF header and problem+json handling as every request. */
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  const post = () =>
+    fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body: form,
+      credentials: 'same-origin',
+    }).catch(() => {
+      throw new ApiError(0, 'Network error', 'The server could not be reached.');
+    });
+  const first = await post();
+  if (first.status === 403 && refreshCsrf && (await isCsrfProblem(first.clone()))) {
+    csrfToken = await refreshCsrf();
+    return read<T>(await post());
+  }
+  return read<T>(first);
+}

@@ -56,7 +56,10 @@ export function SignedInLayout() {
     { to: '/experts', icon: 'search', label: t('experts.nav') },
     ...(mayUseAnalytics(me) ? [{ to: '/analytics', icon: 'chart' as const, label: t('analytics.nav') }] : []),
     ...(me.role === 'admin' || me.role === 'community_manager'
-      ? [{ to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') }]
+      ? [
+          { to: '/admin/communities', icon: 'settings' as const, label: t('adminCommunities.nav') },
+          { to: '/admin/files', icon: 'settings' as const, label: t('attachments.limits.nav') },
+        ]
       : []),
     ...(mayModerate(me) ? [{ to: '/moderation', icon: 'check' as const, label: t('moderation.nav') }] : []),
     ...(me.role === 'admin'

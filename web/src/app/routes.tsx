@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Skeleton } from '../components/Skeleton.js';
 import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
+import { AdminFileLimitsPage } from '../pages/AdminFileLimitsPage.js';
 import { AdminImportPage } from '../pages/AdminImportPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: <AdminOutboxPage /> },
           { path: 'admin/import', element: <AdminImportPage /> },
           { path: 'admin/mail', element: <AdminMailDefaultsPage /> },
+          { path: 'admin/files', element: <AdminFileLimitsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'admin/privacy', element: <AdminPrivacyPage /> },
           { path: 'admin/people', element: <AdminPeoplePage /> },

@@ -10,7 +10,8 @@ export function RichText({ html, className = '' }: { html: string; className?: s
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as HTMLElement).closest('a');
     const href = link?.getAttribute('href');
-    if (!href?.startsWith('/') || href.startsWith('//')) return;
+    // Files (/api/v1/attachments/…) are the browser's to open or download, not pages of the app.
+    if (!href?.startsWith('/') || href.startsWith('//') || href.startsWith('/api/')) return;
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(href);

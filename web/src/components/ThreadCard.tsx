@@ -6,6 +6,7 @@ import { useSession } from '../api/session.js';
 import { useFormat } from '../i18n/format.js';
 import { communityPath, threadPath } from '../lib/paths.js';
 import { Avatar } from './Avatar.js';
+import { LinkPreviewCard } from './attachments/PostFiles.js';
 import { Icon } from './Icon.js';
 import { KindBadge, StatusBadge } from './KindBadge.js';
 import { PersonLink } from './PersonLink.js';
@@ -66,6 +67,7 @@ export function ThreadCard({ thread }: { thread: ThreadSummary }) {
       ) : (
         thread.excerpt && thread.title && <p className="excerpt">{thread.excerpt}</p>
       )}
+      {thread.linkPreview && <LinkPreviewCard preview={thread.linkPreview} />}
       <ThreadLinks thread={thread} />
       <footer className="thread-card-footer muted small">
         <Link to={path} className="quiet-link">

@@ -1,6 +1,8 @@
 import en from './en.json' with { type: 'json' };
 import analyticsEn from './features/analytics.en.json' with { type: 'json' };
 import analyticsNl from './features/analytics.nl.json' with { type: 'json' };
+import attachmentsEn from './features/attachments.en.json' with { type: 'json' };
+import attachmentsNl from './features/attachments.nl.json' with { type: 'json' };
 import communitiesEn from './features/communities.en.json' with { type: 'json' };
 import communitiesNl from './features/communities.nl.json' with { type: 'json' };
 import goalsEn from './features/goals.en.json' with { type: 'json' };
@@ -43,6 +45,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     moderationEn,
     privacyEn,
     pollsEn,
+    attachmentsEn,
   ],
   nl: [
     nl,
@@ -58,6 +61,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     moderationNl,
     privacyNl,
     pollsNl,
+    attachmentsNl,
   ],
 };
 

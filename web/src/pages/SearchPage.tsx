@@ -18,6 +18,7 @@ const countKey = {
   replies: 'replies',
   people: 'people',
   communities: 'communities',
+  files: 'files',
 } as const;
 
 /** /search?q=: everything the reader may see, in tabs by type, with filters; every search is a shareable link. */

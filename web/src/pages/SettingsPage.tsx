@@ -11,6 +11,7 @@ import { usePageTitle } from '../lib/use-title.js';
 import { MailSettings } from './settings/MailSettings.js';
 import { PrivacySettings } from './settings/PrivacySettings.js';
 import { ProfileForm } from './settings/ProfileForm.js';
+import { ProfilePhoto } from './settings/ProfilePhoto.js';
 import { RoutingSetting } from './settings/RoutingSetting.js';
 import { ScimTokens } from './settings/ScimTokens.js';
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <h1 className="page-title">{t('settings.title')}</h1>
       <LanguageSetting me={me} />
       <ThemeSetting />
+      <ProfilePhoto me={me} />
       <ProfileForm me={me} />
       <RoutingSetting />
       {me.role === 'admin' && <ScimTokens />}

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SearchHit } from '../../../../contract/search.js';
+import type { FileHit, SearchHit } from '../../../../contract/search.js';
 import { Avatar } from '../../components/Avatar.js';
+import { readableSize } from '../../components/attachments/PostFiles.js';
 import { KindBadge } from '../../components/KindBadge.js';
 import { useFormat } from '../../i18n/format.js';
 import { communityPath, personPath, threadPath } from '../../lib/paths.js';
 import { Highlighted, plainText } from './Highlighted.js';
 
-/** One search result: a thread, a reply, a person or a community, hits marked. */
+/** One search result: a thread, a reply, a person, a community or a file, hits marked. */
 export function ResultItem({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -32,6 +33,7 @@ export function ResultItem({ hit }: { hit: SearchHit }) {
       </Link>
     );
   }
+  if (hit.type === 'file') return <FileResult hit={hit} />;
   const thread = hit.type === 'thread' ? { id: hit.id, title: plainText(hit.title) } : hit.thread;
   return (
     <article className="card search-result">
@@ -56,6 +58,37 @@ export function ResultItem({ hit }: { hit: SearchHit }) {
       <p className="muted small">
         {hit.author.name} · <time dateTime={hit.createdAt}>{format.date(hit.createdAt)}</time>
         {hit.type === 'thread' && <> · {t('search.replies', { count: hit.replyCount })}</>}
+      </p>
+    </article>
+  );
+}
+
+/** A file found by its name: a download, and the post it belongs to. */
+function FileResult({ hit }: { hit: FileHit }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return (
+    <article className="card search-result">
+      <p className="muted small">
+        {t('search.fileIn')}{' '}
+        <Link to={threadPath(hit.thread.id, hit.thread.title)}>
+          {hit.thread.title || t('search.untitled')}
+        </Link>
+        {hit.community ? (
+          <>
+            {' '}
+            · <Link to={communityPath(hit.community.slug)}>{hit.community.name}</Link>
+          </>
+        ) : null}
+      </p>
+      <h3 className="card-title">
+        <a href={hit.url} download={hit.name}>
+          {hit.name}
+        </a>
+      </h3>
+      <p className="muted small">
+        {hit.contentType} · {readableSize(hit.size, i18n.language)} · {hit.author.name} ·{' '}
+        <time dateTime={hit.createdAt}>{format.date(hit.createdAt)}</time>
       </p>
     </article>
   );

@@ -5,6 +5,7 @@ import type { Reply, ThreadDetail } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/query-client.js';
 import { Avatar } from '../../components/Avatar.js';
+import { PostFiles } from '../../components/attachments/PostFiles.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
@@ -120,7 +121,10 @@ function ReplyItem({
       ) : editing ? (
         <EditReplyForm reply={reply} onDone={() => setEditing(false)} />
       ) : (
-        <RichText html={reply.bodyHtml} />
+        <>
+          <RichText html={reply.bodyHtml} />
+          <PostFiles threadId={reply.threadId} replyId={reply.id} />
+        </>
       )}
       {!reply.removed && !editing && (
         <div className="reply-footer">

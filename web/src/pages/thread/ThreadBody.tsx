@@ -7,6 +7,7 @@ import { api } from '../../api/endpoints.js';
 import { moderationApi } from '../../api/moderation.js';
 import { keys } from '../../api/query-client.js';
 import { Avatar } from '../../components/Avatar.js';
+import { PostFiles } from '../../components/attachments/PostFiles.js';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { KindBadge, StatusBadge } from '../../components/KindBadge.js';
@@ -95,7 +96,10 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
       ) : thread.removed ? (
         <p className="muted">{t('thread.removed')}</p>
       ) : (
-        <RichText html={thread.bodyHtml} className="thread-body" />
+        <>
+          <RichText html={thread.bodyHtml} className="thread-body" />
+          <PostFiles threadId={thread.id} replyId={null} />
+        </>
       )}
       {!editing && <ThreadLinks thread={thread} />}
       {!editing && !thread.removed && <QuestionFacts thread={thread} />}

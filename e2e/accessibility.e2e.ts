@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { violations } from './axe.js';
 import {
   type Device,
   LAPTOP,
@@ -64,19 +64,6 @@ const ADMIN_PAGES = [
   '/admin/audit',
   '/admin/privacy',
 ];
-
-/** Serious and critical WCAG 2.1 A/AA violations, in words a failing test can show. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 // Light on the laptop and dark on the phone: both sizes, both colour schemes and both languages in two passes.
 const devices: [string, Device][] = [

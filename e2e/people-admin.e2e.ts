@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInAsAdmin } from './api.js';
+import { violations } from './axe.js';
 import {
   type Device,
   LAPTOP,
@@ -26,18 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Serious and critical WCAG 2.1 A/AA violations, as in accessibility.e2e.ts (whose pages are a member's). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 const devices: [string, Device][] = [
   ['laptop, English', { ...LAPTOP, language: 'en' }],
@@ -83,6 +71,30 @@ describe('people administration: find, invite, deactivate and reactivate', { tim
         await seen(inviteeRow.getByText(t('adminPeople.never')));
         const row = page.locator(`tr[data-handle="${colleague.handle}"]`);
         await seen(row.getByText(t('adminPeople.sources.admin'), { exact: true }));
+
+        // Make the colleague a leader and community manager with a new title, through the edit dialog.
+        await row.getByRole('button', { name: t('adminPeople.edit.open', { name: colleague.name }) }).click();
+        const dialog = page.getByRole('dialog', {
+          name: t('adminPeople.edit.title', { name: colleague.name }),
+        });
+        await dialog
+          .getByLabel(t('adminPeople.edit.jobTitle'), { exact: true })
+          .fill(`Head of Support ${suffix}`);
+        await dialog
+          .getByLabel(t('adminPeople.edit.role'), { exact: true })
+          .selectOption('community_manager');
+        await dialog.getByLabel(t('adminPeople.edit.leader')).check();
+        expect(await violations(page)).toEqual([]);
+        await dialog.getByRole('button', { name: t('adminPeople.edit.save'), exact: true }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        const changed = await admin.get<{ title: string; role: string; isLeader: boolean }>(
+          `/api/v1/people/${colleague.handle}`,
+        );
+        expect([changed.title, changed.role, changed.isLeader]).toEqual([
+          `Head of Support ${suffix}`,
+          'community_manager',
+          true,
+        ]);
 
         // Deactivate the colleague, then filter on deactivated people: only they are left of the two.
         await row

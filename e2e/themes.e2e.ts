@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer, type NewPerson } from './api.js';
+import { violations } from './axe.js';
 import {
   LAPTOP,
   launchBrowser,
@@ -36,18 +36,6 @@ async function createLeader(firstName: string): Promise<NewPerson> {
   const person = await createNewcomer(stage.admin, firstName);
   await stage.admin.send('PATCH', `/api/v1/people/${person.handle}`, { leader: true });
   return person;
-}
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
 }
 
 async function openThemeFromNav(page: Page, t: Words) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreateInvitation, Invitation } from '../../../contract/invitations.js';
+import type { UpdatePerson } from '../../../contract/people.js';
 import type { AdminPeopleQuery, AdminPerson } from '../../../contract/people-admin.js';
 import type { Page } from './endpoints.js';
 import { request } from './http.js';
@@ -13,6 +14,8 @@ export const peopleAdminApi = {
     request<Page<AdminPersonItem>>('GET', '/admin/people', { query: { ...filters, cursor, limit: 25 } }),
   invite: (input: z.input<typeof CreateInvitation>) =>
     request<z.output<typeof Invitation>>('POST', '/admin/invitations', { body: input }),
+  update: (handle: string, changes: z.input<typeof UpdatePerson>) =>
+    request<unknown>('PATCH', `/people/${encodeURIComponent(handle)}`, { body: changes }),
   setStatus: (handle: string, status: 'active' | 'deactivated') =>
     request<unknown>('PATCH', `/people/${encodeURIComponent(handle)}`, { body: { status } }),
 };

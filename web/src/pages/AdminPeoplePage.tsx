@@ -17,7 +17,7 @@ import './people/admin-people.css';
 const STATUSES = ['active', 'pending', 'deactivated'] as const;
 const SOURCES = ['scim', 'sso', 'invite', 'import', 'demo', 'admin', 'bootstrap', 'unknown'] as const;
 
-/** Admins: everyone, how they came in, when they last signed in; invite, deactivate and reactivate. */
+/** Admins: everyone, how they came in, when they last signed in; invite, edit, deactivate and reactivate. */
 export function AdminPeoplePage() {
   const { t } = useTranslation();
   usePageTitle(t('adminPeople.title'));
@@ -112,6 +112,7 @@ export function AdminPeoplePage() {
                   self={person.handle === me.handle}
                   busy={setStatus.isPending}
                   onStatus={(status) => setStatus.mutate({ handle: person.handle, status })}
+                  onSaved={() => void client.invalidateQueries({ queryKey: peopleAdminKeys.all })}
                   format={format}
                 />
               ))}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdminPersonItem } from '../../api/people-admin.js';
 import type { useFormat } from '../../i18n/format.js';
+import { EditPerson } from './EditPerson.js';
 
 /** One person in the admins' list: who, how they came in, their state, and the deactivate/reactivate button. */
 export function PersonRow({
@@ -9,12 +10,14 @@ export function PersonRow({
   self,
   busy,
   onStatus,
+  onSaved,
   format,
 }: {
   person: AdminPersonItem;
   self: boolean;
   busy: boolean;
   onStatus: (status: 'active' | 'deactivated') => void;
+  onSaved: () => void;
   format: ReturnType<typeof useFormat>;
 }) {
   const { t } = useTranslation();
@@ -50,6 +53,7 @@ export function PersonRow({
         )}
       </td>
       <td>
+        <EditPerson person={person} onSaved={onSaved} />{' '}
         {self ? (
           <span className="muted small">{t('adminPeople.you')}</span>
         ) : (

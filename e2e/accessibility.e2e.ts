@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { violations } from './axe.js';
 import {
@@ -65,6 +65,15 @@ const ADMIN_PAGES = [
   '/admin/privacy',
 ];
 
+/** Cards whose content spills out sideways (a long title that does not wrap, a chart wider than its card). */
+async function spills(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.card')]
+      .filter((card) => card.scrollWidth > card.clientWidth + 1)
+      .map((card) => `spills sideways: .card ${card.querySelector('h2, h3')?.textContent ?? card.className}`),
+  );
+}
+
 // Light on the laptop and dark on the phone: both sizes, both colour schemes and both languages in two passes.
 const devices: [string, Device][] = [
   ['laptop, light', { ...LAPTOP, language: 'en' }],
@@ -90,7 +99,7 @@ describe('accessibility (axe): no serious or critical violations on the main pag
         for (const [name, path] of pages()) {
           await page.goto(path);
           await settled(page);
-          found[path] = await violations(page);
+          found[path] = [...(await violations(page)), ...(await spills(page))];
           await photograph(page, `${label}-${name}`);
         }
         // A strategic theme and a business goal of the demo organisation, with their charts.

@@ -13,11 +13,13 @@ export function DetailLists({ details }: { details: Condition['details'] }) {
       {details.themesWithoutOutcome && details.themesWithoutOutcome.length > 0 && (
         <Table
           caption={t('analytics.list.themes')}
-          head={[t('analytics.list.key'), t('analytics.list.activeDays')]}
+          head={[t('analytics.list.theme'), t('analytics.list.withoutOutcome')]}
         >
           {details.themesWithoutOutcome.map((theme) => (
             <tr key={theme.id}>
-              <th scope="row">{theme.title}</th>
+              <th scope="row">
+                <Link to={`/themes/${theme.id}`}>{theme.title}</Link>
+              </th>
               <td>{t('analytics.list.themeDays', { days: theme.daysWithoutOutcome })}</td>
             </tr>
           ))}

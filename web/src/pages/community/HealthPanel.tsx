@@ -69,12 +69,22 @@ function Sparkline({ health }: { health: CommunityHealth }) {
       )
       .join('; '),
   });
+  const last = values.length - 1;
+  const short = (week: string) =>
+    new Intl.DateTimeFormat(format.locale, { day: 'numeric', month: 'short' }).format(
+      new Date(`${week}T12:00:00Z`),
+    );
+  // The values the line stands for: the threshold on its dashed line, this week's figure at the end, and the weeks.
+  const labelRoom = 44;
+  // Apart from this week's figure when the two are close, so neither hides the other.
+  const near = last >= 0 && Math.abs(y(values[last]!) - y(health.threshold)) < 14;
+  const thresholdLabelY = y(health.threshold) + (near ? 14 : 4);
   return (
     <figure className="health-trend">
       <svg
-        viewBox={`0 -2 ${width} ${height + 4}`}
-        width={width}
-        height={height + 4}
+        viewBox={`0 -8 ${width + labelRoom} ${height + 16}`}
+        width={width + labelRoom}
+        height={height + 16}
         role="img"
         aria-label={description}
       >
@@ -87,8 +97,25 @@ function Sparkline({ health }: { health: CommunityHealth }) {
           strokeOpacity={0.35}
           strokeDasharray="4 3"
         />
+        <text x={width + 6} y={thresholdLabelY} fontSize={11} fill="currentColor" opacity={0.7}>
+          {format.number(health.threshold)}
+        </text>
         <polyline fill="none" stroke="currentColor" strokeWidth={2} points={points} />
+        {last >= 0 && (
+          <>
+            <circle cx={x(last)} cy={y(values[last]!)} r={3} fill="currentColor" />
+            <text x={width + 6} y={y(values[last]!) - 4} fontSize={12} fontWeight={600} fill="currentColor">
+              {format.number(values[last]!)}
+            </text>
+          </>
+        )}
       </svg>
+      {health.trend.length > 1 && (
+        <div className="health-trend-axis muted small" style={{ width }} aria-hidden="true">
+          <span>{short(health.trend[0]!.weekEnding)}</span>
+          <span>{short(health.trend[last]!.weekEnding)}</span>
+        </div>
+      )}
       <figcaption className="muted small">{t('health.trendCaption', { weeks: values.length })}</figcaption>
     </figure>
   );

@@ -20,8 +20,8 @@ export function KpiChart({ goal }: { goal: Goal }) {
     queryFn: () => goalsApi.kpi(goal.id, WEEKS),
   });
   const option = useMemo(
-    () => (series.data ? optionFor(series.data, format.date, t) : null),
-    [series.data, format.date, t],
+    () => (series.data ? optionFor(series.data, shortDate(format.locale), t) : null),
+    [series.data, format.locale, t],
   );
   if (series.isPending) return <Skeleton lines={4} />;
   if (!series.data || !option) return <ErrorMessage error={series.error} />;
@@ -68,13 +68,22 @@ export function KpiChart({ goal }: { goal: Goal }) {
   );
 }
 
+/** "9 mrt", "9 Mar": a week's start, short enough for twelve of them under a chart on a phone. */
+const shortDate = (locale: string) => (iso: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(iso));
+
 function optionFor(series: KpiSeries, date: (iso: string) => string, t: (key: string) => string) {
   const percent = series.unit !== 'ideas_per_week';
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('goals.page.actual'), t('goals.page.target')] },
-    grid: { left: 48, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: series.weeks.map((week) => date(week.from)) },
+    // The legend above the plot and the labels inside the grid: neither can run over the other or the dates.
+    legend: { top: 0, data: [t('goals.page.actual'), t('goals.page.target')] },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: series.weeks.map((week) => date(week.from)),
+      axisLabel: { hideOverlap: true },
+    },
     yAxis: { type: 'value', min: 0, ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
     series: [
       {

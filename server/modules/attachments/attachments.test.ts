@@ -8,7 +8,7 @@ import { buildCommunity, buildPerson, type TestPerson, tokenFor } from '../../te
 import { testApp } from '../../test/harness.js';
 import { rowCounts } from '../../test/row-counts.js';
 import { processPendingFiles } from './jobs.js';
-import { photoWithExif, tinyPng, upload } from './testing.js';
+import { drain, photoWithExif, tinyPng, upload } from './testing.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 
@@ -49,7 +49,7 @@ describe('uploading and serving files', () => {
     // Held until the job has stripped it: nobody gets the bytes with the location in them.
     expect((await api.get(file.url)).statusCode).toBe(409);
 
-    await processPendingFiles(ctx.deps);
+    await drain(() => processPendingFiles(ctx.deps));
     const ready = (await api.get(`/api/v1/attachments/${file.id}`)).json();
     expect(ready).toMatchObject({ status: 'ready', width: 40, height: 30 });
     expect(ready.webUrl).toBe(`/api/v1/attachments/${file.id}/content?size=web`);
@@ -266,7 +266,7 @@ describe('the virus-scan hook', () => {
     ).json();
     expect([clean.status, infected.status]).toEqual(['pending', 'pending']);
     expect((await api.get(clean.url)).statusCode).toBe(409);
-    await processPendingFiles(scanned.deps);
+    await drain(() => processPendingFiles(scanned.deps));
     expect((await api.get(clean.url)).body).toBe('just text');
     expect((await api.get(`/api/v1/attachments/${infected.id}`)).json().status).toBe('rejected');
     expect((await api.get(infected.url)).statusCode).toBe(409);

@@ -5,7 +5,7 @@ import { buildPerson, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { startS3Server } from '../../test/s3-server.js';
 import { processPendingFiles, sweepUnusedFiles } from './jobs.js';
-import { photoWithExif, upload } from './testing.js';
+import { drain, photoWithExif, upload } from './testing.js';
 
 describe('profile photos', () => {
   it('lets a person make an uploaded photo their avatar, which every signed-in person then sees', async () => {
@@ -14,7 +14,7 @@ describe('profile photos', () => {
     const api = client(ctx.app, await tokenFor(ctx.db.pool, person));
     const other = client(ctx.app, await tokenFor(ctx.db.pool, await buildPerson(ctx.db.pool)));
     const photo = (await upload(api, await photoWithExif(), 'me.jpg')).json();
-    await processPendingFiles(ctx.deps);
+    await drain(() => processPendingFiles(ctx.deps));
     const thumb = `/api/v1/attachments/${photo.id}/content?size=thumb`;
     expect((await other.get(thumb)).statusCode).toBe(404);
     const changed = await api.patch('/api/v1/me', { avatarUrl: thumb });
@@ -74,7 +74,7 @@ describe('on S3-compatible object storage', () => {
     const photo = (
       await upload(client(one.app, credentials), await photoWithExif(64, 48), 'plan.jpg')
     ).json();
-    await processPendingFiles(two.deps);
+    await drain(() => processPendingFiles(two.deps));
     const served = await client(two.app, credentials).get(photo.url);
     expect(served.statusCode).toBe(200);
     expect(served.rawPayload.includes(Buffer.from('52.3702N'))).toBe(false);

@@ -40,3 +40,12 @@ export const tinyPng = () =>
   sharp({ create: { width: 8, height: 6, channels: 4, background: '#2980b9' } })
     .png()
     .toBuffer();
+
+/**
+ * Runs a batch job until nothing is pending: tests share one database per worker, so other files' queued work may
+ * come first in a batch and a single run would not reach this test's own.
+ */
+export async function drain(run: () => Promise<number>, rounds = 50): Promise<void> {
+  // A held file (scan without an answer) stays pending: a bounded number of rounds, never a loop without end.
+  for (let round = 0; round < rounds && (await run()) > 0; round++);
+}

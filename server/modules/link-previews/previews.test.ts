@@ -6,6 +6,7 @@ import { client } from '../../test/client.js';
 import { buildCommunity, buildPerson, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
 import { processPendingFiles } from '../attachments/jobs.js';
+import { drain } from '../attachments/testing.js';
 import { processPendingPreviews } from './job.js';
 import { RefusedFetch, type SafeFetchOptions, safeFetch } from './safe-fetch.js';
 
@@ -129,8 +130,8 @@ describe('link previews on posts', () => {
         body: `Lees ${link}.`,
       })
     ).json();
-    await processPendingPreviews(ctx.deps);
-    await processPendingFiles(ctx.deps);
+    await drain(() => processPendingPreviews(ctx.deps));
+    await drain(() => processPendingFiles(ctx.deps));
     const { previews } = (await api.get(`/api/v1/threads/${thread.id}/attachments`)).json();
     expect(previews).toEqual([
       {
@@ -162,7 +163,7 @@ describe('link previews on posts', () => {
     const thread = (
       await api.post('/api/v1/threads', { kind: 'update', title: '', body: `http://localhost:${port}/page` })
     ).json();
-    await processPendingPreviews(ctx.deps);
+    await drain(() => processPendingPreviews(ctx.deps));
     expect(seen.length).toBe(before);
     const { rows } = await ctx.db.pool.query('select status from link_previews where thread_id = $1', [
       thread.id,

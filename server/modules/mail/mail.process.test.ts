@@ -50,8 +50,9 @@ function startNode(): { child: ChildProcess; port: Promise<number> } {
   const port = new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      // It listens first and answers 503 "preparing" until it logs that it is ready.
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
+      if (match && /"msg":"ready"/.test(output)) resolve(Number(match[1]));
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -432,7 +432,7 @@ describe('eDiscovery (GET /api/v1/compliance/ediscovery)', () => {
     );
     expect(secretScope.statusCode).toBe(404);
     const audit = await ctx.db.pool.query(
-      "select after from audit_entries where action = 'privacy.ediscovery' and actor_id = $1",
+      "select after from audit_entries where action = 'privacy.ediscovery' and actor_id = $1 order by id",
       [officer.id],
     );
     expect(audit.rows).toHaveLength(2);

@@ -38,8 +38,8 @@ describe('journey 2: live conversation between two people', () => {
     const asker = await createNewcomer(stage.admin, 'Sam');
     const askerContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
     const askerProblems = watchProblems(askerContext);
-    // The second person is Pieter from the demo company, on his phone; he set his language to Dutch.
-    const helperContext = await newContext(browser, baseUrl, { ...PHONE, language: 'en' });
+    // The second person is Pieter from the demo company, on his phone in a Dutch browser (demo people follow it).
+    const helperContext = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
     const helperProblems = watchProblems(helperContext);
     const a = await askerContext.newPage();
     const b = await helperContext.newPage();
@@ -47,7 +47,7 @@ describe('journey 2: live conversation between two people', () => {
       await photographOnFailure([a, b], 'journey-2', async () => {
         await b.goto('/login');
         await b
-          .getByRole('button', { name: new RegExp(en('login.signInAs', { name: HELPER.name })) })
+          .getByRole('button', { name: new RegExp(nl('login.signInAs', { name: HELPER.name })) })
           .click();
         await waitForPath(b, '/');
         await seen(b.getByRole('heading', { name: nl('home.greeting', { name: HELPER.firstName }) }));

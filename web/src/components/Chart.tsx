@@ -18,12 +18,15 @@ export function Chart({
   summary,
   table,
   height = 280,
+  minWidth,
 }: {
   option: EChartsCoreOption;
   label: string;
   summary: string;
   table: ReactNode;
   height?: number;
+  /** Below this width the chart scrolls sideways instead of squeezing its labels together. */
+  minWidth?: number;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -46,9 +49,25 @@ export function Chart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
+  const picture = (width: number | undefined) => (
+    <div
+      ref={element}
+      role="img"
+      aria-label={label}
+      aria-describedby={descriptionId}
+      style={{ height, minWidth: width }}
+    />
+  );
   return (
     <figure className="chart">
-      <div ref={element} role="img" aria-label={label} aria-describedby={descriptionId} style={{ height }} />
+      {minWidth ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="chart-scroll" aria-label={label} tabIndex={0}>
+          {picture(minWidth)}
+        </section>
+      ) : (
+        picture(undefined)
+      )}
       <figcaption id={descriptionId} className="muted small">
         {summary}
       </figcaption>

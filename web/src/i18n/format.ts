@@ -18,6 +18,8 @@ export function useFormat() {
     locale,
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso)),
+    /** "9 mrt", "9 Mar": short enough for a dozen under a chart on a phone. */
+    shortDate: (iso: string) => shortDate(locale, iso),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     /** "3 hours ago"; a minute or less is "now". */
@@ -31,6 +33,12 @@ export function useFormat() {
       }
     },
   };
+}
+
+export function shortDate(locale: string, iso: string): string {
+  // A bare day ("2026-03-09") is that day everywhere, not UTC midnight moved into the reader's zone.
+  const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }).format(new Date(iso));
 }
 
 export function relativeTime(locale: string, iso: string, now: number): string {

@@ -10,6 +10,10 @@ import { useFormat } from '../../i18n/format.js';
 // The heatmap's pieces, on top of what the shared Chart registers.
 echarts.use([HeatmapChart, VisualMapComponent]);
 
+// Room for a cell's number, and for the row labels: below that, the chart scrolls instead of squeezing.
+const COLUMN_WIDTH = 40;
+const LABELS_WIDTH = 140;
+
 /** Interactions from rows to columns as a heatmap; the table beside it is the same matrix, readable as text. */
 export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
   const { t } = useTranslation();
@@ -18,12 +22,29 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
   const count = new Map(matrix.cells.map((c) => [`${c.source}\u0000${c.target}`, c.interactions]));
   const at = (source: string, target: string) => count.get(`${source}\u0000${target}`) ?? 0;
   const max = Math.max(1, ...matrix.cells.map((c) => c.interactions));
+  const top = matrix.cells.reduce<Matrix['cells'][number] | null>(
+    (a, c) => (a && a.interactions >= c.interactions ? a : c),
+    null,
+  );
+  const name = (label: string) => label || t('analytics.list.none');
+  const busiest = top && { from: name(top.source), to: name(top.target), count: top.interactions };
   const option = useMemo(
     () => ({
       tooltip: { position: 'top' },
-      grid: { left: 96, right: 12, top: 12, bottom: 72 },
-      xAxis: { type: 'category', data: labels, axisLabel: { rotate: 40 }, splitArea: { show: true } },
-      yAxis: { type: 'category', data: labels, splitArea: { show: true } },
+      // Labels inside the grid (cut at a fixed width), the colour scale below them: nothing overlaps.
+      grid: { left: 8, right: 12, top: 12, bottom: 64, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: labels,
+        axisLabel: { rotate: 40, width: 96, overflow: 'truncate', interval: 0 },
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        data: labels,
+        axisLabel: { width: 112, overflow: 'truncate', interval: 0 },
+        splitArea: { show: true },
+      },
       visualMap: {
         min: 0,
         max,
@@ -79,8 +100,13 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
       <Chart
         option={option}
         label={title}
-        height={Math.max(260, 60 + matrix.labels.length * 28)}
-        summary={t('analytics.collaboration.summary')}
+        height={Math.max(300, 150 + matrix.labels.length * 28)}
+        minWidth={COLUMN_WIDTH * matrix.labels.length + LABELS_WIDTH}
+        summary={
+          busiest
+            ? t('analytics.collaboration.busiest', { ...busiest, count: format.number(busiest.count) })
+            : ''
+        }
         table={table}
       />
       <details>

@@ -2,8 +2,20 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Trend } from '../../../../contract/analytics.js';
 import { Chart } from '../../components/Chart.js';
-import { useFormat } from '../../i18n/format.js';
+import { shortDate, useFormat } from '../../i18n/format.js';
 import { formatValue, SERIES_COLOURS } from './format.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-\d{2}$/;
+
+/** "20 sep" for a day, "jun 2026" for a month ("2026-06"); any other label as it is. */
+function pointLabel(locale: string, label: string): string {
+  if (ISO_DAY.test(label)) return shortDate(locale, label);
+  if (!ISO_MONTH.test(label)) return label;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${label}-01`),
+  );
+}
 
 /** A condition's trend as a line (or bar, for two periods) chart, with the same figures as a table. */
 export function TrendChart({ trend, title }: { trend: Trend; title: string }) {
@@ -16,8 +28,12 @@ export function TrendChart({ trend, title }: { trend: Trend; title: string }) {
       color: SERIES_COLOURS,
       tooltip: { trigger: 'axis' },
       legend: { data: names, top: 0 },
-      grid: { left: 44, right: 12, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: trend.labels },
+      grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: trend.labels.map((label) => pointLabel(format.locale, label)),
+        axisLabel: { hideOverlap: true, margin: 12 },
+      },
       yAxis: { type: 'value', min: 0, ...(percent ? { axisLabel: { formatter: '{value}%' } } : {}) },
       series: trend.series.map((s, i) => ({
         name: names[i],
@@ -27,7 +43,7 @@ export function TrendChart({ trend, title }: { trend: Trend; title: string }) {
         ...(s.id === 'expectedShare' ? { lineStyle: { type: 'dashed' }, symbol: 'none' } : {}),
       })),
     };
-  }, [trend, names]);
+  }, [trend, names, format.locale]);
   const last = (values: (number | null)[]) => [...values].reverse().find((v) => v !== null) ?? null;
   return (
     <Chart
@@ -53,7 +69,9 @@ export function TrendChart({ trend, title }: { trend: Trend; title: string }) {
           <tbody>
             {trend.labels.map((label, row) => (
               <tr key={label}>
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  {ISO_DAY.test(label) ? format.date(label) : pointLabel(format.locale, label)}
+                </th>
                 {trend.series.map((s) => (
                   <td key={s.id}>{formatValue(t, format.number, s.unit, s.values[row] ?? null)}</td>
                 ))}

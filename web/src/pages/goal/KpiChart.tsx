@@ -6,7 +6,7 @@ import { goalKeys, goalsApi } from '../../api/goals.js';
 import { Chart } from '../../components/Chart.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Skeleton } from '../../components/Skeleton.js';
-import { useFormat } from '../../i18n/format.js';
+import { shortDate, useFormat } from '../../i18n/format.js';
 import { rounded } from './figures.js';
 
 const WEEKS = 12;
@@ -20,7 +20,7 @@ export function KpiChart({ goal }: { goal: Goal }) {
     queryFn: () => goalsApi.kpi(goal.id, WEEKS),
   });
   const option = useMemo(
-    () => (series.data ? optionFor(series.data, shortDate(format.locale), t) : null),
+    () => (series.data ? optionFor(series.data, (iso) => shortDate(format.locale, iso), t) : null),
     [series.data, format.locale, t],
   );
   if (series.isPending) return <Skeleton lines={4} />;
@@ -68,10 +68,6 @@ export function KpiChart({ goal }: { goal: Goal }) {
   );
 }
 
-/** "9 mrt", "9 Mar": a week's start, short enough for twelve of them under a chart on a phone. */
-const shortDate = (locale: string) => (iso: string) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(iso));
-
 function optionFor(series: KpiSeries, date: (iso: string) => string, t: (key: string) => string) {
   const percent = series.unit !== 'ideas_per_week';
   return {
@@ -82,9 +78,15 @@ function optionFor(series: KpiSeries, date: (iso: string) => string, t: (key: st
     xAxis: {
       type: 'category',
       data: series.weeks.map((week) => date(week.from)),
-      axisLabel: { hideOverlap: true },
+      // Far enough below the axis that the first date clears the y axis's "0".
+      axisLabel: { hideOverlap: true, margin: 12 },
     },
-    yAxis: { type: 'value', min: 0, ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
+    // Ideas come whole: no 0.2 idea on the axis.
+    yAxis: {
+      type: 'value',
+      min: 0,
+      ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : { minInterval: 1 }),
+    },
     series: [
       {
         name: t('goals.page.actual'),

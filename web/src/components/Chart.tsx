@@ -4,6 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { ScrollRegion } from './ScrollRegion.js';
 
 // Only the pieces Plein's charts use, so the bundle stays small; add a piece here when a chart needs it.
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -60,14 +61,7 @@ export function Chart({
   );
   return (
     <figure className="chart">
-      {minWidth ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <section className="chart-scroll" aria-label={label} tabIndex={0}>
-          {picture(minWidth)}
-        </section>
-      ) : (
-        picture(undefined)
-      )}
+      {minWidth ? <ScrollRegion label={label}>{picture(minWidth)}</ScrollRegion> : picture(undefined)}
       <figcaption id={descriptionId} className="muted small">
         {summary}
       </figcaption>

@@ -6,6 +6,7 @@ import { useMe } from '../api/session.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { PersonLink } from '../components/PersonLink.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { Skeleton } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
 import { communityPath } from '../lib/paths.js';
@@ -47,7 +48,7 @@ export function AdminCommunitiesPage() {
         </EmptyState>
       )}
       {items.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
+        <ScrollRegion label={t('adminCommunities.title')}>
           <table className="attention-table">
             <caption className="visually-hidden">{t('adminCommunities.title')}</caption>
             <thead>
@@ -87,7 +88,7 @@ export function AdminCommunitiesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {list.hasNextPage && (
         <button

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Condition, FunnelRow } from '../../../../contract/analytics.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The lists behind a condition: silent themes, goals, sponsors, communities below threshold, the funnel. */
@@ -128,9 +129,7 @@ function Funnel({ caption, rows }: { caption: string; rows: FunnelRow[] }) {
 
 function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
   return (
-    // A table wider than a phone scrolls: as a named region that takes focus, keyboard users can scroll it too.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <section style={{ overflowX: 'auto' }} aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="analytics-table" style={{ width: '100%', borderCollapse: 'collapse' }}>
         <caption style={{ textAlign: 'start', fontWeight: 600 }}>{caption}</caption>
         <thead>
@@ -144,6 +143,6 @@ function Table({ caption, head, children }: { caption: string; head: string[]; c
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import type { Funnel } from '../../../../contract/funnel.js';
 import type { ScorecardFilters } from '../../api/analytics.js';
 import { request } from '../../api/http.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFormat } from '../../i18n/format.js';
 
 type Row = Funnel['total'];
@@ -50,30 +51,34 @@ function FunnelTable({ label, rows }: { label: string; rows: (Row & { name: stri
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <table className="table">
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{label}</th>
-          {STEPS.map((step) => (
-            <th scope="col" key={step}>
-              {t(`funnel.${step}`)}
-            </th>
-          ))}
-          <th scope="col">{t('funnel.medianHours')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.name}>
-            <th scope="row">{row.name || '—'}</th>
+    <ScrollRegion label={label}>
+      <table className="table">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{label}</th>
             {STEPS.map((step) => (
-              <td key={step}>{format.number(row[step])}</td>
+              <th scope="col" key={step}>
+                {t(`funnel.${step}`)}
+              </th>
             ))}
-            <td>{row.medianHoursToActivation === null ? '—' : format.number(row.medianHoursToActivation)}</td>
+            <th scope="col">{t('funnel.medianHours')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row">{row.name || '—'}</th>
+              {STEPS.map((step) => (
+                <td key={step}>{format.number(row[step])}</td>
+              ))}
+              <td>
+                {row.medianHoursToActivation === null ? '—' : format.number(row.medianHoursToActivation)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

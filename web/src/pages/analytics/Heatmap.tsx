@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Matrix } from '../../../../contract/analytics.js';
 import { Chart } from '../../components/Chart.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFormat } from '../../i18n/format.js';
 
 // The heatmap's pieces, on top of what the shared Chart registers.
@@ -111,10 +112,7 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
       />
       <details>
         <summary>{t('analytics.chart.table')}</summary>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <section style={{ overflowX: 'auto' }} aria-label={title} tabIndex={0}>
-          {table}
-        </section>
+        <ScrollRegion label={title}>{table}</ScrollRegion>
       </details>
     </div>
   );

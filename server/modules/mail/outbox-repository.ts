@@ -58,6 +58,37 @@ export async function insertMail(db: Queryable, mail: StoredMail, now: Date): Pr
   return rows[0]?.id ?? null;
 }
 
+/** Stores many mails in one statement, each once per idempotency key; returns the ids of those newly stored. */
+export async function insertMails(db: Queryable, mails: StoredMail[], now: Date): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const column = <K extends keyof StoredMail>(key: K) => mails.map((mail) => mail[key]);
+  const { rows } = await db.query<{ id: string }>(
+    `insert into outbound_mail (idempotency_key, person_id, to_address, kind, locale, subject, text_body, html_body,
+                                headers, not_before, created_at)
+     select m.key, m.person_id, m.to_address, m.kind, m.locale, m.subject, m.text_body, m.html_body, m.headers::jsonb,
+            m.not_before, $11
+       from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::timestamptz[])
+         as m(key, person_id, to_address, kind, locale, subject, text_body, html_body, headers, not_before)
+     on conflict (idempotency_key) do nothing
+     returning id`,
+    [
+      column('idempotencyKey'),
+      column('personId'),
+      column('to'),
+      column('kind'),
+      column('locale'),
+      column('subject'),
+      column('text'),
+      column('html'),
+      mails.map((mail) => JSON.stringify(mail.headers)),
+      column('notBefore'),
+      now,
+    ],
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * Claims due mails for the relay (rows another node is relaying are skipped, never waited for). The queue has
  * until startBy to start each; a job stranded with a node that died is relayed again after that.

@@ -76,16 +76,28 @@ const score = `t.reply_count * 2 + coalesce((select sum(value::int) from jsonb_e
 /**
  * The ranking for a page of people in one statement. Each source gives at most 50 of its newest threads by index
  * (threads_community_activity_idx, threads_theme_activity_idx), so the cost follows memberships, not all posts;
- * a community is read once per page and `since` (most people of a run share one: the previous run's time), not
- * once per member. Themes are read per follower, with the reader's right to read inside the limit.
+ * a community is read and ranked once per page and `since` (most people of a run share one: the previous run's
+ * time), not once per member. A person then needs only each community's best `limit` plus as many as they may
+ * not be shown (their own threads, threads they muted): exclusions only remove rows, so their best `limit` lies
+ * within those. Themes are read per follower, with the reader's right to read inside the limit.
  */
 const RANK_DIGEST_ITEMS = statement(`
   with wanted as (select person_id, since from unnest($1::bigint[], $2::timestamptz[]) as d(person_id, since)),
+  slack as materialized (
+    select w.person_id, w.since,
+           (select count(*) from threads t
+             where t.author_id = w.person_id and t.deleted_at is null and t.last_activity_at > w.since)
+         + (select count(*) from mail_mutes mm where mm.person_id = w.person_id and mm.thread_id is not null)
+           as excluded
+      from wanted w),
   memberships as materialized (
-    select w.person_id, w.since, m.community_id
-      from wanted w join community_members m on m.person_id = w.person_id),
+    select s.person_id, s.since, s.excluded, m.community_id
+      from slack s join community_members m on m.person_id = s.person_id
+     where not exists (select 1 from mail_mutes mm where mm.person_id = s.person_id
+                         and mm.community_id = m.community_id)),
   recent as materialized (
-    select s.community_id, s.since, t.id, t.author_id, t.score
+    select s.community_id, s.since, t.id, t.author_id, t.score,
+           row_number() over (partition by s.community_id, s.since order by t.score desc, t.id desc) as source_rank
       from (select distinct community_id, since from memberships) s
       cross join lateral (
         select t.id, t.author_id, ${score} as score
@@ -96,6 +108,7 @@ const RANK_DIGEST_ITEMS = statement(`
   candidates as (
     select m.person_id, r.id, r.community_id, r.author_id, r.score
       from memberships m join recent r on r.community_id = m.community_id and r.since = m.since
+     where r.source_rank <= $3 + m.excluded
     union
     select w.person_id, t.id, t.community_id, t.author_id, t.score
       from wanted w

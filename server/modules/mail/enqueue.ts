@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
-import { insertMail } from './outbox-repository.js';
+import { insertMail, insertMails, type StoredMail } from './outbox-repository.js';
 
 /**
  * THE way to send mail from Plein (notices, digests, and later invitations and sign-in links). Call it inside the
@@ -10,23 +10,30 @@ import { insertMail } from './outbox-repository.js';
  * was enqueued before. `Auto-Submitted` and the VERP return path are added on sending.
  */
 export async function enqueueMail(tx: Queryable, mail: NewMail, now: Date): Promise<string | null> {
-  return insertMail(
+  return insertMail(tx, stored(mail, now), now);
+}
+
+/** enqueueMail for many mails in one statement (a page of digests); returns the ids of those newly enqueued. */
+export async function enqueueMails(tx: Queryable, mails: NewMail[], now: Date): Promise<string[]> {
+  return insertMails(
     tx,
-    {
-      idempotencyKey: mail.idempotencyKey,
-      personId: mail.personId ?? null,
-      to: mail.to,
-      kind: mail.kind,
-      locale: mail.locale,
-      subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 250),
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers ?? {},
-      notBefore: mail.notBefore ?? now,
-    },
+    mails.map((mail) => stored(mail, now)),
     now,
   );
 }
+
+const stored = (mail: NewMail, now: Date): StoredMail => ({
+  idempotencyKey: mail.idempotencyKey,
+  personId: mail.personId ?? null,
+  to: mail.to,
+  kind: mail.kind,
+  locale: mail.locale,
+  subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 250),
+  text: mail.text,
+  html: mail.html,
+  headers: mail.headers ?? {},
+  notBefore: mail.notBefore ?? now,
+});
 
 export type NewMail = {
   to: string;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 
 export type OutboundRow = {
   id: string;
@@ -56,6 +57,40 @@ export async function insertMail(db: Queryable, mail: StoredMail, now: Date): Pr
     ],
   );
   return rows[0]?.id ?? null;
+}
+
+const INSERT_MAILS = statement(`
+  insert into outbound_mail (idempotency_key, person_id, to_address, kind, locale, subject, text_body, html_body,
+                             headers, not_before, created_at)
+  select m.key, m.person_id, m.to_address, m.kind, m.locale, m.subject, m.text_body, m.html_body, m.headers::jsonb,
+         m.not_before, $11
+    from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::timestamptz[])
+      as m(key, person_id, to_address, kind, locale, subject, text_body, html_body, headers, not_before)
+  on conflict (idempotency_key) do nothing
+  returning id`);
+
+/** Stores many mails in one statement, each once per idempotency key; returns the ids of those newly stored. */
+export async function insertMails(db: Queryable, mails: StoredMail[], now: Date): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const column = <K extends keyof StoredMail>(key: K) => mails.map((mail) => mail[key]);
+  const { rows } = await db.query<{ id: string }>({
+    ...INSERT_MAILS,
+    values: [
+      column('idempotencyKey'),
+      column('personId'),
+      column('to'),
+      column('kind'),
+      column('locale'),
+      column('subject'),
+      column('text'),
+      column('html'),
+      mails.map((mail) => JSON.stringify(mail.headers)),
+      column('notBefore'),
+      now,
+    ],
+  });
+  return rows.map((row) => row.id);
 }
 
 /**

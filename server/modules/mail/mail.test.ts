@@ -105,6 +105,8 @@ describe('a mention by mail, through a real SMTP server', () => {
     ).toBeNull();
     // VERP: the envelope sender names the mail, and so its recipient.
     const bounce = /^bounce\+(.+)@mail\.example\.test$/.exec(envelopeFrom)![1]!;
+    // The sink has the mail a moment before the worker marks it sent: wait for the mark, not for a duration.
+    await expect.poll(async () => (await mailRows(reader.id)).map((row) => row.status)).toEqual(['sent']);
     const rows = await mailRows(reader.id);
     expect(readBounceToken(SECRET, bounce)).toEqual({ mailId: rows[0]!.id });
     expect(rows).toEqual([expect.objectContaining({ status: 'sent', kind: 'mention' })]);

@@ -4,6 +4,7 @@ import type { Job } from '../../platform/jobs/scheduler.js';
 import { addDays, utcDay } from '../../platform/time/days.js';
 import { refreshActivity } from './rollup-activity.js';
 import { refreshCommunityActive } from './rollup-communities.js';
+import { clearNetwork, refreshNetwork } from './rollup-network.js';
 import * as rollups from './rollup-repository.js';
 
 /**
@@ -40,6 +41,7 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await rollups.upsertPairs(db, today);
     await rollups.updateFirstContributions(db, fromDay);
     await rollups.refreshQuestions(db, fromDay);
+    await refreshNetwork(db, fromDay);
     await refreshActivity(db, fromDay);
     await refreshCommunityActive(db, fromDay, today);
     const reachDay = await rollups.readState(db, REACH_DAY);
@@ -66,6 +68,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   const today = utcDay(now);
   await rollups.refreshHierarchy(db);
   await rollups.clearAll(db);
+  await clearNetwork(db);
   const first = '0001-01-01';
   await rollups.insertConversationDays(db, first);
   await rollups.collectInteractions(db, first);
@@ -73,6 +76,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await rollups.upsertPairs(db, today);
   await rollups.updateFirstContributions(db, first);
   await rollups.refreshQuestions(db, first);
+  await refreshNetwork(db, first);
   await refreshActivity(db, first);
   await refreshCommunityActive(db, first, today);
   await rollups.countReach(db, today, false);

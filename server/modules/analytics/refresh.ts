@@ -17,6 +17,8 @@ export const REFRESH_EVERY_MS = 10 * 60_000;
 const REFRESHED = 'refreshed_at';
 // Any constant: a rebuild (seed) and a job tick on another node take turns instead of writing the same days.
 const ROLLUP_LOCK = 7_215_008;
+/** Waits for, then holds until commit, the roll-ups' lock: one writer of the roll-ups at a time. */
+export const lockRollups = (db: pg.PoolClient) => db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
 const REACH_DAY = 'reach_day';
 // A full rebuild groups every post and reaction at once (10M posts: ~25M rows): sorts in memory, not on disk.
 // (PGlite accepts at most just under 2 GB.)
@@ -28,7 +30,7 @@ const REBUILD_WORK_MEM = '1GB';
  */
 export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ fromDay: string | null }> {
   return inTransaction(pool, async (db) => {
-    await db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+    await lockRollups(db);
     const last = await rollups.readState(db, REFRESHED);
     if (!last) return { fromDay: await rebuildWithin(db, now) };
     const fromDay = addDays(utcDay(last < now ? last : now), -REFRESH_LOOKBACK_DAYS);
@@ -63,7 +65,7 @@ export async function rebuildAnalytics(pool: pg.Pool, now: Date): Promise<void> 
 }
 
 async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
-  await db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+  await lockRollups(db);
   await db.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
   const today = utcDay(now);
   await rollups.refreshHierarchy(db);

@@ -1,47 +1,24 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { loadSettings } from '../settings/service.js';
-import { type Filter, grainWhere, type Period, personWhere } from './filters.js';
+import { type Filter, grainWhere, type Period } from './filters.js';
 
 /** Scorecard reads of the knowledge-network and feedback-loop roll-ups (rollup-network.ts), as of the last refresh. */
 
 const endOf = (param: string) => `((${param}::date + 1)::timestamp at time zone 'UTC')`;
 const startOf = (param: string) => `(${param}::date::timestamp at time zone 'UTC')`;
 
-export type NetworkTotals = {
-  new_ties: number;
-  cross_department_ties: number;
-  answered: number;
-  answered_by_newcomer: number;
-};
+export type NetworkTotals = { new_ties: number; cross_department_ties: number };
 
-/**
- * New ties of one period (by the first interaction's community and its actor's department and location), and the
- * period's answered questions, of which answered by a newcomer (narrowed like the other question figures).
- */
+/** New ties of one period, by the first interaction's community and its actor's department and location. */
 export async function networkTotals(db: Queryable, filter: Filter, period: Period): Promise<NetworkTotals> {
-  const tieParams: unknown[] = [period.from, period.to];
-  const ties = db.query<{ new_ties: number; cross_department_ties: number }>(
+  const params: unknown[] = [period.from, period.to];
+  const { rows } = await db.query<NetworkTotals>(
     `select coalesce(sum(ties), 0)::int as new_ties, coalesce(sum(cross_department_ties), 0)::int as cross_department_ties
        from analytics_tie_days
-      where ${grainWhere(filter, tieParams)} and day between $1::date and $2::date`,
-    tieParams,
-  );
-  const params: unknown[] = [period.from, period.to];
-  let where = personWhere('p', filter, params);
-  const join = where ? 'join people p on p.id = q.author_id' : '';
-  if (filter.communityId !== null) {
-    params.push(filter.communityId);
-    where += ` and q.community_id = $${params.length}`;
-  }
-  const answers = db.query<{ answered: number; answered_by_newcomer: number }>(
-    `select count(q.first_answer_at)::int as answered,
-            count(*) filter (where q.answered_by_newcomer)::int as answered_by_newcomer
-       from analytics_questions q ${join}
-      where q.created_at >= ${startOf('$1')} and q.created_at < ${endOf('$2')} ${where}`,
+      where ${grainWhere(filter, params)} and day between $1::date and $2::date`,
     params,
   );
-  const [tieRows, answerRows] = await Promise.all([ties, answers]);
-  return { ...tieRows.rows[0]!, ...answerRows.rows[0]! };
+  return rows[0]!;
 }
 
 /** The organisation's window for closing a theme's loop (settings, default 30 days). */

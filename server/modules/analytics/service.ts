@@ -132,6 +132,7 @@ async function periodCard(context: Context, period: Period, full: boolean) {
       withKnowledgeNetwork(
         fertileGround(interactions, questions, people, communities, weeklyInteractions, period),
         network,
+        questions,
       ),
       topDown(conversation, months, monthlyActive, period),
       enoughPeople(communities, period),

@@ -44,7 +44,7 @@ export type ConditionId = z.infer<typeof ConditionId>;
 export const Status = z.enum(['on_track', 'at_risk', 'off_track', 'no_data']);
 export type Status = z.infer<typeof Status>;
 
-export const Unit = z.enum(['percent', 'count', 'days', 'minutes', 'per100', 'people']);
+export const Unit = z.enum(['percent', 'count', 'days', 'minutes', 'per100', 'people', 'points']);
 
 /** One figure: `id` names its definition (docs/ANALYTICS.md, catalogue key analytics.figures.<id>). */
 export const Figure = z.object({

@@ -1,5 +1,6 @@
 import { ANALYTICS_LIMITS, type Condition, type Recommendation } from '../../../contract/analytics.js';
 import type { GoalKpi, KpiFigure } from '../../../contract/goals.js';
+import { expectedLine } from './expected-line.js';
 import {
   byWeek,
   daysBetween,
@@ -13,16 +14,10 @@ import {
   weekLabels,
 } from './figures.js';
 import type { Period } from './filters.js';
+import type { LoopTotals } from './network-repository.js';
 import type { ThemeRow } from './repository.js';
 import type { ConversationTotals } from './rollup-reads.js';
-import {
-  DRYING_UP_PERCENT,
-  EXPECTED_MONTHS,
-  EXPECTED_TOP_DOWN_FLOOR,
-  statusOf,
-  THEME_SILENCE_DAYS,
-  THRESHOLDS,
-} from './thresholds.js';
+import { DRYING_UP_PERCENT, statusOf, THEME_SILENCE_DAYS, THRESHOLDS } from './thresholds.js';
 
 type Weekly = { week: number; on_goal: number; other: number; on_theme: number }[];
 const WEEKS = ANALYTICS_LIMITS.trendWeeks;
@@ -35,6 +30,7 @@ const onTrackOf = (condition: string, figureId: string) =>
 export function strategic(
   current: ConversationTotals,
   themes: ThemeRow[],
+  loops: LoopTotals,
   weekly: Weekly,
   period: Period,
 ): Condition {
@@ -43,13 +39,6 @@ export function strategic(
     themes.filter(
       (t) => t.by_leader && t.created_at >= new Date(`${from}T00:00:00Z`) && t.created_at < endOfDay(to),
     ).length;
-  const closure = (until: Date) => {
-    const existing = themes.filter((t) => t.created_at < until);
-    return pct(
-      existing.filter((t) => t.first_outcome_at !== null && t.first_outcome_at < until).length,
-      existing.length,
-    );
-  };
   const daysToOutcome = median(
     themes
       .filter((t) => t.first_outcome_at !== null)
@@ -67,7 +56,8 @@ export function strategic(
     .sort((a, b) => b.daysWithoutOutcome - a.daysWithoutOutcome)
     .slice(0, ANALYTICS_LIMITS.listRows);
   const themeShare = pct(current.on_theme, current.items);
-  const loopClosure = closure(end);
+  // Loops whose window still runs are neither closed nor open yet: left out, and shown as pending.
+  const loopClosure = pct(loops.closed, loops.discussed - loops.pending);
   const quiet = silent[0];
   return {
     id: 'strategic',
@@ -76,6 +66,7 @@ export function strategic(
       figure('themeShare', 'percent', themeShare),
       figure('themesOpened', 'count', opened(period.from, period.to)),
       figure('loopClosure', 'percent', loopClosure),
+      figure('loopsPending', 'count', loops.discussed > 0 ? loops.pending : null),
       figure('medianDaysToOutcome', 'days', daysToOutcome === null ? null : round1(daysToOutcome)),
       figure('leaderThemeReplies', 'count', current.leader_theme_replies),
     ],
@@ -154,33 +145,36 @@ export function bottomLine(
   };
 }
 
-/** The expected top-down share in month `index` (0 = first month): a straight fall to the floor, then flat. */
-export function expectedTopDown(first: number, index: number): number {
-  if (first <= EXPECTED_TOP_DOWN_FLOOR) return round1(first);
-  const fall = ((first - EXPECTED_TOP_DOWN_FLOOR) * Math.min(index, EXPECTED_MONTHS)) / EXPECTED_MONTHS;
-  return round1(first - fall);
-}
-
 /** Condition 4: top-down and bottom-up — who starts threads, month by month, and praise. */
 export function topDown(
   current: ConversationTotals,
   months: { month: string; threads: number; top_down: number }[],
   monthlyActive: number,
+  period: Period,
 ): Condition {
   const leaderThreadShare = pct(current.top_down, current.threads);
   const praisePer100 = monthlyActive > 0 ? round1((current.praise * 100) / monthlyActive) : null;
   const shares = months.map((m) => pct(m.top_down, m.threads));
-  const first = shares.find((s) => s !== null) ?? null;
-  const firstIndex = shares.findIndex((s) => s !== null);
-  const expected = shares.map((_, i) =>
-    first === null || i < firstIndex ? null : expectedTopDown(first, i - firstIndex),
+  const { line: expected, forPeriod } = expectedLine(
+    shares,
+    months.map((m) => m.month),
+    period.to,
   );
+  // The share is judged against the expected line the chart draws, not against fixed bounds.
+  const aboveExpected =
+    leaderThreadShare === null || forPeriod === null ? null : round1(leaderThreadShare - forPeriod);
   const step = THRESHOLDS.top_down_bottom_up!;
+  const rule = (figureId: string) => step.find((r) => r.figure === figureId)!;
   return {
     id: 'top_down_bottom_up',
-    status: statusOf('top_down_bottom_up', { leaderThreadShare, praisePer100 }),
+    status: statusOf('top_down_bottom_up', {
+      leaderThreadShare,
+      leaderShareAboveExpected: aboveExpected,
+      praisePer100,
+    }),
     figures: [
       figure('leaderThreadShare', 'percent', leaderThreadShare),
+      figure('leaderShareAboveExpected', 'points', aboveExpected),
       figure('praisePer100', 'per100', praisePer100),
     ],
     trend: trend(
@@ -192,13 +186,16 @@ export function topDown(
       ],
     ),
     recommendations: twoAtMost([
-      leaderThreadShare !== null && leaderThreadShare > step[0]!.onTrack
-        ? { id: 'inviteBottomUp', params: { share: leaderThreadShare } }
+      aboveExpected !== null && aboveExpected > rule('leaderShareAboveExpected').onTrack
+        ? {
+            id: 'inviteBottomUp',
+            params: { share: leaderThreadShare!, expected: forPeriod!, above: aboveExpected },
+          }
         : null,
-      leaderThreadShare !== null && leaderThreadShare < step[1]!.onTrack
+      leaderThreadShare !== null && leaderThreadShare < rule('leaderThreadShare').onTrack
         ? { id: 'leadersOpenTopics', params: { share: leaderThreadShare } }
         : null,
-      praisePer100 !== null && praisePer100 < step[2]!.onTrack
+      praisePer100 !== null && praisePer100 < rule('praisePer100').onTrack
         ? { id: 'givePraise', params: { per100: praisePer100 } }
         : null,
     ]),

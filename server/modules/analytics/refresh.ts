@@ -4,6 +4,7 @@ import type { Job } from '../../platform/jobs/scheduler.js';
 import { addDays, utcDay } from '../../platform/time/days.js';
 import { refreshActivity } from './rollup-activity.js';
 import { refreshCommunityActive } from './rollup-communities.js';
+import { clearNetwork, refreshNetwork } from './rollup-network.js';
 import * as rollups from './rollup-repository.js';
 
 /**
@@ -16,6 +17,8 @@ export const REFRESH_EVERY_MS = 10 * 60_000;
 const REFRESHED = 'refreshed_at';
 // Any constant: a rebuild (seed) and a job tick on another node take turns instead of writing the same days.
 const ROLLUP_LOCK = 7_215_008;
+/** Waits for, then holds until commit, the roll-ups' lock: one writer of the roll-ups at a time. */
+export const lockRollups = (db: pg.PoolClient) => db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
 const REACH_DAY = 'reach_day';
 // A full rebuild groups every post and reaction at once (10M posts: ~25M rows): sorts in memory, not on disk.
 // (PGlite accepts at most just under 2 GB.)
@@ -27,7 +30,7 @@ const REBUILD_WORK_MEM = '1GB';
  */
 export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ fromDay: string | null }> {
   return inTransaction(pool, async (db) => {
-    await db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+    await lockRollups(db);
     const last = await rollups.readState(db, REFRESHED);
     if (!last) return { fromDay: await rebuildWithin(db, now) };
     const fromDay = addDays(utcDay(last < now ? last : now), -REFRESH_LOOKBACK_DAYS);
@@ -40,6 +43,7 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await rollups.upsertPairs(db, today);
     await rollups.updateFirstContributions(db, fromDay);
     await rollups.refreshQuestions(db, fromDay);
+    await refreshNetwork(db, fromDay);
     await refreshActivity(db, fromDay);
     await refreshCommunityActive(db, fromDay, today);
     const reachDay = await rollups.readState(db, REACH_DAY);
@@ -61,11 +65,12 @@ export async function rebuildAnalytics(pool: pg.Pool, now: Date): Promise<void> 
 }
 
 async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
-  await db.query('select pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+  await lockRollups(db);
   await db.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
   const today = utcDay(now);
   await rollups.refreshHierarchy(db);
   await rollups.clearAll(db);
+  await clearNetwork(db);
   const first = '0001-01-01';
   await rollups.insertConversationDays(db, first);
   await rollups.collectInteractions(db, first);
@@ -73,6 +78,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await rollups.upsertPairs(db, today);
   await rollups.updateFirstContributions(db, first);
   await rollups.refreshQuestions(db, first);
+  await refreshNetwork(db, first);
   await refreshActivity(db, first);
   await refreshCommunityActive(db, first, today);
   await rollups.countReach(db, today, false);

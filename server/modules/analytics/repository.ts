@@ -41,6 +41,8 @@ export type QuestionTotals = {
   answered: number;
   accepted: number;
   answered_across: number;
+  /** Answered by someone the asker had no tie with before asking (knowledge networks, network-figures.ts). */
+  answered_by_newcomer: number;
   median_first_minutes: number | null;
   median_accepted_minutes: number | null;
 };
@@ -72,6 +74,7 @@ async function questionTotalsIn(
             count(q.first_answer_at)::int as answered,
             count(q.accepted_at)::int as accepted,
             count(*) filter (where q.answered_across)::int as answered_across,
+            count(*) filter (where q.answered_by_newcomer)::int as answered_by_newcomer,
             percentile_cont(0.5) within group (order by date_part('epoch', q.first_answer_at - q.created_at) / 60)
               filter (where q.first_answer_at is not null) as median_first_minutes,
             percentile_cont(0.5) within group (order by date_part('epoch', q.accepted_at - q.created_at) / 60)

@@ -7,13 +7,13 @@ import type { Queryable } from '../../platform/db/database.js';
  */
 
 // The grain bitmask of a grouping set: 1 community, 2 department, 4 location (see 0008_analytics.sql).
-const GRAIN = `((1 - grouping(community_id)) + 2 * (1 - grouping(department)) + 4 * (1 - grouping(location)))`;
-const grainSets = (keys: string) =>
+export const GRAIN = `((1 - grouping(community_id)) + 2 * (1 - grouping(department)) + 4 * (1 - grouping(location)))`;
+export const grainSets = (keys: string) =>
   `grouping sets ((day, ${keys}), (community_id, day, ${keys}), (department, day, ${keys}),
                   (location, day, ${keys}), (community_id, department, location, day, ${keys}))`;
 /** The first instant of a UTC day. */
-const startOf = (param: string) => `(${param}::date::timestamp at time zone 'UTC')`;
-const dayOf = (column: string) => `(${column} at time zone 'UTC')::date`;
+export const startOf = (param: string) => `(${param}::date::timestamp at time zone 'UTC')`;
+export const dayOf = (column: string) => `(${column} at time zone 'UTC')::date`;
 
 /** Every person's place in the hierarchy: self and the managers above, nearest first; changed rows only. */
 export async function refreshHierarchy(db: Queryable): Promise<void> {
@@ -98,7 +98,7 @@ export async function collectInteractions(db: Queryable, fromDay: string): Promi
        select t.community_id, x.person_id, r.author_id, x.created_at
          from reply_reactions x join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id
         where x.created_at >= ${startOf('$1')} and r.deleted_at is null and t.deleted_at is null)
-     select a.community_id, a.actor_id, a.target_id, ${dayOf('a.created_at')} as day,
+     select a.community_id, a.actor_id, a.target_id, a.created_at as at, ${dayOf('a.created_at')} as day,
             ap.department, ap.location, tp.department as target_department, tp.location as target_location,
             ap.department <> tp.department as cross_department,
             ap.location <> tp.location as cross_location,

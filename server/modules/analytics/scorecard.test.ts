@@ -55,7 +55,10 @@ describe('the scorecard on a small world, community filter', () => {
     expect(figures(c, 'strategic')).toEqual({
       themeShare: [30, 0],
       themesOpened: [1, 0],
-      loopClosure: [66.7, 100],
+      // Discussed in March: only the theme opened on 5 March, no outcome, its 30 days run to 4 April (after the
+      // clock's 1 April): pending, so nothing to judge yet. Nothing was discussed in February.
+      loopClosure: [null, null],
+      loopsPending: [1, null],
       // By 3 March: outcomes after 10 days (closed theme) and 20 days (silent theme), as by 31 March.
       medianDaysToOutcome: [15, 15],
       leaderThemeReplies: [1, 0],
@@ -109,7 +112,13 @@ describe('the scorecard on a small world, community filter', () => {
 
   it('top-down and bottom-up: leader share per month with the expected fall, praise per 100 active', () => {
     const td = condition(c, 'top_down_bottom_up');
-    expect(figures(c, 'top_down_bottom_up')).toEqual({ leaderThreadShare: [25, 50], praisePer100: [25, 0] });
+    // The expected line in March (the month of both periods' last days) is 47.5: 25 − 47.5 and 50 − 47.5.
+    expect(figures(c, 'top_down_bottom_up')).toEqual({
+      leaderThreadShare: [25, 50],
+      leaderShareAboveExpected: [-22.5, 2.5],
+      praisePer100: [25, 0],
+    });
+    expect(td.status).toBe('on_track');
     expect(td.trend.labels).toEqual([`${YEAR}-02`, `${YEAR}-03`]);
     expect(td.trend.series).toEqual([
       { id: 'leaderThreadShare', unit: 'percent', values: [50, 25] },
@@ -187,7 +196,11 @@ describe('the scorecard on a small world, people figures by department', () => {
     });
     expect(figures(c, 'fertile_ground')).toMatchObject({ medianReach: [2.5, null], dunbarShare: [0, null] });
     // Threads by the department in March: the leader's and the praise.
-    expect(figures(c, 'top_down_bottom_up')).toEqual({ leaderThreadShare: [50, 50], praisePer100: [50, 0] });
+    expect(figures(c, 'top_down_bottom_up')).toEqual({
+      leaderThreadShare: [50, 50],
+      leaderShareAboveExpected: [2.5, 2.5],
+      praisePer100: [50, 0],
+    });
     expect(condition(c, 'low_threshold').details.funnelByDepartment).toEqual([
       { key: world.departments.d1, provisioned: 3, activated: 2, monthlyActive: 2, engaged: 1 },
     ]);

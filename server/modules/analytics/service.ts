@@ -15,6 +15,8 @@ import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
 import { mailsDelivered } from './mail-repository.js';
+import { withKnowledgeNetwork } from './network-figures.js';
+import { loopClosureDays, loopTotals, networkTotals } from './network-repository.js';
 import { benefits, enoughPeople, fertileGround, lowThreshold, matrices } from './people-conditions.js';
 import * as reads from './repository.js';
 import * as rollups from './rollup-reads.js';
@@ -98,6 +100,8 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     activeInCommunity,
     { goalRows, figures },
     mails,
+    network,
+    loops,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, period),
     rollups.weeklyConversation(db, filter, period.to, weeks),
@@ -115,16 +119,22 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     goalFigures(),
     // Mail belongs to a person, not to a community: no count under a community filter.
     filter.communityId === null ? mailsDelivered(db, filter, period) : none(null),
+    networkTotals(db, filter, period),
+    loopClosureDays(db).then((days) => loopTotals(db, period, now, days)),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const monthlyActive = activeInCommunity ?? all?.monthly_active ?? 0;
   return {
     conditions: [
-      strategic(conversation, themes, weeklyConversation, period),
+      strategic(conversation, themes, loops, weeklyConversation, period),
       bottomLine(conversation, goals, weeklyConversation, period),
-      fertileGround(interactions, questions, people, communities, weeklyInteractions, period),
-      topDown(conversation, months, monthlyActive),
+      withKnowledgeNetwork(
+        fertileGround(interactions, questions, people, communities, weeklyInteractions, period),
+        network,
+        questions,
+      ),
+      topDown(conversation, months, monthlyActive, period),
       enoughPeople(communities, period),
       lowThreshold(funnel, people, daily, period),
     ],

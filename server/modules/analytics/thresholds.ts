@@ -29,8 +29,8 @@ export const THRESHOLDS: Record<string, Rule[]> = {
     { figure: 'questionsAnsweredAcross', better: 'up', onTrack: 30, offTrack: 10 },
   ],
   top_down_bottom_up: [
-    // Leaders should start some threads, but most should come from everyone else.
-    { figure: 'leaderThreadShare', better: 'down', onTrack: 30, offTrack: 50 },
+    // Leaders' share follows the expected top-down → bottom-up line (points above it), but leaders still start some.
+    { figure: 'leaderShareAboveExpected', better: 'down', onTrack: 5, offTrack: 15 },
     { figure: 'leaderThreadShare', better: 'up', onTrack: 5, offTrack: 1 },
     { figure: 'praisePer100', better: 'up', onTrack: 5, offTrack: 1 },
   ],

@@ -32,6 +32,8 @@ const PERSONAL_ROWS: [table: string, column: string][] = [
   ['analytics_people', 'person_id'],
   ['analytics_pairs', 'person_id'],
   ['analytics_pairs', 'other_id'],
+  ['analytics_ties', 'person_id'],
+  ['analytics_ties', 'other_id'],
   ['analytics_person_activity', 'person_id'],
   ['person_active_days', 'person_id'],
   ['community_active_days', 'person_id'],

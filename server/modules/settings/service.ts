@@ -11,12 +11,13 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 /** The organisation's settings; a missing or unreadable value falls back to its default. */
 export async function loadSettings(db: Queryable): Promise<Settings> {
   const stored = await repository.readSettings(db, KEYS);
-  const settings = { ...DEFAULT_SETTINGS };
+  // Each stored value that still parses replaces its default; the whole object is parsed once more to keep its type.
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of KEYS) {
     const parsed = Settings.shape[key].safeParse(stored.get(key));
     if (parsed.success) settings[key] = parsed.data;
   }
-  return settings;
+  return Settings.parse(settings);
 }
 
 export const getSettings = (deps: Deps) => loadSettings(deps.db.pool);
@@ -29,7 +30,7 @@ export async function updateSettings(
   const now = deps.clock.now();
   return inTransaction(deps.db.pool, async (tx) => {
     const before = await loadSettings(tx);
-    const after = { ...before };
+    const after: Record<string, unknown> = { ...before };
     for (const key of KEYS) {
       const value = changes[key];
       if (value === undefined || value === before[key]) continue;
@@ -46,6 +47,6 @@ export async function updateSettings(
         after,
       });
     }
-    return after;
+    return Settings.parse(after);
   });
 }

@@ -18,6 +18,7 @@ async function signedIn(role: 'member' | 'admin' = 'member') {
 // Settings are organisation-wide: leave the default for every other test on this database.
 afterEach(async () => {
   await ctx.db.pool.query(`update settings set value = '"admins"' where key = 'secretCommunityCreators'`);
+  await ctx.db.pool.query(`delete from settings where key = 'loopClosureDays'`);
 });
 
 describe('settings', () => {
@@ -26,7 +27,7 @@ describe('settings', () => {
     const member = await signedIn();
     const response = await admin.api.get('/api/v1/settings');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ secretCommunityCreators: 'admins' });
+    expect(response.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 30 });
     expect((await member.api.get('/api/v1/settings')).statusCode).toBe(403);
     expect((await client(ctx.app).get('/api/v1/settings')).statusCode).toBe(401);
   });
@@ -39,7 +40,7 @@ describe('settings', () => {
     ).toBe(403);
     const changed = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'everyone' });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ secretCommunityCreators: 'everyone' });
+    expect(changed.json()).toEqual({ secretCommunityCreators: 'everyone', loopClosureDays: 30 });
     expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('everyone');
     const { rows } = await ctx.db.pool.query(
       `select actor_id, before, after from audit_entries where action = 'settings.update' and actor_id = $1`,
@@ -48,8 +49,8 @@ describe('settings', () => {
     expect(rows).toEqual([
       {
         actor_id: admin.person.id,
-        before: { secretCommunityCreators: 'admins' },
-        after: { secretCommunityCreators: 'everyone' },
+        before: { secretCommunityCreators: 'admins', loopClosureDays: 30 },
+        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30 },
       },
     ]);
     const stored = await ctx.db.pool.query(
@@ -59,6 +60,24 @@ describe('settings', () => {
     expect(
       (await member.api.post('/api/v1/groups', { name: 'Quiet', visibility: 'secret' })).statusCode,
     ).toBe(201);
+  });
+
+  it("sets the scorecard's feedback-loop window in whole days from 1 to 365", async () => {
+    const admin = await signedIn('admin');
+    // 60, not less: the scorecard tests on a shared database judge their themes alike with 30 and 60 days.
+    const changed = await admin.api.patch('/api/v1/settings', { loopClosureDays: 60 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 60 });
+    for (const [value, message] of [
+      [0, 'must be at least 1'],
+      [366, 'must be at most 365'],
+      [1.5, 'must be a whole number of days'],
+    ] as const) {
+      const bad = await admin.api.patch('/api/v1/settings', { loopClosureDays: value });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0]).toEqual({ field: 'loopClosureDays', message });
+    }
+    expect((await admin.api.get('/api/v1/settings')).json().loopClosureDays).toBe(60);
   });
 
   it('writes nothing when nothing changes', async () => {

@@ -13,6 +13,7 @@ import {
   weekLabels,
 } from './figures.js';
 import type { Period } from './filters.js';
+import type { Praise } from './praise.js';
 import type { ThemeRow } from './repository.js';
 import type { ConversationTotals } from './rollup-reads.js';
 import {
@@ -166,9 +167,11 @@ export function topDown(
   current: ConversationTotals,
   months: { month: string; threads: number; top_down: number }[],
   monthlyActive: number,
+  praise: Praise,
 ): Condition {
   const leaderThreadShare = pct(current.top_down, current.threads);
-  const praisePer100 = monthlyActive > 0 ? round1((current.praise * 100) / monthlyActive) : null;
+  const per100 = (people: number) => (monthlyActive > 0 ? round1((people * 100) / monthlyActive) : null);
+  const praisePer100 = per100(praise.praised);
   const shares = months.map((m) => pct(m.top_down, m.threads));
   const first = shares.find((s) => s !== null) ?? null;
   const firstIndex = shares.findIndex((s) => s !== null);
@@ -182,6 +185,7 @@ export function topDown(
     figures: [
       figure('leaderThreadShare', 'percent', leaderThreadShare),
       figure('praisePer100', 'per100', praisePer100),
+      figure('praiseGiversPer100', 'per100', per100(praise.givers)),
     ],
     trend: trend(
       'month',

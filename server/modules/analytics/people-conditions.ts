@@ -6,6 +6,7 @@ import {
   type Matrix,
   type Recommendation,
 } from '../../../contract/analytics.js';
+import { type AnswersView, answersFigures } from './answers.js';
 import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Period } from './filters.js';
 import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
@@ -161,6 +162,7 @@ export function lowThreshold(
   const total = all ?? {
     provisioned: 0,
     activated: 0,
+    activated_in_week: 0,
     monthly_active: 0,
     engaged: 0,
     completeness: null,
@@ -177,9 +179,10 @@ export function lowThreshold(
     .sort((a, b) => a.share - b.share)[0];
   const completeness = maybe(total.completeness);
   const figures: Figure[] = [
-    // Workplace's funnel steps "invited" and "activated within 7 days" go here, with invitations (not yet built).
     figure('provisioned', 'people', total.provisioned),
     figure('activated', 'people', total.activated),
+    // Workplace's funnel step between invited and monthly active.
+    figure('activatedIn7Days', 'people', total.activated_in_week),
     figure('monthlyActive', 'people', total.monthly_active),
     figure('engaged', 'people', total.engaged),
     figure('activatedShare', 'percent', pct(total.activated, total.provisioned)),
@@ -234,9 +237,10 @@ export function mailPerActiveWeek(
   return round1((mails * 7) / (monthlyActive * days));
 }
 
-/** The benefits: answer times and rates (Viva Engage's answers metrics), and "less email". */
+/** The benefits: answer times and rates, Viva Engage's answers view, and "less email". */
 export function benefits(
   current: QuestionTotals,
+  answers: AnswersView,
   conversation: Pick<ConversationTotals, 'replies' | 'mail_replies'>,
   mails: number | null,
   monthlyActive: number,
@@ -248,11 +252,14 @@ export function benefits(
   const emailReplyShare = pct(conversation.mail_replies, conversation.replies);
   return {
     figures: [
+      // Two "how fast" answers, each labelled: the clock's minutes and office-hours minutes (as goal KPIs measure).
       figure('medianMinutesToFirstAnswer', 'minutes', maybe(current.median_first_minutes)),
+      figure('medianBusinessMinutesToFirstAnswer', 'minutes', maybe(current.median_first_business_minutes)),
       figure('medianMinutesToAccepted', 'minutes', maybe(current.median_accepted_minutes)),
       figure('answerRate', 'percent', answerRate),
       figure('bestAnswerRate', 'percent', bestAnswerRate),
       figure('questionsAsked', 'count', current.questions),
+      ...answersFigures(answers),
       figure('emailPerActive', 'count', emailPerActive),
       figure('emailReplyShare', 'percent', emailReplyShare),
     ],
@@ -265,6 +272,7 @@ export function benefits(
         { id: 'bestAnswerRate', unit: 'percent', values: [bestAnswerRate] },
       ],
     ),
+    details: { topAnswerers: answers.top },
   };
 }
 

@@ -415,10 +415,10 @@ describe('the scorecard tells the truth over time', () => {
                'bottom_up', $5, $5)`,
       [community.id, ann.id, at('03-09'), bob.id, at('03-10')],
     );
-    await recordParticipation(db, ann.id, community.id, at('03-09'));
-    await recordParticipation(db, bob.id, community.id, at('03-10'));
-    await recordParticipation(db, dan.id, community.id, at('03-11'));
-    await recordParticipation(db, cat.id, null, at('03-12'));
+    await recordParticipation(db, ann.id, community.id, at('03-09'), 'react');
+    await recordParticipation(db, bob.id, community.id, at('03-10'), 'react');
+    await recordParticipation(db, dan.id, community.id, at('03-11'), 'react');
+    await recordParticipation(db, cat.id, null, at('03-12'), 'react');
     // A line of the hierarchy in a department of its own: top (London) → mgr (Amsterdam) → pia (Brussels), quin (New York).
     const inLine = async (managerId: string | null, timeZone: string) => {
       const p = await buildPerson(db, { department: h, managerId, timeZone });

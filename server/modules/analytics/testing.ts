@@ -107,7 +107,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
         links.deleted ? when : null,
       ],
     );
-    if (!links.deleted) await recordParticipation(db, author.id, community.id, when);
+    if (!links.deleted) await recordParticipation(db, author.id, community.id, when, 'create');
     return rows[0]!.id;
   };
   const reply = async (
@@ -122,7 +122,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
        values ($1, $2, $3, 'r', 'r', $4, $5) returning id`,
       [threadId, parentId, author.id, when, deleted ? when : null],
     );
-    if (!deleted) await recordParticipation(db, author.id, community.id, when);
+    if (!deleted) await recordParticipation(db, author.id, community.id, when, 'reply');
     return rows[0]!.id;
   };
   const react = async (target: { threadId?: string; replyId?: string }, by: TestPerson, when: Date) => {
@@ -137,7 +137,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
         [target.replyId, by.id, when],
       );
     }
-    await recordParticipation(db, by.id, community.id, when);
+    await recordParticipation(db, by.id, community.id, when, 'react');
   };
 
   // The period: March; the previous period: the 28 days before it.
@@ -166,7 +166,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
   await reply(th6, ann, at('02-10', '11:00'));
   // Ann is engaged: ten days active in March.
   for (const day of ['10', '11', '12', '13', '14', '15', '16']) {
-    await recordParticipation(db, ann.id, null, at(`03-${day}`));
+    await recordParticipation(db, ann.id, null, at(`03-${day}`), 'react');
   }
   return {
     people: { boss, ann, bob, cas, dan },

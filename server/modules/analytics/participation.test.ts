@@ -346,3 +346,31 @@ describe('previous = asked directly', () => {
     }
   });
 });
+
+describe('enough people: invite advice for either kind', () => {
+  it('advises a general community with 5 to 24 active people to invite, one with fewer to merge', async () => {
+    const db = ctx.db.pool;
+    // Active in March: 6 in one general community, 4 in another (threshold 250 each), 6 in a specialist one (25).
+    const community = async (kind: 'general' | 'specialist', threshold: number, active: number) => {
+      const members = await Promise.all(Array.from({ length: active }, () => buildPerson(db)));
+      const c = await buildCommunity(db, { members });
+      await db.query(
+        'update communities set kind = $2, viability_threshold = $3, created_at = $4 where id = $1',
+        [c.id, kind, threshold, new Date(`${Y - 1}-12-01T00:00:00Z`)],
+      );
+      for (const m of members) await recordParticipation(db, m.id, c.id, at('03-20'), 'react');
+      return c.slug;
+    };
+    const lively = await community('general', 250, 6);
+    const tiny = await community('general', 250, 4);
+    const specialist = await community('specialist', 25, 6);
+    await rebuildAnalytics(db, new Date(`${Y}-04-01T00:00:00Z`));
+    const advice = async (slug: string) => {
+      const enough = (await card({ community: slug })).conditions.find((c) => c.id === 'enough_people')!;
+      return [enough.details.belowThreshold?.[0]?.suggestion, enough.recommendations[0]?.id];
+    };
+    expect(await advice(lively)).toEqual(['invite', 'communityBelow.invite']);
+    expect(await advice(tiny)).toEqual(['merge', 'communityBelow.merge']);
+    expect(await advice(specialist)).toEqual(['invite', 'communityBelow.invite']);
+  });
+});

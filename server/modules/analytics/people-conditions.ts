@@ -83,14 +83,20 @@ export function fertileGround(
   };
 }
 
-/** The cheapest step that helps a community below its threshold (the community page has the full suggestion). */
+/**
+ * The cheapest step that helps a community below its threshold (the community page has the full suggestion): a
+ * general community already as lively as a specialist one may become one; below MERGE_BELOW active people there is
+ * too little to build on; otherwise, of either kind, invite. (A tenth of the threshold used to decide "merge", so a
+ * general community — threshold 250 — never got "invite".)
+ */
 export function suggestionFor(c: { kind: string; active: number; viability_threshold: number }) {
   if (c.active >= c.viability_threshold) return null;
   if (c.kind === 'general' && c.active >= SPECIALIST_DEFAULT) return 'make_specialist' as const;
-  if (c.active < Math.max(5, c.viability_threshold / 10)) return 'merge' as const;
+  if (c.active < MERGE_BELOW) return 'merge' as const;
   return 'invite' as const;
 }
 const SPECIALIST_DEFAULT = 25;
+const MERGE_BELOW = 5;
 
 /** Condition 5: enough people — communities at or above their viability threshold. */
 export function enoughPeople(communities: CommunityFigures, period: Period): Condition {

@@ -12,6 +12,8 @@ export const ANALYTICS_LIMITS = {
   trendWeeks: 12,
   /** Lists (communities below threshold, themes without outcome, sponsors) show at most this many rows. */
   listRows: 20,
+  /** The answers view names this many top answerers. */
+  topAnswerers: 5,
 } as const;
 
 const Day = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
@@ -128,6 +130,10 @@ export const Details = z.object({
   hiddenCommunities: z.number().int().optional(),
   funnelByDepartment: z.array(FunnelRow).optional(),
   funnelByLocation: z.array(FunnelRow).optional(),
+  /** The answers view: who gave most answers in the period. */
+  topAnswerers: z
+    .array(z.object({ handle: z.string(), name: z.string(), answers: z.number().int() }))
+    .optional(),
 });
 
 export const Condition = z.object({
@@ -157,7 +163,7 @@ export const Scorecard = z.object({
   /** When the roll-ups were last refreshed; figures from roll-ups are as of then. */
   refreshedAt: z.string().nullable(),
   conditions: z.array(Condition),
-  benefits: z.object({ figures: z.array(Figure), trend: Trend }),
+  benefits: z.object({ figures: z.array(Figure), trend: Trend, details: Details.optional() }),
   collaboration: z.object({ departments: Matrix, locations: Matrix }),
   options: z.object({ departments: z.array(z.string()), locations: z.array(z.string()) }),
 });

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { HOUR } from '../../server/demo/calendar.js';
 import { DEMO_DEFAULTS, type DemoOrganisation, generateOrganisation } from '../../server/demo/generate.js';
 import { DEMO_PASSWORD } from '../../server/demo/organisation.js';
+import { writeReads } from '../../server/demo/reads.js';
 import { alignActivation } from '../../server/demo/seed-conditions.js';
 import { rebuildParticipation } from '../../server/modules/activity/repository.js';
 import { rebuildAnalytics } from '../../server/modules/analytics/refresh.js';
@@ -154,6 +155,8 @@ async function rollUp(pool: pg.Pool) {
         await tx.query(`set local work_mem = '1GB'`);
         await rebuildParticipation(tx);
         await alignActivation(tx);
+        // Readers as the demo has them: the scorecard's participation ladder reads a range of them per period.
+        await writeReads(tx, Date.now());
       }),
     ),
     timed('analytics roll-ups', () => rebuildAnalytics(pool, new Date())),

@@ -11,6 +11,7 @@ import { DEMO_DEFAULTS, type DemoOrganisation, generateOrganisation } from './ge
 import type { ThreadRecord } from './history.js';
 import { notificationsOf } from './notifications.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './organisation.js';
+import { writeReads } from './reads.js';
 import { activatedAt, alignActivation, writeIdeasAndPraise, writeStrategy } from './seed-conditions.js';
 
 export type DemoSummary = {
@@ -250,6 +251,7 @@ export async function writeOrganisation(
   // The roll-ups community health and the scorecard read, and sign-in no later than anyone's first act.
   await rebuildParticipation(tx);
   await alignActivation(tx);
+  await writeReads(tx, now);
   await continueIdentity(tx, ['people', 'communities', 'threads', 'replies', 'hashtags', 'themes', 'goals']);
   return {
     people: org.people.length,

@@ -404,6 +404,31 @@ describe('the scorecard on the demo organisation compares like with like', () =>
     expect(compared).toBeGreaterThan(300);
   });
 
+  it('shows a participation ladder that reads true: many read, fewer react and reply, fewest start threads', async () => {
+    const card = await scorecard(app.deps, await analyst(), {});
+    const value = (id: string) => valuesOf(card).find((f) => f.id === id)!.value!;
+    const [readers, reactors, repliers, creators] = [
+      value('ladderReaders'),
+      value('ladderReactors'),
+      value('ladderRepliers'),
+      value('ladderCreators'),
+    ];
+    for (const rung of [readers, reactors, repliers, creators]) expect(rung).toBeGreaterThan(0);
+    // Every activated person seen in the 28 days stands on one rung, and none of them is counted twice.
+    const [seen] = await rows<{ n: number }>(
+      `select count(*)::int as n from people p
+        where p.status = 'active' and p.activated_at < $1::date + 1
+          and (exists (select 1 from person_read_days r where r.person_id = p.id and r.day between $1::date - 27 and $1)
+               or exists (select 1 from person_active_days a
+                           where a.person_id = p.id and a.day between $1::date - 27 and $1))`,
+      [card.period.to],
+    );
+    expect(readers + reactors + repliers + creators).toBe(seen!.n);
+    expect(readers + reactors + repliers).toBeGreaterThan(creators);
+    // Praise counts people: never more people praised than praise posts in the period.
+    expect(value('praisePer100')).toBeGreaterThan(0);
+  });
+
   it('says "no data" for a period before anything existed, and refuses a period in the future', async () => {
     const viewer = await analyst();
     const before = await scorecard(app.deps, viewer, { from: day(800), to: day(773) });

@@ -1,23 +1,30 @@
 import type { Queryable } from '../../platform/db/database.js';
 
+/** What a person did, as the bit it sets in `person_active_days.acts` (the participation ladder's rungs). */
+export const ACT = { react: 1, reply: 2, create: 4 } as const;
+export type Act = keyof typeof ACT;
+
 /**
- * Records that a person took part (posted, replied or reacted) on the UTC day of `at`, in a community or outside
- * any; idempotent, so every write may call it.
+ * Records that a person took part (posted, replied or reacted: `act`) on the UTC day of `at`, in a community or
+ * outside any; idempotent, so every write may call it.
  */
 export async function recordParticipation(
   db: Queryable,
   personId: string,
   communityId: string | null,
   at: Date,
+  act: Act,
 ): Promise<void> {
   await db.query(
     `with person as (
-       insert into person_active_days (person_id, day) values ($1, ($3::timestamptz at time zone 'UTC')::date)
-       on conflict do nothing)
+       insert into person_active_days as d (person_id, day, acts)
+       values ($1, ($3::timestamptz at time zone 'UTC')::date, $4)
+       on conflict (person_id, day) do update set acts = d.acts | excluded.acts
+        where d.acts & excluded.acts = 0)
      insert into community_active_days (community_id, day, person_id)
      select $2, ($3::timestamptz at time zone 'UTC')::date, $1 where $2::bigint is not null
      on conflict do nothing`,
-    [personId, communityId, at],
+    [personId, communityId, at, ACT[act]],
   );
 }
 
@@ -26,21 +33,22 @@ export async function recordParticipation(
  * (threads, replies, reactions, idea votes, and theme outcome updates, which belong to no community).
  */
 const ACTS = `
-  select t.author_id as person_id, t.community_id, (t.created_at at time zone 'UTC')::date as day from threads t
+  select t.author_id as person_id, t.community_id, (t.created_at at time zone 'UTC')::date as day, ${ACT.create} as act
+    from threads t
   union all
-  select r.author_id, t.community_id, (r.created_at at time zone 'UTC')::date
+  select r.author_id, t.community_id, (r.created_at at time zone 'UTC')::date, ${ACT.reply}
     from replies r join threads t on t.id = r.thread_id
   union all
-  select x.person_id, t.community_id, (x.created_at at time zone 'UTC')::date
+  select x.person_id, t.community_id, (x.created_at at time zone 'UTC')::date, ${ACT.react}
     from thread_reactions x join threads t on t.id = x.thread_id
   union all
-  select x.person_id, t.community_id, (x.created_at at time zone 'UTC')::date
+  select x.person_id, t.community_id, (x.created_at at time zone 'UTC')::date, ${ACT.react}
     from reply_reactions x join replies r on r.id = x.reply_id join threads t on t.id = r.thread_id
   union all
-  select v.person_id, t.community_id, (v.created_at at time zone 'UTC')::date
+  select v.person_id, t.community_id, (v.created_at at time zone 'UTC')::date, ${ACT.react}
     from idea_votes v join threads t on t.id = v.thread_id
   union all
-  select o.author_id, null, (o.created_at at time zone 'UTC')::date from theme_outcomes o`;
+  select o.author_id, null, (o.created_at at time zone 'UTC')::date, ${ACT.create} from theme_outcomes o`;
 
 /**
  * Rebuilds both roll-ups from the acts themselves (after a bulk load). Each is one sort in key order, so the
@@ -49,9 +57,10 @@ const ACTS = `
  */
 export async function rebuildParticipation(db: Queryable): Promise<void> {
   await db.query(
-    `insert into person_active_days (person_id, day)
-     select distinct person_id, day from (${ACTS}) acts order by person_id, day
-     on conflict do nothing`,
+    `insert into person_active_days as d (person_id, day, acts)
+     select person_id, day, bit_or(act) from (${ACTS}) acts group by person_id, day order by person_id, day
+     on conflict (person_id, day) do update set acts = d.acts | excluded.acts
+      where d.acts | excluded.acts <> d.acts`,
   );
   await db.query(
     `insert into community_active_days (community_id, day, person_id)

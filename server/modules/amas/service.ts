@@ -86,7 +86,7 @@ export async function askQuestion(deps: Deps, viewer: Viewer, threadId: string, 
     await amas.insertQuestion(tx, { threadId, authorId: viewer.id, body }, now);
     // Asking is joining in: the asker follows the thread, so the answer reaches them live.
     await followThread(tx, threadId, viewer.id, now);
-    await recordParticipation(tx, viewer.id, context.thread.community_id, now);
+    await recordParticipation(tx, viewer.id, context.thread.community_id, now, 'reply');
     await recordChange(deps, tx, viewer, context);
   });
   return getAma(deps, viewer, threadId);

@@ -41,7 +41,7 @@ async function person(
     new Date(`${Y - 1}-01-01T00:00:00Z`),
     activated && new Date(activated),
   ]);
-  for (const day of days) await recordParticipation(db, p.id, null, new Date(`${day}T12:00:00Z`));
+  for (const day of days) await recordParticipation(db, p.id, null, new Date(`${day}T12:00:00Z`), 'react');
   return p;
 }
 
@@ -117,8 +117,8 @@ describe('the activity roll-up', () => {
   });
 
   it('shows a day recorded after a refresh once the next refresh runs', async () => {
-    await recordParticipation(db, people.bob.id, null, new Date(`${Y}-03-22T08:00:00Z`));
-    await recordParticipation(db, people.fay.id, null, new Date(`${Y}-03-20T08:00:00Z`));
+    await recordParticipation(db, people.bob.id, null, new Date(`${Y}-03-22T08:00:00Z`), 'react');
+    await recordParticipation(db, people.fay.id, null, new Date(`${Y}-03-20T08:00:00Z`), 'react');
     expect(await funnelRow(d1)).toEqual([2, 2, 2, 1, 1]);
     expect((await daily({ location: l2 }, `${Y}-03-20`, `${Y}-03-22`))[`${Y}-03-20`]).toBe(1);
 

@@ -15,6 +15,7 @@ import {
 } from './figures.js';
 import type { Period } from './filters.js';
 import type { LoopTotals } from './network-repository.js';
+import type { Praise } from './praise.js';
 import type { ThemeRow } from './repository.js';
 import type { ConversationTotals } from './rollup-reads.js';
 import { DRYING_UP_PERCENT, statusOf, THEME_SILENCE_DAYS, THRESHOLDS } from './thresholds.js';
@@ -151,9 +152,11 @@ export function topDown(
   months: { month: string; threads: number; top_down: number }[],
   monthlyActive: number,
   period: Period,
+  praise: Praise,
 ): Condition {
   const leaderThreadShare = pct(current.top_down, current.threads);
-  const praisePer100 = monthlyActive > 0 ? round1((current.praise * 100) / monthlyActive) : null;
+  const per100 = (people: number) => (monthlyActive > 0 ? round1((people * 100) / monthlyActive) : null);
+  const praisePer100 = per100(praise.praised);
   const shares = months.map((m) => pct(m.top_down, m.threads));
   const { line: expected, forPeriod } = expectedLine(
     shares,
@@ -176,6 +179,7 @@ export function topDown(
       figure('leaderThreadShare', 'percent', leaderThreadShare),
       figure('leaderShareAboveExpected', 'points', aboveExpected),
       figure('praisePer100', 'per100', praisePer100),
+      figure('praiseGiversPer100', 'per100', per100(praise.givers)),
     ],
     trend: trend(
       'month',

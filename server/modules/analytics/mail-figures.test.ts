@@ -44,10 +44,10 @@ beforeAll(async () => {
     new Date(`${Y - 1}-12-01T00:00:00Z`),
   ]);
   // Monthly active in March: ann and bob; in the 28 days ending 3 March (the previous period): ann alone.
-  await recordParticipation(db, ann.id, community.id, at('02-20'));
-  await recordParticipation(db, ann.id, community.id, at('03-05'));
-  await recordParticipation(db, bob.id, community.id, at('03-06'));
-  await recordParticipation(db, dan.id, community.id, at('03-06'));
+  await recordParticipation(db, ann.id, community.id, at('02-20'), 'react');
+  await recordParticipation(db, ann.id, community.id, at('03-05'), 'react');
+  await recordParticipation(db, bob.id, community.id, at('03-06'), 'react');
+  await recordParticipation(db, dan.id, community.id, at('03-06'), 'react');
 
   let n = 0;
   const mail = async (to: TestPerson | null, status: string, sentAt: Date | null) => {

@@ -6,6 +6,7 @@ import {
   type Matrix,
   type Recommendation,
 } from '../../../contract/analytics.js';
+import { type AnswersView, answersFigures } from './answers.js';
 import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Period } from './filters.js';
 import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
@@ -82,14 +83,20 @@ export function fertileGround(
   };
 }
 
-/** The cheapest step that helps a community below its threshold (the community page has the full suggestion). */
+/**
+ * The cheapest step that helps a community below its threshold (the community page has the full suggestion): a
+ * general community already as lively as a specialist one may become one; below MERGE_BELOW active people there is
+ * too little to build on; otherwise, of either kind, invite. (A tenth of the threshold used to decide "merge", so a
+ * general community — threshold 250 — never got "invite".)
+ */
 export function suggestionFor(c: { kind: string; active: number; viability_threshold: number }) {
   if (c.active >= c.viability_threshold) return null;
   if (c.kind === 'general' && c.active >= SPECIALIST_DEFAULT) return 'make_specialist' as const;
-  if (c.active < Math.max(5, c.viability_threshold / 10)) return 'merge' as const;
+  if (c.active < MERGE_BELOW) return 'merge' as const;
   return 'invite' as const;
 }
 const SPECIALIST_DEFAULT = 25;
+const MERGE_BELOW = 5;
 
 /** Condition 5: enough people — communities at or above their viability threshold. */
 export function enoughPeople(communities: CommunityFigures, period: Period): Condition {
@@ -161,6 +168,7 @@ export function lowThreshold(
   const total = all ?? {
     provisioned: 0,
     activated: 0,
+    activated_in_week: 0,
     monthly_active: 0,
     engaged: 0,
     completeness: null,
@@ -177,9 +185,10 @@ export function lowThreshold(
     .sort((a, b) => a.share - b.share)[0];
   const completeness = maybe(total.completeness);
   const figures: Figure[] = [
-    // Workplace's funnel steps "invited" and "activated within 7 days" go here, with invitations (not yet built).
     figure('provisioned', 'people', total.provisioned),
     figure('activated', 'people', total.activated),
+    // Workplace's funnel step between invited and monthly active.
+    figure('activatedIn7Days', 'people', total.activated_in_week),
     figure('monthlyActive', 'people', total.monthly_active),
     figure('engaged', 'people', total.engaged),
     figure('activatedShare', 'percent', pct(total.activated, total.provisioned)),
@@ -234,9 +243,10 @@ export function mailPerActiveWeek(
   return round1((mails * 7) / (monthlyActive * days));
 }
 
-/** The benefits: answer times and rates (Viva Engage's answers metrics), and "less email". */
+/** The benefits: answer times and rates, Viva Engage's answers view, and "less email". */
 export function benefits(
   current: QuestionTotals,
+  answers: AnswersView,
   conversation: Pick<ConversationTotals, 'replies' | 'mail_replies'>,
   mails: number | null,
   monthlyActive: number,
@@ -248,11 +258,14 @@ export function benefits(
   const emailReplyShare = pct(conversation.mail_replies, conversation.replies);
   return {
     figures: [
+      // Two "how fast" answers, each labelled: the clock's minutes and office-hours minutes (as goal KPIs measure).
       figure('medianMinutesToFirstAnswer', 'minutes', maybe(current.median_first_minutes)),
+      figure('medianBusinessMinutesToFirstAnswer', 'minutes', maybe(current.median_first_business_minutes)),
       figure('medianMinutesToAccepted', 'minutes', maybe(current.median_accepted_minutes)),
       figure('answerRate', 'percent', answerRate),
       figure('bestAnswerRate', 'percent', bestAnswerRate),
       figure('questionsAsked', 'count', current.questions),
+      ...answersFigures(answers),
       figure('emailPerActive', 'count', emailPerActive),
       figure('emailReplyShare', 'percent', emailReplyShare),
     ],
@@ -265,6 +278,7 @@ export function benefits(
         { id: 'bestAnswerRate', unit: 'percent', values: [bestAnswerRate] },
       ],
     ),
+    details: { topAnswerers: answers.top },
   };
 }
 

@@ -342,14 +342,15 @@ describe('the scorecard sharpened (issue 23)', () => {
   });
 
   it('puts the line by calendar month, and the status follows it', () => {
-    const conversation = { top_down: 9, threads: 10, praise: 5 } as ConversationTotals;
+    const conversation = { top_down: 9, threads: 10 } as ConversationTotals;
+    const praise = { praised: 5, givers: 5 };
     // First month 2004-01 at 80%; no threads in February; 2004-04 is 3 calendar months on: 80 − 60 × 3 / 12 = 65.
     const months = [
       { month: '2004-01', threads: 10, top_down: 8 },
       { month: '2004-03', threads: 10, top_down: 7 },
       { month: '2004-04', threads: 10, top_down: 9 },
     ];
-    const c = topDown(conversation, months, 100, { from: '2004-04-03', to: '2004-04-30' });
+    const c = topDown(conversation, months, 100, { from: '2004-04-03', to: '2004-04-30' }, praise);
     expect(c.trend.series[1]!.values).toEqual([80, 70, 65]);
     // 90% against 65: 25 points above, beyond 15: off track, with the invitation to start topics.
     expect(c.figures.find((f) => f.id === 'leaderShareAboveExpected')!.value).toBe(25);
@@ -358,10 +359,13 @@ describe('the scorecard sharpened (issue 23)', () => {
       id: 'inviteBottomUp',
       params: { share: 90, expected: 65, above: 25 },
     });
-    const near = topDown({ ...conversation, top_down: 7 }, months, 100, {
-      from: '2004-04-03',
-      to: '2004-04-30',
-    });
+    const near = topDown(
+      { ...conversation, top_down: 7 },
+      months,
+      100,
+      { from: '2004-04-03', to: '2004-04-30' },
+      praise,
+    );
     expect(near.status).toBe('on_track');
   });
 

@@ -44,12 +44,13 @@ export type QuestionTotals = {
   /** Answered by someone the asker had no tie with before asking (knowledge networks, network-figures.ts). */
   answered_by_newcomer: number;
   median_first_minutes: number | null;
+  median_first_business_minutes: number | null;
   median_accepted_minutes: number | null;
 };
 
 /**
- * Questions asked in one period (roll-up, as of the last refresh): answered (a live reply by someone other than
- * the asker), accepted, answered by someone of another department, and the median minutes to each. Minutes are
+ * Questions asked in one period (roll-up, as of the last refresh): answered (an answer as rollup-answers.ts
+ * defines it), accepted, answered by someone of another department, and the median minutes to each. Minutes are
  * float8 (`date_part`): `extract` gives numeric, whose arithmetic on 130,000 rows cost more than the sorts.
  */
 export async function questionTotals(db: Queryable, filter: Filter, period: Period): Promise<QuestionTotals> {
@@ -77,6 +78,8 @@ async function questionTotalsIn(
             count(*) filter (where q.answered_by_newcomer)::int as answered_by_newcomer,
             percentile_cont(0.5) within group (order by date_part('epoch', q.first_answer_at - q.created_at) / 60)
               filter (where q.first_answer_at is not null) as median_first_minutes,
+            percentile_cont(0.5) within group (order by q.first_answer_business_minutes)
+              filter (where q.first_answer_at is not null) as median_first_business_minutes,
             percentile_cont(0.5) within group (order by date_part('epoch', q.accepted_at - q.created_at) / 60)
               filter (where q.accepted_at is not null) as median_accepted_minutes
        from analytics_questions q ${join}
@@ -182,6 +185,8 @@ export type FunnelCounts = {
   location: string | null;
   provisioned: number;
   activated: number;
+  /** Signed in within 7 days of their invitation (else provisioning, else account creation), by the period's end. */
+  activated_in_week: number;
   monthly_active: number;
   engaged: number;
   completeness: number | null;
@@ -204,6 +209,8 @@ export async function funnel(db: Queryable, filter: Filter, period: Period): Pro
     `with cells as (
        select p.department, p.location, count(*)::int as provisioned,
               count(*) filter (where ${activated})::int as activated,
+              count(*) filter (where ${activated} and p.activated_at
+                <= coalesce(p.invited_at, p.provisioned_at, p.created_at) + interval '7 days')::int as activated_in_week,
               count(*) filter (where ${activated} and d.current_days > 0)::int as monthly_active,
               count(*) filter (where ${activated} and d.current_days >= 10)::int as engaged,
               sum(p.profile_fields) filter (where ${activated})::int as profile_fields
@@ -214,6 +221,7 @@ export async function funnel(db: Queryable, filter: Filter, period: Period): Pro
         group by p.department, p.location)
      select grouping(department) = 0 as by_department, grouping(location) = 0 as by_location, department, location,
             sum(provisioned)::int as provisioned, sum(activated)::int as activated,
+            sum(activated_in_week)::int as activated_in_week,
             sum(monthly_active)::int as monthly_active, sum(engaged)::int as engaged,
             sum(profile_fields) * 100.0::float8 / 6 / nullif(sum(activated), 0) as completeness
        from cells

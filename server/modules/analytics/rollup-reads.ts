@@ -10,7 +10,6 @@ export type ConversationTotals = {
   threads: number;
   top_down: number;
   leader_theme_replies: number;
-  praise: number;
   replies: number;
   mail_replies: number;
 };
@@ -29,7 +28,6 @@ export async function conversationTotals(
             coalesce(sum(threads), 0)::int as threads,
             coalesce(sum(threads) filter (where origin = 'top_down'), 0)::int as top_down,
             coalesce(sum(replies) filter (where on_theme and by_leader), 0)::int as leader_theme_replies,
-            coalesce(sum(threads) filter (where kind = 'praise'), 0)::int as praise,
             coalesce(sum(replies), 0)::int as replies,
             coalesce(sum(mail_replies), 0)::int as mail_replies
        from analytics_conversation_days

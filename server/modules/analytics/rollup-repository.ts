@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { fillBusinessMinutes, refreshAnswers } from './rollup-answers.js';
 
 /**
  * The roll-ups behind the scorecard (docs/ANALYTICS.md, "How the figures are kept"). Each function recomputes
@@ -227,27 +228,28 @@ export async function refreshQuestions(db: Queryable, fromDay: string): Promise<
   // Its true size lets the planner read a tick's replies by index and a rebuild's in one scan.
   await db.query('analyze analytics_touched');
   await db.query('delete from analytics_questions q using analytics_touched x where q.thread_id = x.id');
+  // A question's first answer and whether one came from another department follow from its answers.
+  await refreshAnswers(db);
   await db.query(
     `insert into analytics_questions
        (thread_id, community_id, author_id, goal_id, created_at, first_answer_at, answered_across, accepted_at)
-     select t.id, t.community_id, t.author_id, t.goal_id, t.created_at, min(r.created_at),
-            coalesce(bool_or(rp.department <> qp.department), false), t.accepted_at
+     select t.id, t.community_id, t.author_id, t.goal_id, t.created_at, min(a.created_at),
+            coalesce(bool_or(a.across), false), t.accepted_at
        from threads t
-       join people qp on qp.id = t.author_id
-       left join (replies r join people rp on rp.id = r.author_id)
-         on r.thread_id = t.id and r.deleted_at is null and r.author_id <> t.author_id
+       left join analytics_answers a on a.thread_id = t.id
       where t.id in (select id from analytics_touched) and t.kind = 'question' and t.deleted_at is null
-      group by t.id, qp.id
+      group by t.id
       -- In created_at order, so a full rebuild lays a period's rows side by side.
       order by t.created_at`,
   );
+  await fillBusinessMinutes(db);
 }
 
 /** Empties every roll-up (before a full rebuild). */
 export async function clearAll(db: Queryable): Promise<void> {
   await db.query(
     `truncate analytics_conversation_days, analytics_interaction_days, analytics_collaboration_days, analytics_pairs,
-              analytics_questions, analytics_person_activity, analytics_active_days,
+              analytics_questions, analytics_answers, analytics_person_activity, analytics_active_days,
               analytics_community_active`,
   );
   await db.query('update analytics_people set first_contribution_at = null, reach_90d = 0');

@@ -7,7 +7,7 @@ import { testApp } from '../../test/harness.js';
 import { recordParticipation } from '../activity/repository.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { analyticsJob, rebuildAnalytics, refreshAnalytics } from './refresh.js';
-import { buildSmallWorld, type SmallWorld } from './testing.js';
+import { ANSWER, buildSmallWorld, type SmallWorld } from './testing.js';
 
 // Every expected number below is worked out by hand from the world in testing.ts (see the comments there).
 const YEAR = 2019;
@@ -113,10 +113,12 @@ describe('the scorecard on a small world, community filter', () => {
   it('top-down and bottom-up: leader share per month with the expected fall, praise per 100 active', () => {
     const td = condition(c, 'top_down_bottom_up');
     // The expected line in March (the month of both periods' last days) is 47.5: 25 − 47.5 and 50 − 47.5.
+    // Ann praised Bob: one person praised and one giver against 4 active people.
     expect(figures(c, 'top_down_bottom_up')).toEqual({
       leaderThreadShare: [25, 50],
       leaderShareAboveExpected: [-22.5, 2.5],
       praisePer100: [25, 0],
+      praiseGiversPer100: [25, 0],
     });
     expect(td.status).toBe('on_track');
     expect(td.trend.labels).toEqual([`${YEAR}-02`, `${YEAR}-03`]);
@@ -150,10 +152,18 @@ describe('the scorecard on a small world, community filter', () => {
   it('benefits: answer times and rates like Viva Engage', () => {
     expect(Object.fromEntries(c.benefits.figures.map((f) => [f.id, [f.value, f.previous]]))).toEqual({
       medianMinutesToFirstAnswer: [75, null],
+      // Bob (Tokyo) asked at 19:00 his time and was answered at 19:30: 0 office minutes; Cas (Amsterdam) waited
+      // from 11:00 to 13:00 on a Thursday: 120. The median of 0 and 120.
+      medianBusinessMinutesToFirstAnswer: [60, null],
       medianMinutesToAccepted: [240, null],
       answerRate: [100, null],
       bestAnswerRate: [50, null],
       questionsAsked: [2, 0],
+      // Both questions were answered by the end of March, and nothing was waiting on 3 March.
+      unansweredBacklog: [0, 0],
+      backlogMedianAgeDays: [null, null],
+      // Ann (other department) answered Bob; Bob (Cas's department) answered Cas.
+      answersFromOutside: [50, null],
       // Mail belongs to a person: no figure under a community filter (counted in mail-figures.test.ts).
       emailPerActive: [null, null],
       // 7 live replies in March, 2 in February, none by email.
@@ -200,6 +210,7 @@ describe('the scorecard on a small world, people figures by department', () => {
       leaderThreadShare: [50, 50],
       leaderShareAboveExpected: [2.5, 2.5],
       praisePer100: [50, 0],
+      praiseGiversPer100: [50, 0],
     });
     expect(condition(c, 'low_threshold').details.funnelByDepartment).toEqual([
       { key: world.departments.d1, provisioned: 3, activated: 2, monthlyActive: 2, engaged: 1 },
@@ -335,8 +346,8 @@ describe('the roll-up refresh', () => {
     );
     const question = rows[0]!.id;
     await db.query(
-      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, 'x', 'x', $3)`,
-      [question, old.people.cas.id, new Date(`${OLD}-03-20T10:00:00Z`)],
+      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, $4, $4, $3)`,
+      [question, old.people.cas.id, new Date(`${OLD}-03-20T10:00:00Z`), ANSWER],
     );
     await db.query(
       `insert into thread_reactions (thread_id, person_id, kind, created_at) values ($1, $2, 'thanks', $3)`,
@@ -365,8 +376,8 @@ describe('the roll-up refresh', () => {
     expect(answers(incremental[0]!)).toEqual({ answered: 50, minutes: 30, across: 100 });
     // Weeks later, before the next tick, Bob answers it again: 34 days = 48,960 minutes after it was asked.
     await db.query(
-      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, 'x', 'x', $3)`,
-      [rows[1]!.id, old.people.bob.id, new Date(`${OLD}-04-10T10:00:00Z`)],
+      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, $4, $4, $3)`,
+      [rows[1]!.id, old.people.bob.id, new Date(`${OLD}-04-10T10:00:00Z`), ANSWER],
     );
     const later = new Date(`${OLD}-04-20T09:00:00Z`);
     // The question was asked before the look-back; the new reply brings it in.
@@ -428,10 +439,15 @@ describe('the scorecard tells the truth over time', () => {
                'bottom_up', $5, $5)`,
       [community.id, ann.id, at('03-09'), bob.id, at('03-10')],
     );
-    await recordParticipation(db, ann.id, community.id, at('03-09'));
-    await recordParticipation(db, bob.id, community.id, at('03-10'));
-    await recordParticipation(db, dan.id, community.id, at('03-11'));
-    await recordParticipation(db, cat.id, null, at('03-12'));
+    await db.query(
+      `insert into praise_recipients (thread_id, person_id)
+       select id, $2 from threads where author_id = $1 and kind = 'praise'`,
+      [ann.id, dan.id],
+    );
+    await recordParticipation(db, ann.id, community.id, at('03-09'), 'react');
+    await recordParticipation(db, bob.id, community.id, at('03-10'), 'react');
+    await recordParticipation(db, dan.id, community.id, at('03-11'), 'react');
+    await recordParticipation(db, cat.id, null, at('03-12'), 'react');
     // A line of the hierarchy in a department of its own: top (London) → mgr (Amsterdam) → pia (Brussels), quin (New York).
     const inLine = async (managerId: string | null, timeZone: string) => {
       const p = await buildPerson(db, { department: h, managerId, timeZone });

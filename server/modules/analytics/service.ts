@@ -1,5 +1,6 @@
 import {
   ANALYTICS_LIMITS,
+  type Condition,
   type Figure,
   type Scorecard,
   type ScorecardQuery,
@@ -11,13 +12,16 @@ import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
 import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
+import { answersView } from './answers.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
+import { ladderCounts, ladderFigures } from './ladder.js';
 import { mailsDelivered } from './mail-repository.js';
 import { withKnowledgeNetwork } from './network-figures.js';
 import { loopClosureDays, loopTotals, networkTotals } from './network-repository.js';
 import { benefits, enoughPeople, fertileGround, lowThreshold, matrices } from './people-conditions.js';
+import { praiseCounts } from './praise.js';
 import * as reads from './repository.js';
 import * as rollups from './rollup-reads.js';
 import { DUNBAR } from './thresholds.js';
@@ -102,6 +106,9 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     mails,
     network,
     loops,
+    ladder,
+    praise,
+    answers,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, period),
     rollups.weeklyConversation(db, filter, period.to, weeks),
@@ -121,6 +128,10 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     filter.communityId === null ? mailsDelivered(db, filter, period) : none(null),
     networkTotals(db, filter, period),
     loopClosureDays(db).then((days) => loopTotals(db, period, now, days)),
+    // A person's ladder is theirs, not a community's: like the funnel, not narrowed by a community.
+    ladderCounts(db, { ...filter, communityId: null }, period),
+    praiseCounts(db, filter, period),
+    answersView(db, filter, period, ANALYTICS_LIMITS.topAnswerers),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
@@ -134,14 +145,20 @@ async function periodCard(context: Context, period: Period, full: boolean) {
         network,
         questions,
       ),
-      topDown(conversation, months, monthlyActive, period),
+      topDown(conversation, months, monthlyActive, period, praise),
       enoughPeople(communities, period),
-      lowThreshold(funnel, people, daily, period),
+      withFigures(lowThreshold(funnel, people, daily, period), ladderFigures(ladder)),
     ],
-    benefits: benefits(questions, conversation, mails, all?.monthly_active ?? 0, period),
+    benefits: benefits(questions, answers, conversation, mails, all?.monthly_active ?? 0, period),
     collaboration: matrices(cells),
   };
 }
+
+/** A condition with more figures after its own (kept in their own files: the ladder). */
+const withFigures = (condition: Condition, more: Figure[]): Condition => ({
+  ...condition,
+  figures: [...condition.figures, ...more],
+});
 
 type PeriodCard = Awaited<ReturnType<typeof periodCard>>;
 
@@ -178,6 +195,7 @@ export function compare(current: PeriodCard, previous: PeriodCard) {
     benefits: {
       figures: withPrevious(current.benefits.figures, previous.benefits.figures),
       trend: withPreviousPoint(current.benefits.trend, previous.benefits.trend),
+      details: current.benefits.details,
     },
   };
 }

@@ -13,6 +13,9 @@ import { recordParticipation } from '../activity/repository.js';
  * A small organisation whose every figure is worked out by hand in scorecard.test.ts. All of it happens in one
  * past year (`year`), so the shared test database's other data (written "now") never falls in its periods.
  */
+/** A reply long enough to be an answer (rollup-answers.ts): every reply here is one. */
+export const ANSWER = 'Ask the service desk first';
+
 export type SmallWorld = Awaited<ReturnType<typeof buildSmallWorld>>;
 
 export async function buildSmallWorld(db: Queryable, year: number) {
@@ -107,7 +110,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
         links.deleted ? when : null,
       ],
     );
-    if (!links.deleted) await recordParticipation(db, author.id, community.id, when);
+    if (!links.deleted) await recordParticipation(db, author.id, community.id, when, 'create');
     return rows[0]!.id;
   };
   const reply = async (
@@ -119,10 +122,10 @@ export async function buildSmallWorld(db: Queryable, year: number) {
   ) => {
     const { rows } = await db.query<{ id: string }>(
       `insert into replies (thread_id, parent_id, author_id, body_md, body_html, created_at, deleted_at)
-       values ($1, $2, $3, 'r', 'r', $4, $5) returning id`,
-      [threadId, parentId, author.id, when, deleted ? when : null],
+       values ($1, $2, $3, $6, $6, $4, $5) returning id`,
+      [threadId, parentId, author.id, when, deleted ? when : null, ANSWER],
     );
-    if (!deleted) await recordParticipation(db, author.id, community.id, when);
+    if (!deleted) await recordParticipation(db, author.id, community.id, when, 'reply');
     return rows[0]!.id;
   };
   const react = async (target: { threadId?: string; replyId?: string }, by: TestPerson, when: Date) => {
@@ -137,14 +140,15 @@ export async function buildSmallWorld(db: Queryable, year: number) {
         [target.replyId, by.id, when],
       );
     }
-    await recordParticipation(db, by.id, community.id, when);
+    await recordParticipation(db, by.id, community.id, when, 'react');
   };
 
   // The period: March; the previous period: the 28 days before it.
   const th1 = await thread(boss, 'discussion', at('03-05'), { themeId: openedInPeriod });
   const th2 = await thread(bob, 'question', at('03-06'), { goalId });
   const th3 = await thread(cas, 'question', at('03-07'));
-  await thread(ann, 'praise', at('03-08'));
+  const praise = await thread(ann, 'praise', at('03-08'));
+  await db.query('insert into praise_recipients (thread_id, person_id) values ($1, $2)', [praise, bob.id]);
   await thread(ann, 'discussion', at('03-20'), { deleted: true });
   const r1 = await reply(th1, ann, at('03-05', '11:00'));
   await reply(th1, boss, at('03-05', '12:00'), r1);
@@ -166,7 +170,7 @@ export async function buildSmallWorld(db: Queryable, year: number) {
   await reply(th6, ann, at('02-10', '11:00'));
   // Ann is engaged: ten days active in March.
   for (const day of ['10', '11', '12', '13', '14', '15', '16']) {
-    await recordParticipation(db, ann.id, null, at(`03-${day}`));
+    await recordParticipation(db, ann.id, null, at(`03-${day}`), 'react');
   }
   return {
     people: { boss, ann, bob, cas, dan },

@@ -71,7 +71,8 @@ export async function rsvp(deps: Deps, viewer: Viewer, threadId: string, input: 
     const event = await loadEvent(tx, context, viewer.id);
     if (event.ends_at <= now) throw conflict('This event has ended: it takes no more answers.');
     await events.setRsvp(tx, threadId, viewer.id, input.answer, now);
-    if (event.my_answer === null) await recordParticipation(tx, viewer.id, context.thread.community_id, now);
+    if (event.my_answer === null)
+      await recordParticipation(tx, viewer.id, context.thread.community_id, now, 'react');
   });
   return getEvent(deps, viewer, threadId);
 }

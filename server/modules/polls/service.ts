@@ -91,7 +91,7 @@ export async function vote(deps: Deps, viewer: Viewer, threadId: string, input: 
       await polls.removeChoices(tx, threadId, viewer.id);
     } else {
       await polls.markVoter(tx, threadId, viewer.id, now);
-      await recordParticipation(tx, viewer.id, context.thread.community_id, now);
+      await recordParticipation(tx, viewer.id, context.thread.community_id, now, 'react');
     }
     await polls.addChoices(tx, threadId, chosen, poll.anonymous ? null : viewer.id);
     await recordChange(deps, tx, viewer, context);

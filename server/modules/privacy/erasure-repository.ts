@@ -36,6 +36,7 @@ const PERSONAL_ROWS: [table: string, column: string][] = [
   ['analytics_ties', 'other_id'],
   ['analytics_person_activity', 'person_id'],
   ['person_active_days', 'person_id'],
+  ['person_read_days', 'person_id'],
   ['community_active_days', 'person_id'],
   ['mentions', 'person_id'],
   ['praise_recipients', 'person_id'],

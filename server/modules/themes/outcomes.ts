@@ -47,7 +47,7 @@ export async function postOutcome(
       })),
       now,
     );
-    await recordParticipation(tx, viewer.id, null, now);
+    await recordParticipation(tx, viewer.id, null, now, 'create');
     await deps.bus.record(tx, {
       type: 'theme_outcome',
       actorId: viewer.id,

@@ -45,7 +45,7 @@ export async function voteForIdea(deps: Deps, viewer: Viewer, threadId: string, 
       return;
     }
     if (await ideas.addVote(tx, threadId, viewer.id, now)) {
-      await recordParticipation(tx, viewer.id, context.thread.community_id, now);
+      await recordParticipation(tx, viewer.id, context.thread.community_id, now, 'react');
     }
   });
 }

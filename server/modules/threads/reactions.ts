@@ -23,7 +23,7 @@ export async function reactToThread(
   const { thread } = await loadLiveThread(db, viewer, threadId);
   if (on) {
     await reactions.addReaction(db, reactions.onThread, threadId, viewer.id, kind, deps.clock.now());
-    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now());
+    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now(), 'react');
   } else await reactions.removeReaction(db, reactions.onThread, threadId, viewer.id, kind);
 }
 
@@ -41,7 +41,7 @@ export async function reactToReply(
   if (reply.deleted_at) throw conflict('This reply was removed.');
   if (on) {
     await reactions.addReaction(db, reactions.onReply, replyId, viewer.id, kind, deps.clock.now());
-    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now());
+    await recordParticipation(db, viewer.id, thread.community_id, deps.clock.now(), 'react');
   } else await reactions.removeReaction(db, reactions.onReply, replyId, viewer.id, kind);
 }
 

@@ -121,7 +121,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       now,
     );
     await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body);
-    await recordParticipation(tx, viewer.id, thread.community_id, now);
+    await recordParticipation(tx, viewer.id, thread.community_id, now, 'reply');
     if (held) {
       const post = { threadId, replyId: reply.id, authorId: viewer.id, communityId: thread.community_id };
       await holdPost(tx, post, held, now);

@@ -14,6 +14,7 @@ import {
   UpdateThread,
 } from '../../../contract/threads.js';
 import { defineRoute } from '../../platform/http/route.js';
+import { recordReadAfter } from '../activity/reads.js';
 import { acceptAnswer, unacceptAnswer } from './accept.js';
 import { ideaRoutes } from './idea-routes.js';
 import { listReactors, reactToReply, reactToThread } from './reactions.js';
@@ -46,7 +47,12 @@ export const threadRoutes = [
     summary: 'A thread, with what the viewer may do with it; a removed thread shows as removed',
     tags,
     schema: { params: ThreadParams, response: { 200: ThreadDetail, ...problems(400, 401, 403, 404) } },
-    handler: ({ deps, viewer, params }) => getThread(deps, viewer, params.id),
+    handler: async ({ deps, viewer, params, reply }) => {
+      const thread = await getThread(deps, viewer, params.id);
+      // A reader on the participation ladder, written after the response so the page never waits for it.
+      recordReadAfter(reply.raw, deps, viewer.id);
+      return thread;
+    },
   }),
   defineRoute({
     method: 'PATCH',

@@ -92,7 +92,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     if (!goalId && (input.kind === 'question' || input.kind === 'idea')) {
       await linkThreadToGoalByScope(tx, thread.id);
     }
-    await recordParticipation(tx, viewer.id, thread.community_id, now);
+    await recordParticipation(tx, viewer.id, thread.community_id, now, 'create');
     // A held post tells nobody until a moderator approves it.
     const told = held ? new Map<string, Notice>() : notices;
     await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);

@@ -11,6 +11,7 @@ import { Skeleton } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
 import { usePageTitle } from '../lib/use-title.js';
 import { ConditionCard } from './analytics/ConditionCard.js';
+import { DetailLists } from './analytics/DetailLists.js';
 import { FigureList } from './analytics/FigureList.js';
 import { FunnelSection } from './analytics/FunnelSection.js';
 import { Heatmap } from './analytics/Heatmap.js';
@@ -88,6 +89,7 @@ export function AnalyticsPage() {
                   <FigureList figures={card.data.benefits.figures} />
                   <TrendChart trend={card.data.benefits.trend} title={t('analytics.benefits.title')} />
                 </div>
+                {card.data.benefits.details && <DetailLists details={card.data.benefits.details} />}
               </section>
               <section
                 className="card stack"

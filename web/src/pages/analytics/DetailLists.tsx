@@ -4,7 +4,10 @@ import type { Condition, FunnelRow } from '../../../../contract/analytics.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFormat } from '../../i18n/format.js';
 
-/** The lists behind a condition: silent themes, goals, sponsors, communities below threshold, the funnel. */
+/**
+ * The lists behind a condition or the benefits: silent themes, goals, sponsors, top answerers, communities below
+ * threshold, the funnel.
+ */
 export function DetailLists({ details }: { details: Condition['details'] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -62,6 +65,21 @@ export function DetailLists({ details }: { details: Condition['details'] }) {
                 <Link to={`/u/${row.sponsor.handle}`}>{row.sponsor.name}</Link>
               </td>
               <td>{format.number(row.activeDays)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {details.topAnswerers && details.topAnswerers.length > 0 && (
+        <Table
+          caption={t('analytics.list.topAnswerers')}
+          head={[t('analytics.list.answerer'), t('analytics.list.answers')]}
+        >
+          {details.topAnswerers.map((row) => (
+            <tr key={row.handle}>
+              <th scope="row">
+                <Link to={`/u/${row.handle}`}>{row.name}</Link>
+              </th>
+              <td>{format.number(row.answers)}</td>
             </tr>
           ))}
         </Table>

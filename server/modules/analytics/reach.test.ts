@@ -105,7 +105,7 @@ beforeAll(async () => {
     ).rows[0]!.id;
   const reply = (threadId: string, author: TestPerson, when: Date) =>
     db.query(
-      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, 'r', 'r', $3)`,
+      `insert into replies (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, 'Zo lossen wij dat op.', 'Zo lossen wij dat op.', $3)`,
       [threadId, author.id, when],
     );
   const react = (threadId: string, by: TestPerson, when: Date) =>

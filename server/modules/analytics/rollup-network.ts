@@ -56,18 +56,18 @@ async function insertTieDays(db: Queryable, fromDay: string): Promise<void> {
 }
 
 /**
- * Of the questions this refresh rewrote (analytics_touched), those answered (a live reply by someone other than the
- * asker, as `first_answer_at` counts) by someone with no tie to the asker from before the question was asked.
+ * Of the questions this refresh rewrote (analytics_touched), those answered (an answer as `analytics_answers` keeps
+ * them, written just before) by someone with no tie to the asker from before the question was asked.
  */
 async function markNewcomerAnswers(db: Queryable): Promise<void> {
   await db.query(
     `update analytics_questions q set answered_by_newcomer = true
       where q.thread_id in (select id from analytics_touched) and q.first_answer_at is not null
-        and exists (select 1 from replies r
-                     where r.thread_id = q.thread_id and r.deleted_at is null and r.author_id <> q.author_id
+        and exists (select 1 from analytics_answers a
+                     where a.thread_id = q.thread_id
                        and not exists (select 1 from analytics_ties x
-                                        where x.person_id = least(r.author_id, q.author_id)
-                                          and x.other_id = greatest(r.author_id, q.author_id)
+                                        where x.person_id = least(a.author_id, q.author_id)
+                                          and x.other_id = greatest(a.author_id, q.author_id)
                                           and x.first_at < q.created_at))`,
   );
 }

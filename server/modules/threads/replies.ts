@@ -51,10 +51,23 @@ export async function listReplies(
   );
   if (!found) throw notFound('thread');
   const context = requireRead(contextOf(viewer, found.thread));
-  const rows = found.replies;
+  return replyPage(viewer, context, found.replies, !after, query.limit);
+}
+
+/**
+ * A page from `limit + 1` fetched replies: `limit` of them presented, and the cursor of the next page. On the
+ * first page the accepted answer leads.
+ */
+export function replyPage(
+  viewer: Viewer,
+  context: ThreadContext,
+  rows: replies.ReplyView[],
+  first: boolean,
+  limit: number,
+) {
   const acceptedId = context.thread.accepted_reply_id;
-  const lead = !after && acceptedId && rows[0]?.id === acceptedId ? 1 : 0;
-  const room = query.limit - lead;
+  const lead = first && acceptedId && rows[0]?.id === acceptedId ? 1 : 0;
+  const room = limit - lead;
   const kept = rows.slice(lead, lead + room);
   // Past the accepted answer alone (limit 1), the next page starts at the beginning of the rest.
   const nextKey = kept[kept.length - 1]?.id ?? '0';

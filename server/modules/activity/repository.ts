@@ -4,21 +4,30 @@ import type { Queryable } from '../../platform/db/database.js';
  * Records that a person took part (posted, replied or reacted) on the UTC day of `at`, in a community or outside
  * any; idempotent, so every write may call it.
  */
+/**
+ * Two CTEs (`active_person`, `active_community`) that record a person's act on a day, in their community if any:
+ * for a write's own statement to carry (threads and replies), so the act costs no round trip of its own.
+ */
+export const participationCtes = (person: string, community: string, at: string) => `
+  active_person as (
+    insert into person_active_days (person_id, day) values (${person}, (${at}::timestamptz at time zone 'UTC')::date)
+    on conflict do nothing),
+  active_community as (
+    insert into community_active_days (community_id, day, person_id)
+    select ${community}, (${at}::timestamptz at time zone 'UTC')::date, ${person} where ${community}::bigint is not null
+    on conflict do nothing)`;
+
 export async function recordParticipation(
   db: Queryable,
   personId: string,
   communityId: string | null,
   at: Date,
 ): Promise<void> {
-  await db.query(
-    `with person as (
-       insert into person_active_days (person_id, day) values ($1, ($3::timestamptz at time zone 'UTC')::date)
-       on conflict do nothing)
-     insert into community_active_days (community_id, day, person_id)
-     select $2, ($3::timestamptz at time zone 'UTC')::date, $1 where $2::bigint is not null
-     on conflict do nothing`,
-    [personId, communityId, at],
-  );
+  await db.query(`with ${participationCtes('$1::bigint', '$2::bigint', '$3')} select`, [
+    personId,
+    communityId,
+    at,
+  ]);
 }
 
 /**

@@ -6,7 +6,6 @@ import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
-import { recordParticipation } from '../activity/repository.js';
 import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
@@ -90,8 +89,8 @@ function replyPresenter(viewer: Viewer, context: ThreadContext): (row: replies.R
 }
 
 /**
- * A new reply: the thread and its access in one statement, the reply with everything that moves with it in
- * another, then the author's participation, the notifications and the live event.
+ * A new reply: the thread and its access in one statement, the reply with everything that moves with it (the
+ * author's participation included) in another, then the notifications and the live event.
  */
 export async function createReply(deps: Deps, viewer: Viewer, threadId: string, input: NewReply) {
   const now = deps.clock.now();
@@ -133,8 +132,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       },
       now,
     );
-    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body);
-    await recordParticipation(tx, viewer.id, thread.community_id, now);
+    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body, 'new');
     if (held) {
       const post = { threadId, replyId: reply.id, authorId: viewer.id, communityId: thread.community_id };
       await holdPost(tx, post, held, now);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { parseTimestamptz } from '../../platform/db/timestamps.js';
+import { participationCtes } from '../activity/repository.js';
 import { readableCommunitySql } from '../communities/access.js';
 import { personJsonSql, type SummaryRow } from '../people/repository.js';
 import {
@@ -69,7 +70,10 @@ export async function findReplyView(db: Queryable, id: string, viewerId: string)
   return rows[0] ?? null;
 }
 
-/** What a new reply brings along in the same statement: the thread's counters, mentions, the author's follow. */
+/**
+ * What a new reply brings along in the same statement: the thread's counters, mentions, the author's follow, the
+ * author's participation that day.
+ */
 export type NewReply = {
   threadId: string;
   parentId: string | null;
@@ -100,7 +104,8 @@ const INSERT_REPLY = statement(
      insert into mentions (thread_id, reply_id, person_id, created_at)
      select $1, reply.id, unnest($8::bigint[]), $6 from reply),
    followed as (
-     insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing)
+     insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing),
+   ${participationCtes('$3::bigint', '$10::bigint', '$6')}
    select reply.*, ${personJsonSql('a')} as author, '{}'::jsonb as reaction_counts, null::text[] as my_reactions,
           array(select p.id::text from people p
                  where p.id = any($9::bigint[]) and p.status = 'active'
@@ -110,7 +115,7 @@ const INSERT_REPLY = statement(
 
 /**
  * Stores a reply and everything that moves with it — the thread's count and activity (and its hashtags' copy),
- * the mentions, the author following the thread — in one statement, and says which of the people to notify
+ * the mentions, the author following the thread, the author's participation — in one statement, and says which of the people to notify
  * may read it.
  */
 export async function insertReply(

@@ -3,7 +3,6 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
-import { recordParticipation } from '../activity/repository.js';
 import { createAma, requireMayHostAma } from '../amas/service.js';
 import { afterPostWritten } from '../attachments/post-content.js';
 import { presentAttachment } from '../attachments/present.js';
@@ -86,7 +85,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       },
       now,
     );
-    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body);
+    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body, 'new');
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     if (input.poll) await createPoll(tx, thread.id, input.poll, now);
     if (input.event) await createEvent(tx, thread.id, input.event, now);
@@ -96,7 +95,6 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     if (!goalId && (input.kind === 'question' || input.kind === 'idea')) {
       await linkThreadToGoalByScope(tx, thread.id);
     }
-    await recordParticipation(tx, viewer.id, thread.community_id, now);
     // A held post tells nobody until a moderator approves it.
     const told = held ? new Map<string, Notice>() : notices;
     await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);

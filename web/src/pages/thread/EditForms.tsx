@@ -64,7 +64,11 @@ export function EditReplyForm({ reply, onDone }: { reply: Reply; onDone: () => v
   const save = useMutation({
     mutationFn: () => api.replies.update(reply.id, body),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.replies(reply.threadId) });
+      // The first page of replies comes with the thread; later ones on their own.
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.thread(reply.threadId) }),
+        client.invalidateQueries({ queryKey: keys.replies(reply.threadId) }),
+      ]);
       onDone();
     },
   });

@@ -73,7 +73,7 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
     ...(thread.data?.replies.items ?? []),
     ...(readOn ? (later.data?.pages.flatMap((page) => page.items) ?? []) : []),
   ];
-  const hasMore = readOn ? later.isPending || later.hasNextPage : firstCursor !== null;
+  const hasMore = firstCursor !== null && (!readOn || later.isPending || later.hasNextPage);
   useEffect(() => {
     if (!location.hash.startsWith('#reply-') || allReplies.length === 0) return;
     document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });

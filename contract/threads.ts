@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AmaInput } from './amas.js';
-import { LinkPreview } from './attachments.js';
+import { LinkPreview, PostAttachments } from './attachments.js';
 import { EventInput } from './calendar.js';
-import { Body, Handle, Id, PageQuery, Slug, Timestamp, Title } from './common.js';
+import { Body, Handle, Id, LIMITS, PageQuery, page, Slug, Timestamp, Title } from './common.js';
 import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
 import { PollInput } from './polls.js';
@@ -245,6 +245,19 @@ export const Reply = z.object({
   editedAt: Timestamp.nullable(),
 });
 export type Reply = z.infer<typeof Reply>;
+
+/** The thread page's one request: how many replies its first page carries (later pages as GET …/replies). */
+export const ThreadViewQuery = z.object({
+  replies: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
+});
+
+/** A thread as its page shows it: the thread, the first page of its replies, and the files of both. */
+export const ThreadView = ThreadDetail.extend({
+  replies: page(Reply),
+  /** The thread's files and link previews, its live replies' included (none for a removed thread). */
+  attachments: PostAttachments,
+});
+export type ThreadView = z.infer<typeof ThreadView>;
 
 export const Reactor = z.object({ kind: ReactionKind, person: PersonSummary, reactedAt: Timestamp });
 export type Reactor = z.infer<typeof Reactor>;

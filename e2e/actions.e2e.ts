@@ -27,6 +27,32 @@ afterAll(async () => {
 });
 
 describe('what people do in a thread and with their own settings', () => {
+  it('opens a thread with one request for its content: the thread, its replies and their files together', async () => {
+    const t = wordsFor('en');
+    const person = await createNewcomer(stage.admin, 'Noor');
+    const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
+    const page = await context.newPage();
+    try {
+      await photographOnFailure([page], 'thread-one-request', async () => {
+        await signIn(page, t, person);
+        const asked: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.pathname.startsWith('/api/v1/threads/')) asked.push(url.pathname + url.search);
+        });
+        await page.goto(stage.open.threadPath);
+        await seen(page.getByRole('heading', { level: 1, name: 'Which dashboards do you use every day?' }));
+        await seen(page.getByText('The cluster overview, mostly.'));
+        const id = stage.open.threadPath.split('/').pop();
+        expect(asked).toEqual([`/api/v1/threads/${id}?replies=100`]);
+      });
+      expect(problems, 'failing requests and console errors').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reacts, sees who reacted, answers a reply, edits and deletes it, accepts an answer', async () => {
     const t = wordsFor('en');
     const person = await createNewcomer(stage.admin, 'Lee');

@@ -168,10 +168,11 @@ export async function prepareScenarios(app: FastifyInstance, pool: pg.Pool): Pro
       requests: each(() => `/api/v1/groups/${community}/threads`),
     },
     {
+      // The thread page as the web opens it: the thread, its first page of replies and their files, one request.
       name: 'thread',
-      label: 'thread detail',
+      label: 'thread view, 10 replies',
       write: false,
-      requests: each((_, i) => `/api/v1/threads/${thread(i)}`),
+      requests: each((_, i) => `/api/v1/threads/${thread(i)}?replies=100`),
     },
     {
       name: 'replies10',

@@ -5,6 +5,21 @@ export const ACT = { react: 1, reply: 2, create: 4 } as const;
 export type Act = keyof typeof ACT;
 
 /**
+ * Two CTEs (`active_person`, `active_community`) that record a person's act on a day, in their community if any:
+ * for a write's own statement to carry (threads and replies), so the act costs no round trip of its own.
+ */
+export const participationCtes = (person: string, community: string, at: string, act: Act) => `
+  active_person as (
+    insert into person_active_days as d (person_id, day, acts)
+    values (${person}, (${at}::timestamptz at time zone 'UTC')::date, ${ACT[act]})
+    on conflict (person_id, day) do update set acts = d.acts | excluded.acts
+     where d.acts & excluded.acts = 0),
+  active_community as (
+    insert into community_active_days (community_id, day, person_id)
+    select ${community}, (${at}::timestamptz at time zone 'UTC')::date, ${person} where ${community}::bigint is not null
+    on conflict do nothing)`;
+
+/**
  * Records that a person took part (posted, replied or reacted: `act`) on the UTC day of `at`, in a community or
  * outside any; idempotent, so every write may call it.
  */
@@ -15,17 +30,11 @@ export async function recordParticipation(
   at: Date,
   act: Act,
 ): Promise<void> {
-  await db.query(
-    `with person as (
-       insert into person_active_days as d (person_id, day, acts)
-       values ($1, ($3::timestamptz at time zone 'UTC')::date, $4)
-       on conflict (person_id, day) do update set acts = d.acts | excluded.acts
-        where d.acts & excluded.acts = 0)
-     insert into community_active_days (community_id, day, person_id)
-     select $2, ($3::timestamptz at time zone 'UTC')::date, $1 where $2::bigint is not null
-     on conflict do nothing`,
-    [personId, communityId, at, ACT[act]],
-  );
+  await db.query(`with ${participationCtes('$1::bigint', '$2::bigint', '$3', act)} select`, [
+    personId,
+    communityId,
+    at,
+  ]);
 }
 
 /**

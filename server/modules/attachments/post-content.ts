@@ -18,6 +18,7 @@ export function referencedFileIds(body: string): string[] {
 /**
  * Called by threads and replies inside their write: the author's drafts the body refers to become the post's
  * files (refused with 413, and so nothing written, past the limit per post), and its links get previews queued.
+ * A `new` post has no earlier links to forget.
  */
 export async function afterPostWritten(
   tx: Queryable,
@@ -25,6 +26,7 @@ export async function afterPostWritten(
   viewer: Viewer,
   post: { threadId: string; replyId: string | null },
   body: string,
+  written: 'new' | 'edited' = 'edited',
 ): Promise<void> {
   const ids = referencedFileIds(body);
   const now = deps.clock.now();
@@ -39,7 +41,8 @@ export async function afterPostWritten(
     }
   }
   if (deps.config.linkPreviews.enabled) {
-    await replacePreviewLinks(tx, post, linksToPreview(body), now);
+    const links = linksToPreview(body);
+    if (written === 'edited' || links.length > 0) await replacePreviewLinks(tx, post, links, now);
   }
 }
 

@@ -110,18 +110,26 @@ export async function postBytes(db: Queryable, post: { threadId: string; replyId
   return Number(rows[0]!.total);
 }
 
-/** A thread's files and its live replies' files, in upload order; removed replies' files are left out. */
+// A thread's files and its live replies' files; removed replies' files are left out.
+const threadFilesSql = (threadId: string) => `from attachments a left join replies r on r.id = a.reply_id
+  where a.thread_id = ${threadId} and a.purpose = 'post' and a.status <> 'rejected'
+    and (a.reply_id is null or r.deleted_at is null)`;
+
+/** A thread's files and its live replies' files, in upload order. */
 export async function filesOfThread(db: Queryable, threadId: string): Promise<AttachmentRow[]> {
-  const { rows } = await db.query<AttachmentRow>(
-    `select ${COLUMNS} from attachments a
-       left join replies r on r.id = a.reply_id
-      where a.thread_id = $1 and a.purpose = 'post' and a.status <> 'rejected'
-        and (a.reply_id is null or r.deleted_at is null)
-      order by a.id`,
-    [threadId],
-  );
+  const { rows } = await db.query<AttachmentRow>(`select ${COLUMNS} ${threadFilesSql('$1')} order by a.id`, [
+    threadId,
+  ]);
   return rows;
 }
+
+/** The same files as a JSON array of AttachmentRow (created_at as PostgreSQL's text), for the thread page's statement. */
+export const threadFilesJsonSql = (threadId: string) => `(select coalesce(json_agg(json_build_object(
+    'id', a.id::text, 'owner_id', a.owner_id::text, 'thread_id', a.thread_id::text, 'reply_id', a.reply_id::text,
+    'person_id', a.person_id::text, 'purpose', a.purpose, 'status', a.status, 'name', a.name,
+    'content_type', a.content_type, 'is_image', a.is_image, 'size_bytes', a.size_bytes::text, 'width', a.width,
+    'height', a.height, 'storage_key', a.storage_key, 'has_variants', a.has_variants,
+    'created_at', a.created_at::text) order by a.id), '[]') ${threadFilesSql(threadId)})`;
 
 /** Makes an uploaded image someone's profile photo: theirs, or uploaded for them by `actorId`. */
 export async function claimAvatar(

@@ -40,19 +40,27 @@ export async function replacePreviewLinks(
 const PREVIEW_COLUMNS = `lp.id, lp.thread_id, lp.reply_id, lp.url, lp.title, lp.description, lp.site_name,
   lp.image_attachment_id, i.width as image_width, i.height as image_height, i.status = 'ready' as image_ready`;
 
+// Ready previews of a thread and its live replies.
+const threadPreviewsSql = (threadId: string) => `from link_previews lp
+  left join attachments i on i.id = lp.image_attachment_id
+  left join replies r on r.id = lp.reply_id
+  where lp.thread_id = ${threadId} and lp.status = 'ready' and (lp.reply_id is null or r.deleted_at is null)`;
+
 /** Ready previews of a thread and its live replies, in the order the links were found. */
 export async function previewsOfThread(db: Queryable, threadId: string): Promise<PreviewRow[]> {
   const { rows } = await db.query<PreviewRow>(
-    `select ${PREVIEW_COLUMNS}
-       from link_previews lp
-       left join attachments i on i.id = lp.image_attachment_id
-       left join replies r on r.id = lp.reply_id
-      where lp.thread_id = $1 and lp.status = 'ready' and (lp.reply_id is null or r.deleted_at is null)
-      order by lp.id`,
+    `select ${PREVIEW_COLUMNS} ${threadPreviewsSql('$1')} order by lp.id`,
     [threadId],
   );
   return rows;
 }
+
+/** The same previews as a JSON array of PreviewRow, for the thread page's statement. */
+export const threadPreviewsJsonSql = (threadId: string) => `(select coalesce(json_agg(json_build_object(
+    'id', lp.id::text, 'thread_id', lp.thread_id::text, 'reply_id', lp.reply_id::text, 'url', lp.url,
+    'title', lp.title, 'description', lp.description, 'site_name', lp.site_name,
+    'image_attachment_id', lp.image_attachment_id::text, 'image_width', i.width, 'image_height', i.height,
+    'image_ready', i.status = 'ready') order by lp.id), '[]') ${threadPreviewsSql(threadId)})`;
 
 /** The first ready preview of a thread's own body, as JSON for a summary (threads/summaries.ts). */
 export const firstPreviewJsonSql = (thread: string) => `(select json_build_object(

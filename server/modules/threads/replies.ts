@@ -6,7 +6,6 @@ import { inTransaction, type Queryable } from '../../platform/db/database.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
-import { recordParticipation } from '../activity/repository.js';
 import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
@@ -51,10 +50,23 @@ export async function listReplies(
   );
   if (!found) throw notFound('thread');
   const context = requireRead(contextOf(viewer, found.thread));
-  const rows = found.replies;
+  return replyPage(viewer, context, found.replies, !after, query.limit);
+}
+
+/**
+ * A page from `limit + 1` fetched replies: `limit` of them presented, and the cursor of the next page. On the
+ * first page the accepted answer leads.
+ */
+export function replyPage(
+  viewer: Viewer,
+  context: ThreadContext,
+  rows: replies.ReplyView[],
+  first: boolean,
+  limit: number,
+) {
   const acceptedId = context.thread.accepted_reply_id;
-  const lead = !after && acceptedId && rows[0]?.id === acceptedId ? 1 : 0;
-  const room = query.limit - lead;
+  const lead = first && acceptedId && rows[0]?.id === acceptedId ? 1 : 0;
+  const room = limit - lead;
   const kept = rows.slice(lead, lead + room);
   // Past the accepted answer alone (limit 1), the next page starts at the beginning of the rest.
   const nextKey = kept[kept.length - 1]?.id ?? '0';
@@ -77,8 +89,8 @@ function replyPresenter(viewer: Viewer, context: ThreadContext): (row: replies.R
 }
 
 /**
- * A new reply: the thread and its access in one statement, the reply with everything that moves with it in
- * another, then the author's participation, the notifications and the live event.
+ * A new reply: the thread and its access in one statement, the reply with everything that moves with it (the
+ * author's participation included) in another, then the notifications and the live event.
  */
 export async function createReply(deps: Deps, viewer: Viewer, threadId: string, input: NewReply) {
   const now = deps.clock.now();
@@ -120,8 +132,7 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
       },
       now,
     );
-    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body);
-    await recordParticipation(tx, viewer.id, thread.community_id, now, 'reply');
+    await afterPostWritten(tx, deps, viewer, { threadId, replyId: reply.id }, input.body, 'new');
     if (held) {
       const post = { threadId, replyId: reply.id, authorId: viewer.id, communityId: thread.community_id };
       await holdPost(tx, post, held, now);

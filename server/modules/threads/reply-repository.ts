@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { parseTimestamptz } from '../../platform/db/timestamps.js';
+import { participationCtes } from '../activity/repository.js';
 import { readableCommunitySql } from '../communities/access.js';
 import { personJsonSql, type SummaryRow } from '../people/repository.js';
 import {
@@ -69,7 +70,10 @@ export async function findReplyView(db: Queryable, id: string, viewerId: string)
   return rows[0] ?? null;
 }
 
-/** What a new reply brings along in the same statement: the thread's counters, mentions, the author's follow. */
+/**
+ * What a new reply brings along in the same statement: the thread's counters, mentions, the author's follow, the
+ * author's participation that day.
+ */
 export type NewReply = {
   threadId: string;
   parentId: string | null;
@@ -100,7 +104,8 @@ const INSERT_REPLY = statement(
      insert into mentions (thread_id, reply_id, person_id, created_at)
      select $1, reply.id, unnest($8::bigint[]), $6 from reply),
    followed as (
-     insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing)
+     insert into thread_follows (thread_id, person_id, created_at) values ($1, $3, $6) on conflict do nothing),
+   ${participationCtes('$3::bigint', '$10::bigint', '$6', 'reply')}
    select reply.*, ${personJsonSql('a')} as author, '{}'::jsonb as reaction_counts, null::text[] as my_reactions,
           array(select p.id::text from people p
                  where p.id = any($9::bigint[]) and p.status = 'active'
@@ -110,7 +115,7 @@ const INSERT_REPLY = statement(
 
 /**
  * Stores a reply and everything that moves with it — the thread's count and activity (and its hashtags' copy),
- * the mentions, the author following the thread — in one statement, and says which of the people to notify
+ * the mentions, the author following the thread, the author's participation — in one statement, and says which of the people to notify
  * may read it.
  */
 export async function insertReply(
@@ -165,22 +170,22 @@ export async function softDeleteReply(db: Queryable, id: string, by: string, now
 const parseTimestamp = parseTimestamptz as (text: string) => Date;
 const timestampText = (column: string) => `${column}::text`;
 
-const replyJson = (r: string) =>
+const replyJson = (r: string, viewer: string) =>
   `json_build_object('id', ${r}.id::text, 'thread_id', ${r}.thread_id::text, 'parent_id', ${r}.parent_id::text,
      'author_id', ${r}.author_id::text, 'body_md', ${r}.body_md, 'body_html', ${r}.body_html,
      'created_at', ${timestampText(`${r}.created_at`)}, 'edited_at', ${timestampText(`${r}.edited_at`)},
      'deleted_at', ${timestampText(`${r}.deleted_at`)}, 'deleted_by', ${r}.deleted_by::text,
      'moderation_state', ${r}.moderation_state,
      'author', ${personJsonSql('a')}, 'reaction_counts', ${r}.reaction_counts,
-     'my_reactions', ${myReactionsSql('reply_reactions', r, '$4')})`;
+     'my_reactions', ${myReactionsSql('reply_reactions', r, viewer)})`;
 
-type ReplyJson = Omit<ReplyView, 'created_at' | 'edited_at' | 'deleted_at'> & {
+export type ReplyJson = Omit<ReplyView, 'created_at' | 'edited_at' | 'deleted_at'> & {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
 };
 
-const fromJson = (reply: ReplyJson): ReplyView => ({
+export const replyFromJson = (reply: ReplyJson): ReplyView => ({
   ...reply,
   created_at: parseTimestamp(reply.created_at),
   edited_at: reply.edited_at === null ? null : parseTimestamp(reply.edited_at),
@@ -199,7 +204,7 @@ const REPLIES_PAGE = statement(
         and r.id <> coalesce(thread.accepted_reply_id, 0)
       order by r.id limit $3::int - (select count(*) from lead))
    select thread.*,
-          (select coalesce(json_agg(${replyJson('r')} order by page.part, page.id), '[]')
+          (select coalesce(json_agg(${replyJson('r', '$4')} order by page.part, page.id), '[]')
              from (select * from lead union all select * from rest) page
              join replies r on r.id = page.id join people a on a.id = r.author_id) as replies
      from thread`,
@@ -225,5 +230,19 @@ export async function findRepliesPage(
   const row = rows[0];
   if (!row) return null;
   const { replies, ...thread } = row;
-  return { thread, replies: replies.map(fromJson) };
+  return { thread, replies: replies.map(replyFromJson) };
 }
+
+/**
+ * The first page of thread `t`'s replies as JSON (ReplyJson[]): the accepted answer first, then the others in the
+ * order they were written, `limit` in all — as findRepliesPage reads a first page, for the thread page's statement.
+ */
+export const firstRepliesJsonSql = (limit: string, viewer: string) =>
+  `(select coalesce(json_agg(${replyJson('r', viewer)} order by page.part, page.id), '[]')
+     from (select r.id, 0 as part from replies r where r.id = t.accepted_reply_id
+           union all
+           (select r.id, 1 as part from replies r
+             where r.thread_id = t.id and r.id <> coalesce(t.accepted_reply_id, 0)
+             order by r.id
+             limit ${limit}::int - (select count(*) from replies l where l.id = t.accepted_reply_id))) page
+     join replies r on r.id = page.id join people a on a.id = r.author_id)`;

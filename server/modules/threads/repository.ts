@@ -1,6 +1,7 @@
 import type { ThreadKind } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
+import { participationCtes } from '../activity/repository.js';
 import { readableCommunitySql } from '../communities/access.js';
 
 export type ThreadRow = {
@@ -162,7 +163,8 @@ const INSERT_THREAD = statement(
    mentioned as (
      insert into mentions (thread_id, reply_id, person_id, created_at)
      select thread.id, null, unnest($14::bigint[]), $10 from thread),
-   followed as (insert into thread_follows (thread_id, person_id, created_at) select thread.id, $2, $10 from thread)
+   followed as (insert into thread_follows (thread_id, person_id, created_at) select thread.id, $2, $10 from thread),
+   ${participationCtes('$2::bigint', '$1::bigint', '$10', 'create')}
    select thread.*,
           array(select p.id::text from people p
                  where p.id = any($15::bigint[]) and p.status = 'active'
@@ -172,7 +174,7 @@ const INSERT_THREAD = statement(
 
 /**
  * Stores a thread and what comes with it — the author joining an open community, the mentions, the author
- * following it — in one statement, and says which of the people to notify may read it.
+ * following it, the author's participation that day — in one statement, and says which of the people to notify may read it.
  */
 export async function insertThread(
   db: Queryable,

@@ -10,6 +10,8 @@ import {
   ReplyParams,
   ThreadDetail,
   ThreadParams,
+  ThreadView,
+  ThreadViewQuery,
   UpdateReply,
   UpdateThread,
 } from '../../../contract/threads.js';
@@ -19,7 +21,7 @@ import { acceptAnswer, unacceptAnswer } from './accept.js';
 import { ideaRoutes } from './idea-routes.js';
 import { listReactors, reactToReply, reactToThread } from './reactions.js';
 import { createReply, deleteReply, listReplies, updateReply } from './replies.js';
-import { createThread, deleteThread, getThread, updateThread } from './service.js';
+import { createThread, deleteThread, getThreadView, updateThread } from './service.js';
 
 const tags = ['threads'];
 
@@ -44,14 +46,21 @@ export const threadRoutes = [
     url: '/api/v1/threads/:id',
     auth: 'person',
     rateLimit: 'read',
-    summary: 'A thread, with what the viewer may do with it; a removed thread shows as removed',
+    summary:
+      'A thread as its page shows it, in one request: what the viewer may do with it, the first page of its ' +
+      'replies (?replies=, later pages from GET …/replies with its nextCursor) and the files and link previews ' +
+      'of both; a removed thread shows as removed',
     tags,
-    schema: { params: ThreadParams, response: { 200: ThreadDetail, ...problems(400, 401, 403, 404) } },
-    handler: async ({ deps, viewer, params, reply }) => {
-      const thread = await getThread(deps, viewer, params.id);
+    schema: {
+      params: ThreadParams,
+      querystring: ThreadViewQuery,
+      response: { 200: ThreadView, ...problems(400, 401, 403, 404) },
+    },
+    handler: async ({ deps, viewer, params, query, reply }) => {
+      const view = await getThreadView(deps, viewer, params.id, query.replies);
       // A reader on the participation ladder, written after the response so the page never waits for it.
       recordReadAfter(reply.raw, deps, viewer.id);
-      return thread;
+      return view;
     },
   }),
   defineRoute({

@@ -3,13 +3,14 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden, invalidField, notFound } from '../../platform/http/problem.js';
-import { recordParticipation } from '../activity/repository.js';
 import { createAma, requireMayHostAma } from '../amas/service.js';
 import { afterPostWritten } from '../attachments/post-content.js';
+import { presentAttachment } from '../attachments/present.js';
 import { writeAudit } from '../audit/repository.js';
 import { createEvent } from '../calendar/service.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
+import { presentPreview } from '../link-previews/present.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
 import { createPoll } from '../polls/service.js';
 import { prepareContent } from './content.js';
@@ -28,12 +29,14 @@ import {
   mayReveal,
   requireRead,
   requireRemovable,
+  type ThreadContext,
 } from './policy.js';
 import { resolvePraised } from './praise.js';
 import { insertPraiseRecipients } from './praise-repository.js';
 import { presentThreadDetail } from './present.js';
+import { replyPage } from './replies.js';
 import * as threads from './repository.js';
-import { findThreadDetail } from './summaries.js';
+import { findThreadDetail, findThreadView, type ThreadDetailRow } from './summaries.js';
 
 const isAdmin = (viewer: Viewer) => viewer.role === 'admin';
 const initialStatus = { question: 'open', idea: 'new' } as Partial<Record<CreateThread['kind'], string>>;
@@ -82,7 +85,7 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       },
       now,
     );
-    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body);
+    await afterPostWritten(tx, deps, viewer, { threadId: thread.id, replyId: null }, input.body, 'new');
     if (praised.length > 0) await insertPraiseRecipients(tx, thread.id, praised);
     if (input.poll) await createPoll(tx, thread.id, input.poll, now);
     if (input.event) await createEvent(tx, thread.id, input.event, now);
@@ -92,7 +95,6 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
     if (!goalId && (input.kind === 'question' || input.kind === 'idea')) {
       await linkThreadToGoalByScope(tx, thread.id);
     }
-    await recordParticipation(tx, viewer.id, thread.community_id, now, 'create');
     // A held post tells nobody until a moderator approves it.
     const told = held ? new Map<string, Notice>() : notices;
     await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);
@@ -130,7 +132,10 @@ function requireMayAnnounce(viewer: Viewer, kind: CreateThread['kind'], communit
 export async function getThread(deps: Deps, viewer: Viewer, id: string) {
   const row = await findThreadDetail(deps.db.pool, id, viewer.id);
   if (!row) throw notFound('thread');
-  const context = requireRead(contextOf(viewer, row));
+  return presentDetail(viewer, requireRead(contextOf(viewer, row)), row);
+}
+
+function presentDetail(viewer: Viewer, context: ThreadContext, row: ThreadDetailRow) {
   const live = !row.deleted_at;
   return presentThreadDetail(row, {
     followedByMe: row.followed_by_me,
@@ -141,6 +146,22 @@ export async function getThread(deps: Deps, viewer: Viewer, id: string) {
     canModerate: mayModerateContent(viewer, context),
     reveal: mayReveal(viewer, context, row.author_id),
   });
+}
+
+/**
+ * The thread page in one request: the thread as getThread answers it, the first `replyLimit` replies as
+ * GET …/replies answers its first page, and the files and link previews of both — from one statement.
+ */
+export async function getThreadView(deps: Deps, viewer: Viewer, id: string, replyLimit: number) {
+  const row = await findThreadView(deps.db.pool, id, viewer.id, replyLimit + 1);
+  if (!row) throw notFound('thread');
+  const context = requireRead(contextOf(viewer, row));
+  const { replies, files, previews, ...thread } = row;
+  return {
+    ...presentDetail(viewer, context, thread),
+    replies: replyPage(viewer, context, replies, true, replyLimit),
+    attachments: { files: files.map(presentAttachment), previews: previews.map(presentPreview) },
+  };
 }
 
 /** Author, community owner or admin; a new body is rendered and parsed again, newly mentioned people hear of it. */

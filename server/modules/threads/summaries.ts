@@ -1,10 +1,14 @@
 import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
+import { parseTimestamptz } from '../../platform/db/timestamps.js';
 import { encodeCursor } from '../../platform/http/cursor.js';
-import { firstPreviewJsonSql } from '../link-previews/repository.js';
+import type { AttachmentRow } from '../attachments/repository.js';
+import { threadFilesJsonSql } from '../attachments/repository.js';
+import { firstPreviewJsonSql, type PreviewRow, threadPreviewsJsonSql } from '../link-previews/repository.js';
 import { personJsonSql } from '../people/repository.js';
 import { presentThreadSummary, type ThreadSummaryView } from './present.js';
+import { firstRepliesJsonSql, type ReplyJson, type ReplyView, replyFromJson } from './reply-repository.js';
 import {
   type CommunityFacts,
   DETAIL_ONLY_COLUMNS,
@@ -106,12 +110,14 @@ export type ThreadDetailRow = ThreadSummaryView &
   DetailOnly &
   CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean };
 
-const THREAD_DETAIL = statement(
+const threadDetailSql = (extra = '') =>
   `select ${threadSummaryColumns('$2')}, ${threadColumns('t', DETAIL_ONLY_COLUMNS)}, m.role as my_role, cs.sponsor_id,
           exists (select 1 from thread_follows f where f.thread_id = t.id and f.person_id = $2) as followed_by_me
+          ${extra}
      from (select $1::bigint as id) page ${threadSummaryJoins}
-     left join community_members m on m.community_id = t.community_id and m.person_id = $2`,
-);
+     left join community_members m on m.community_id = t.community_id and m.person_id = $2`;
+
+const THREAD_DETAIL = statement(threadDetailSql());
 
 /** Everything the thread page shows and decides access by, in one statement; null when there is no such thread. */
 export async function findThreadDetail(
@@ -122,4 +128,45 @@ export async function findThreadDetail(
   if (!fitsBigint(id)) return null;
   const { rows } = await db.query<ThreadDetailRow>({ ...THREAD_DETAIL, values: [id, viewerId] });
   return rows[0] ?? null;
+}
+
+/** The thread page's row: the detail, the first replies (`limit` of them, fetched), and the thread's files. */
+export type ThreadViewRow = ThreadDetailRow & {
+  replies: ReplyView[];
+  files: AttachmentRow[];
+  previews: PreviewRow[];
+};
+
+// Files of a removed thread are not shown (as GET …/attachments answers).
+const THREAD_VIEW = statement(
+  threadDetailSql(`, ${firstRepliesJsonSql('$3', '$2')} as replies,
+          case when t.deleted_at is null then ${threadFilesJsonSql('t.id')} else '[]' end as files,
+          case when t.deleted_at is null then ${threadPreviewsJsonSql('t.id')} else '[]' end as previews`),
+);
+
+/**
+ * Everything the thread page shows in one statement: the thread and the viewer's standing (as findThreadDetail),
+ * the first `limit` replies (the accepted answer first), and the files and link previews of the thread and its
+ * replies; null when there is no such thread.
+ */
+export async function findThreadView(
+  db: Queryable,
+  id: string,
+  viewerId: string,
+  limit: number,
+): Promise<ThreadViewRow | null> {
+  if (!fitsBigint(id)) return null;
+  const { rows } = await db.query<
+    Omit<ThreadViewRow, 'replies' | 'files'> & {
+      replies: ReplyJson[];
+      files: (Omit<AttachmentRow, 'created_at'> & { created_at: string })[];
+    }
+  >({ ...THREAD_VIEW, values: [id, viewerId, limit] });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    ...row,
+    replies: row.replies.map(replyFromJson),
+    files: row.files.map((file) => ({ ...file, created_at: parseTimestamptz(file.created_at) as Date })),
+  };
 }

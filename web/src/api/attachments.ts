@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentLimits, PostAttachments } from '../../../contract/attachments.js';
+import type { Attachment, AttachmentLimits } from '../../../contract/attachments.js';
 import { request, sendForm } from './http.js';
 
 export const attachmentsApi = {
@@ -8,8 +8,6 @@ export const attachmentsApi = {
     return sendForm<Attachment>('/attachments', form);
   },
   get: (id: string) => request<Attachment>('GET', `/attachments/${encodeURIComponent(id)}`),
-  ofThread: (threadId: string) =>
-    request<PostAttachments>('GET', `/threads/${encodeURIComponent(threadId)}/attachments`),
   limits: () => request<AttachmentLimits>('GET', '/settings/attachments'),
   updateLimits: (changes: Partial<AttachmentLimits>) =>
     request<AttachmentLimits>('PATCH', '/settings/attachments', { body: changes }),

@@ -23,6 +23,7 @@ import type {
   Reply,
   ThreadDetail,
   ThreadSummary,
+  ThreadView,
   UpdateThread,
 } from '../../../contract/threads.js';
 import { request } from './http.js';
@@ -97,7 +98,8 @@ export const api = {
   },
   threads: {
     create: (body: In<typeof CreateThread>) => send<ThreadDetail>('POST', '/threads', body),
-    get: (id: string) => get<ThreadDetail>(`/threads/${enc(id)}`),
+    /** The thread page in one request: the thread, its first `replies` replies and the files of both. */
+    view: (id: string, replies: number) => get<ThreadView>(`/threads/${enc(id)}`, { replies }),
     update: (id: string, body: In<typeof UpdateThread>) =>
       send<ThreadDetail>('PATCH', `/threads/${enc(id)}`, body),
     remove: (id: string) => send<void>('DELETE', `/threads/${enc(id)}`),

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../api/endpoints.js';
@@ -19,6 +19,9 @@ import { ReplyBox } from './thread/ReplyBox.js';
 import { ReplyList } from './thread/ReplyList.js';
 import { ThreadBody } from './thread/ThreadBody.js';
 
+/** Replies per page: the first comes with the thread, later ones as the reader asks. */
+const REPLIES_PER_PAGE = 100;
+
 export function ThreadPage() {
   const { ref } = useParams();
   const id = threadIdOf(ref);
@@ -31,15 +34,23 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const thread = useQuery({ queryKey: keys.thread(id), queryFn: () => api.threads.get(id) });
+  // One request opens the page: the thread, its first page of replies and their files. The live stream only
+  // carries replies of threads one follows; for the others, look now and then.
+  const thread = useQuery({
+    queryKey: keys.thread(id),
+    queryFn: () => api.threads.view(id, REPLIES_PER_PAGE),
+    refetchInterval: (query) => (query.state.data?.followedByMe ? false : 20_000),
+  });
   const following = thread.data?.followedByMe ?? false;
-  const replies = useInfiniteQuery({
-    queryKey: keys.replies(id),
-    queryFn: ({ pageParam }) => api.threads.replies(id, { cursor: pageParam, limit: 100 }),
-    initialPageParam: undefined as string | undefined,
+  // Later pages, from the first page's cursor, once the reader asks for them.
+  const [readOn, setReadOn] = useState(false);
+  const firstCursor = thread.data?.replies.nextCursor ?? null;
+  const later = useInfiniteQuery({
+    queryKey: [...keys.replies(id), firstCursor],
+    queryFn: ({ pageParam }) => api.threads.replies(id, { cursor: pageParam, limit: REPLIES_PER_PAGE }),
+    initialPageParam: firstCursor ?? '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: thread.isSuccess,
-    // The live stream only carries replies of threads one follows; for the others, look now and then.
+    enabled: readOn && firstCursor !== null,
     refetchInterval: following ? false : 20_000,
   });
   usePageTitle(thread.data ? threadHeading(thread.data, t) : thread.isError ? t('notFound.title') : null);
@@ -58,7 +69,11 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
   }, [thread.data, id, refInUrl, navigate, location.hash]);
 
   // A link from a notification points at one reply: bring it into view once it is there.
-  const allReplies = replies.data?.pages.flatMap((page) => page.items) ?? [];
+  const allReplies = [
+    ...(thread.data?.replies.items ?? []),
+    ...(readOn ? (later.data?.pages.flatMap((page) => page.items) ?? []) : []),
+  ];
+  const hasMore = firstCursor !== null && (!readOn || later.isPending || later.hasNextPage);
   useEffect(() => {
     if (!location.hash.startsWith('#reply-') || allReplies.length === 0) return;
     document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
@@ -97,16 +112,20 @@ function Thread({ id, refInUrl }: { id: string; refInUrl: string }) {
       {data.kind === 'ama' && <AmaPanel thread={data} />}
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="section-title">
-          {/* Until the replies are here, the thread's own count: never "No replies yet" over a skeleton. */}
+          {/* Until every page is here, the thread's own count (the shown ones would say too few). */}
           {t('thread.replyCount', {
-            count: replies.isSuccess ? allReplies.filter((reply) => !reply.removed).length : data.replyCount,
+            count: hasMore ? data.replyCount : allReplies.filter((reply) => !reply.removed).length,
           })}
         </h2>
-        {replies.isPending && <Skeleton lines={2} />}
-        {replies.isError && <ErrorMessage error={replies.error} />}
         <ReplyList thread={data} replies={allReplies} />
-        {replies.hasNextPage && (
-          <button type="button" className="button secondary" onClick={() => void replies.fetchNextPage()}>
+        {readOn && later.isFetching && <Skeleton lines={2} />}
+        {later.isError && <ErrorMessage error={later.error} />}
+        {hasMore && !later.isFetching && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => (readOn ? void later.fetchNextPage() : setReadOn(true))}
+          >
             {t('common.loadMore')}
           </button>
         )}

@@ -1,9 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, LinkPreview } from '../../../../contract/attachments.js';
-import { attachmentsApi } from '../../api/attachments.js';
-
-export const postFilesKey = (threadId: string) => ['threads', threadId, 'attachments'] as const;
+import type { Attachment, LinkPreview, PostAttachments } from '../../../../contract/attachments.js';
 
 /** Sizes as people read them: 980 kB, 4.2 MB. */
 export function readableSize(bytes: number, locale: string): string {
@@ -14,15 +10,13 @@ export function readableSize(bytes: number, locale: string): string {
   return format(bytes / (1000 * 1000), 'MB');
 }
 
-/** The files (not inline images) and link previews of one post: the thread's own, or one reply's. */
-export function PostFiles({ threadId, replyId }: { threadId: string; replyId: string | null }) {
-  const found = useQuery({
-    queryKey: postFilesKey(threadId),
-    queryFn: () => attachmentsApi.ofThread(threadId),
-  });
-  if (!found.data) return null;
-  const files = found.data.files.filter((file) => file.replyId === replyId && !file.isImage);
-  const previews = found.data.previews.filter((preview) => preview.replyId === replyId);
+/**
+ * The files (not inline images) and link previews of one post — the thread's own, or one reply's — from the
+ * thread's, which come with the thread page.
+ */
+export function PostFiles({ found, replyId }: { found: PostAttachments; replyId: string | null }) {
+  const files = found.files.filter((file) => file.replyId === replyId && !file.isImage);
+  const previews = found.previews.filter((preview) => preview.replyId === replyId);
   if (files.length === 0 && previews.length === 0) return null;
   return (
     <div className="post-files">

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reply, ThreadDetail } from '../../../../contract/threads.js';
+import type { Reply, ThreadDetail, ThreadView } from '../../../../contract/threads.js';
 import { LIMITS, UNTITLED_KINDS } from '../../api/contract-values.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/query-client.js';
@@ -18,7 +18,9 @@ export function EditThreadForm({ thread, onDone }: { thread: ThreadDetail; onDon
   const save = useMutation({
     mutationFn: () => api.threads.update(thread.id, { title: title.trim(), body }),
     onSuccess: (updated) => {
-      client.setQueryData(keys.thread(thread.id), updated);
+      // The page shows the edit at once; its files (the body may link others now) come with the next read.
+      client.setQueryData<ThreadView>(keys.thread(thread.id), (page) => page && { ...page, ...updated });
+      void client.invalidateQueries({ queryKey: keys.thread(thread.id) });
       void client.invalidateQueries({ queryKey: keys.feed });
       onDone();
     },
@@ -62,7 +64,11 @@ export function EditReplyForm({ reply, onDone }: { reply: Reply; onDone: () => v
   const save = useMutation({
     mutationFn: () => api.replies.update(reply.id, body),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.replies(reply.threadId) });
+      // The first page of replies comes with the thread; later ones on their own.
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.thread(reply.threadId) }),
+        client.invalidateQueries({ queryKey: keys.replies(reply.threadId) }),
+      ]);
       onDone();
     },
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reply, ThreadDetail } from '../../../../contract/threads.js';
+import type { Reply, ThreadView } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/query-client.js';
 import { Avatar } from '../../components/Avatar.js';
@@ -21,7 +21,7 @@ import { ReplyBox } from './ReplyBox.js';
  * Top-level replies in order, each with its answers indented under it (one level, as the API keeps them). The
  * accepted answer comes first (the API sends it first), lifted out of its conversation if it was a nested one.
  */
-export function ReplyList({ thread, replies }: { thread: ThreadDetail; replies: Reply[] }) {
+export function ReplyList({ thread, replies }: { thread: ThreadView; replies: Reply[] }) {
   const { t } = useTranslation();
   const acceptedId = thread.acceptedReplyId;
   const accepted = replies.find((reply) => reply.id === acceptedId) ?? null;
@@ -62,15 +62,7 @@ export function ReplyList({ thread, replies }: { thread: ThreadDetail; replies: 
   );
 }
 
-function ReplyItem({
-  thread,
-  reply,
-  topLevelId,
-}: {
-  thread: ThreadDetail;
-  reply: Reply;
-  topLevelId: string;
-}) {
+function ReplyItem({ thread, reply, topLevelId }: { thread: ThreadView; reply: Reply; topLevelId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useQueryClient();
@@ -123,7 +115,7 @@ function ReplyItem({
       ) : (
         <>
           <RichText html={reply.bodyHtml} />
-          <PostFiles threadId={reply.threadId} replyId={reply.id} />
+          <PostFiles found={thread.attachments} replyId={reply.id} />
         </>
       )}
       {!reply.removed && !editing && (

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ThreadDetail } from '../../../../contract/threads.js';
+import type { ThreadView } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
 import { moderationApi } from '../../api/moderation.js';
 import { keys } from '../../api/query-client.js';
@@ -27,7 +27,7 @@ import { QuestionFacts } from './QuestionFacts.js';
 import '../moderation/moderation.css';
 
 /** The thread itself: who started it where, its text, reactions, and what the reader may do with it. */
-export function ThreadBody({ thread }: { thread: ThreadDetail }) {
+export function ThreadBody({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useQueryClient();
@@ -98,7 +98,7 @@ export function ThreadBody({ thread }: { thread: ThreadDetail }) {
       ) : (
         <>
           <RichText html={thread.bodyHtml} className="thread-body" />
-          <PostFiles threadId={thread.id} replyId={null} />
+          <PostFiles found={thread.attachments} replyId={null} />
         </>
       )}
       {!editing && <ThreadLinks thread={thread} />}

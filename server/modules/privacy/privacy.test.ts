@@ -118,6 +118,8 @@ describe('Download my data (GET /api/v1/me/export)', () => {
       'My own thread',
       'My secret post',
     ]);
+    // Their own post in the secret community they left is still theirs.
+    expect(data.threads.map((t: { id: string }) => t.id)).toContain(mySecret.id);
     expect(data.replies).toEqual([expect.objectContaining({ body: 'my reply there', threadTitle: null })]);
     expect(data.reactions).toEqual([expect.objectContaining({ on: 'thread', id: mine.id, kind: 'like' })]);
     expect(data.follows.people).toEqual([expect.objectContaining({ handle: other.handle })]);

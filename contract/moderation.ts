@@ -92,6 +92,16 @@ export const ActionReason = z
   .object({ reason: ReportReason.default('other'), note: Note.default('') })
   .strict();
 
+/** A warning or a suspension given directly (from a thread or a profile), not as the decision on a report. */
+export const WarnPerson = z.object({ reason: ReportReason, note: Note.default('') }).strict();
+export const SuspendPerson = z
+  .object({
+    reason: ReportReason,
+    note: Note.default(''),
+    until: z.iso.datetime({ offset: true }).describe('until when (in the future, at most a year)'),
+  })
+  .strict();
+
 export const MoveThread = z
   .object({ communitySlug: Slug, reason: ReportReason.default('off_topic'), note: Note.default('') })
   .strict();

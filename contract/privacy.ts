@@ -88,13 +88,42 @@ export const Erased = z.object({
 });
 
 export const EDISCOVERY_MAX_DAYS = 3660;
-export const EDiscoveryQuery = z.object({
+export const EDiscoveryRequest = z.strictObject({
   from: z.iso.datetime({ offset: true }).describe('content created at or after this time'),
   to: z.iso.datetime({ offset: true }).describe('content created before this time'),
-  community: Slug.optional().describe('only this community'),
+  community: Slug.optional().describe('only this community (closed and secret ones included)'),
   person: Handle.optional().describe("only this person's posts"),
 });
-export type EDiscoveryQuery = z.infer<typeof EDiscoveryQuery>;
+export type EDiscoveryRequest = z.infer<typeof EDiscoveryRequest>;
 
-/** An export is a JSON document offered as a download; its shape is described in docs/PRIVACY.md. */
-export const ExportDocument = z.record(z.string(), z.unknown());
+/** How long a prepared archive is offered before the sweep deletes it. */
+export const EXPORT_OFFERED_DAYS = 7;
+export const ExportStatus = z.enum(['queued', 'running', 'ready', 'failed', 'expired']);
+export const PrivacyExport = z.object({
+  id: Id,
+  kind: z.enum(['person', 'ediscovery']),
+  status: ExportStatus,
+  subject: z
+    .object({ handle: z.string(), name: z.string() })
+    .nullable()
+    .describe('a person export: whose data'),
+  requestedBy: z.string().nullable().describe("the requester's handle"),
+  scope: z
+    .object({
+      from: Timestamp,
+      to: Timestamp,
+      community: z.string().nullable(),
+      person: z.string().nullable(),
+    })
+    .nullable()
+    .describe("an eDiscovery export's scope"),
+  sizeBytes: z.number().int().nullable(),
+  createdAt: Timestamp,
+  finishedAt: Timestamp.nullable(),
+  expiresAt: Timestamp.nullable().describe('when a ready archive is deleted'),
+  /** Only for its recipient, while it is ready. */
+  downloadUrl: z.string().nullable(),
+});
+export type PrivacyExport = z.infer<typeof PrivacyExport>;
+export const PrivacyExports = z.object({ items: z.array(PrivacyExport) });
+export const ExportParams = z.object({ id: Id });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer, signInWithPassword } from './api.js';
+import { violations } from './axe.js';
 import {
   LAPTOP,
   launchBrowser,
@@ -113,6 +114,133 @@ describe('moderation: report → hide → appeal', () => {
       await reporterContext.close();
       await adminContext.close();
       await authorContext.close();
+    }
+  });
+});
+
+describe('moderation tools in the browser', () => {
+  it('an admin edits the filters and the rules in Dutch, pins, moves and warns on a phone, a colleague reports a profile', async () => {
+    const en = wordsFor('en');
+    const nl = wordsFor('nl');
+    const suffix = Date.now().toString(36);
+    const word = `zqflauw${suffix}`;
+    const author = await createNewcomer(stage.admin, 'Bram');
+    const reporter = await createNewcomer(stage.admin, 'Sanne');
+    const authorApi = await signInWithPassword(baseUrl, author);
+    const reporterApi = await signInWithPassword(baseUrl, reporter);
+    await authorApi.send('PUT', `/api/v1/groups/${stage.open.slug}/members/${author.handle}`);
+    const target = await stage.admin.send<{ slug: string; name: string }>('POST', '/api/v1/groups', {
+      name: `Platform Archive ${suffix}`,
+      description: 'Where finished platform topics go.',
+      visibility: 'open',
+      kind: 'specialist',
+    });
+    const title = `Release train questions ${suffix}`;
+    const thread = await authorApi.send<{ id: string }>('POST', '/api/v1/threads', {
+      communitySlug: stage.open.slug,
+      kind: 'discussion',
+      title,
+      body: 'When does the next train leave?',
+    });
+    const adminPerson = { ...author, email: ADMIN.email, password: ADMIN.password };
+
+    const adminLaptop = await newContext(browser, baseUrl, { ...LAPTOP, language: 'nl' });
+    const adminPhone = await newContext(browser, baseUrl, { ...PHONE, language: 'en' });
+    const reporterPhone = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    const desk = await adminLaptop.newPage();
+    const phone = await adminPhone.newPage();
+    const sanne = await reporterPhone.newPage();
+    try {
+      await photographOnFailure([desk, phone, sanne], 'moderation-tools', async () => {
+        // Filters: a word that blocks, saved and then enforced.
+        await signIn(desk, nl, adminPerson, '/admin/moderation');
+        await seen(desk.getByRole('heading', { level: 1, name: nl('moderation.filters.title') }));
+        const words = nl('moderation.filters.words.label');
+        await desk.getByLabel(words, { exact: true }).fill(word);
+        await desk.getByLabel(nl('moderation.filters.newAction', { list: words })).selectOption('block');
+        await desk.getByRole('button', { name: nl('moderation.filters.add', { list: words }) }).click();
+        await seen(desk.getByText(word, { exact: true }));
+        await desk.getByRole('button', { name: nl('moderation.filters.save'), exact: true }).click();
+        await seen(desk.getByText(nl('moderation.filters.saved')));
+        expect(await violations(desk)).toEqual([]);
+        await expect(
+          authorApi.send('POST', '/api/v1/threads', {
+            communitySlug: stage.open.slug,
+            kind: 'discussion',
+            title: `Dit is ${word}`,
+            body: 'x',
+          }),
+        ).rejects.toThrow(/: 400 /);
+
+        // Community rules, written by the owner and shown on the community page.
+        await desk.goto(`${baseUrl}/g/${stage.open.slug}/manage`);
+        const rules = `Wees aardig ${suffix}`;
+        await (await seen(desk.getByLabel(nl('moderation.rulesEditor.label')))).fill(`**${rules}**`);
+        await desk.getByRole('button', { name: nl('moderation.rulesEditor.save'), exact: true }).click();
+        await seen(desk.getByText(nl('moderation.rulesEditor.saved')));
+        const saved = await reporterApi.send<{ html: string }>(
+          'GET',
+          `/api/v1/groups/${stage.open.slug}/rules`,
+        );
+        expect(saved.html).toContain(`<strong>${rules}</strong>`);
+
+        // On a phone: pin in the community and on home, then move the thread and warn its author.
+        await signIn(phone, en, adminPerson, `/t/${thread.id}`);
+        await seen(phone.getByRole('heading', { level: 1, name: title }));
+        await (await seen(phone.getByRole('button', { name: en('moderation.tools.pinCommunity') }))).click();
+        await seen(phone.getByRole('button', { name: en('moderation.tools.unpinCommunity') }));
+        await phone.getByRole('button', { name: en('moderation.tools.pinHome') }).click();
+        await seen(phone.getByRole('button', { name: en('moderation.tools.unpinHome') }));
+        const home = await reporterApi.send<{ items: { id: string }[] }>('GET', '/api/v1/feed/pinned');
+        expect(home.items.map((item) => item.id)).toContain(thread.id);
+
+        await phone.getByRole('button', { name: en('moderation.tools.move') }).click();
+        const move = phone.getByRole('dialog', { name: en('moderation.tools.moveTitle') });
+        await move.getByLabel(en('moderation.tools.moveTo')).fill(target.slug);
+        await move.getByLabel(en('moderation.decisionNote')).fill('Finished topic: archived.');
+        await move.getByRole('button', { name: en('moderation.actions.move'), exact: true }).click();
+        await seen(phone.getByRole('link', { name: target.name }).first());
+
+        await phone.getByRole('button', { name: en('moderation.people.warn.author') }).click();
+        const warn = phone.getByRole('dialog', {
+          name: en('moderation.people.warnTitle', { name: author.name }),
+        });
+        await warn.getByLabel(en('moderation.decisionReason')).selectOption('off_topic');
+        await warn
+          .getByLabel(en('moderation.decisionNote'))
+          .fill('Keep release talk in the release channel.');
+        await warn.getByRole('button', { name: en('moderation.actions.warn'), exact: true }).click();
+        await warn.waitFor({ state: 'hidden' });
+        const told = await authorApi.send<{
+          items: { moderation: { action: string; reason: string } | null }[];
+        }>('GET', '/api/v1/notifications');
+        expect(told.items.map((item) => item.moderation?.action)).toEqual(
+          expect.arrayContaining(['move', 'warn']),
+        );
+
+        // A colleague reports the author's profile, in Dutch on a phone.
+        await signIn(sanne, nl, reporter, `/u/${author.handle}`);
+        await (
+          await seen(sanne.getByRole('button', { name: nl('moderation.reportPerson'), exact: true }))
+        ).click();
+        const report = sanne.getByRole('dialog', { name: nl('moderation.reportTitle') });
+        const note = `Stuurt iedereen ongevraagd berichten ${suffix}`;
+        await report.getByLabel(nl('moderation.reason')).selectOption('spam');
+        await report.getByLabel(nl('moderation.note')).fill(note);
+        await report.getByRole('button', { name: nl('moderation.send'), exact: true }).click();
+        await seen(report.getByText(nl('moderation.sent')));
+        const queue = await stage.admin.send<{ items: { targetType: string; note: string }[] }>(
+          'GET',
+          '/api/v1/moderation/queue',
+        );
+        expect(queue.items).toEqual(
+          expect.arrayContaining([expect.objectContaining({ targetType: 'person', note })]),
+        );
+      });
+    } finally {
+      await adminLaptop.close();
+      await adminPhone.close();
+      await reporterPhone.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readZip } from '../server/modules/privacy/testing.js';
 import { createNewcomer, signInWithPassword } from './api.js';
 import { LAPTOP, launchBrowser, newContext, photographOnFailure, seen } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('privacy', () => {
-  it('a colleague downloads their own data from Settings, in English', async () => {
+  it('a colleague asks for their own data in Settings and downloads the prepared archive, in English', async () => {
     const en = wordsFor('en');
     const person = await createNewcomer(stage.admin, 'Iris');
     const api = await signInWithPassword(baseUrl, person);
@@ -38,11 +39,21 @@ describe('privacy', () => {
     try {
       await photographOnFailure([page], 'privacy-export', async () => {
         await signIn(page, en, person, '/settings');
-        const link = await seen(page.getByRole('link', { name: en('privacy.mine.download'), exact: true }));
+        // A job prepares the archive; the page shows its status and, once ready, the download.
+        await (
+          await seen(page.getByRole('button', { name: en('privacy.mine.request'), exact: true }))
+        ).click();
+        // The job runs on its own timer: on a busy machine that may take a while.
+        const link = await seen(
+          page.getByRole('link', { name: new RegExp(`^${en('privacy.exports.download')}`) }),
+          180_000,
+        );
+        await seen(page.getByText(en('privacy.exports.status.ready'), { exact: true }));
         const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-        expect(download.suggestedFilename()).toMatch(/\.json$/);
-        const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
-        expect(data.format).toBe('plein-export/1');
+        expect(download.suggestedFilename()).toMatch(/\.zip$/);
+        const zip = await readZip(await readFile((await download.path())!));
+        const data = JSON.parse(zip.get('data.json')!.toString());
+        expect(data.format).toBe('plein-export/2');
         expect(data.profile).toMatchObject({ handle: person.handle, email: person.email });
         expect(data.threads.map((thread: { title: string }) => thread.title)).toContain(title);
       });

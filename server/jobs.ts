@@ -4,6 +4,7 @@ import { authJobs } from './modules/auth/jobs.js';
 import { calendarJobs } from './modules/calendar/routes.js';
 import { linkSweepJob } from './modules/invitations/jobs.js';
 import { linkPreviewJob } from './modules/link-previews/job.js';
+import { exportJobs } from './modules/privacy/export-jobs.js';
 import { retentionJob } from './modules/privacy/retention.js';
 import { routingJobs } from './modules/routing/jobs.js';
 import { idempotencySweepJob } from './platform/idempotency/idempotency.js';
@@ -18,6 +19,7 @@ export const allJobs: Job[] = [
   ...calendarJobs,
   idempotencySweepJob,
   retentionJob,
+  ...exportJobs,
   ...attachmentJobs,
   linkPreviewJob,
 ];

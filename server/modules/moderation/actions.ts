@@ -126,7 +126,7 @@ async function applyToPost(tx: Queryable, viewer: Viewer, row: QueueRow, action:
   return { before: { state: before.moderation_state }, after: { state } };
 }
 
-function suspensionEnd(until: string | undefined, now: Date): Date {
+export function suspensionEnd(until: string | undefined, now: Date): Date {
   if (!until) throw invalidField('until', 'is required to suspend someone');
   const end = new Date(until);
   if (end <= now) throw invalidField('until', 'must be in the future');
@@ -135,7 +135,7 @@ function suspensionEnd(until: string | undefined, now: Date): Date {
 }
 
 /** Nobody suspends themselves, and only an admin suspends an admin. */
-async function requireSuspendable(db: Queryable, viewer: Viewer, personId: string) {
+export async function requireSuspendable(db: Queryable, viewer: Viewer, personId: string) {
   if (personId === viewer.id) throw forbidden('You cannot suspend yourself.');
   const person = await findById(db, personId);
   if (person?.role === 'admin' && viewer.role !== 'admin')

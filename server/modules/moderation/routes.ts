@@ -13,12 +13,15 @@ import {
   PinParams,
   QueueItem,
   QueueQuery,
+  SuspendPerson,
   TakeAction,
   UpdateRules,
+  WarnPerson,
 } from '../../../contract/moderation.js';
 import { ThreadSummary } from '../../../contract/threads.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { appeal, liftSuspension, takeAction } from './actions.js';
+import { actOnPerson } from './people-tools.js';
 import { createReport, moderationQueue } from './reports.js';
 import { communityRules, contentFilters, updateCommunityRules, updateContentFilters } from './settings.js';
 import { communityPins, homePins, moveThreadTo, setThreadLock, setThreadPin } from './thread-tools.js';
@@ -167,6 +170,36 @@ export const moderationRoutes = [
     },
     handler: ({ deps, viewer, params, body }) =>
       liftSuspension(deps, viewer, params.handle, ActionReason.parse(body ?? {})),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/people/:handle/warnings',
+    auth: 'person',
+    rateLimit: 'write',
+    summary: 'Warn a person, with a reason they read in their language (admins, community managers)',
+    tags,
+    status: 201,
+    schema: {
+      params: z.object({ handle: Handle }),
+      body: WarnPerson,
+      response: { 201: ActionTaken, ...problems(400, 401, 403, 404) },
+    },
+    handler: ({ deps, viewer, params, body }) => actOnPerson(deps, viewer, params.handle, 'warn', body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/people/:handle/suspension',
+    auth: 'person',
+    rateLimit: 'write',
+    summary:
+      'Suspend a person until a time (at most a year): they read, but cannot write (admins, community managers)',
+    tags,
+    schema: {
+      params: z.object({ handle: Handle }),
+      body: SuspendPerson,
+      response: { 200: ActionTaken, ...problems(400, 401, 403, 404) },
+    },
+    handler: ({ deps, viewer, params, body }) => actOnPerson(deps, viewer, params.handle, 'suspend', body),
   }),
   defineRoute({
     method: 'GET',

@@ -173,6 +173,75 @@ describe('suspensions', () => {
   });
 });
 
+describe('warning and suspending directly (from a thread or a profile)', () => {
+  it('is for admins and community managers, tells the person why, and is audited with before and after', async () => {
+    const manager = await buildPerson(ctx.db.pool, { role: 'community_manager' });
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    const owner = await buildPerson(ctx.db.pool);
+    const person = await buildPerson(ctx.db.pool);
+    await buildCommunity(ctx.db.pool, { owners: [owner], members: [person] });
+    const managerApi = await as(manager);
+    const warn = { reason: 'harassment', note: 'Houd het vriendelijk' };
+    // A community's owners moderate posts, not people.
+    expect((await (await as(owner)).post(`/api/v1/people/${person.handle}/warnings`, warn)).statusCode).toBe(
+      403,
+    );
+    expect((await managerApi.post(`/api/v1/people/${manager.handle}/warnings`, warn)).statusCode).toBe(403);
+    expect((await managerApi.post('/api/v1/people/no-such-person/warnings', warn)).statusCode).toBe(404);
+    expect(
+      (await managerApi.post(`/api/v1/people/${person.handle}/warnings`, { reason: 'rude' })).statusCode,
+    ).toBe(400);
+    const warned = await managerApi.post(`/api/v1/people/${person.handle}/warnings`, warn);
+    expect(warned.statusCode, warned.body).toBe(201);
+
+    const suspend = (until: string) => ({ reason: 'spam', note: 'Drie dagen', until });
+    const url = `/api/v1/people/${person.handle}/suspension`;
+    expect((await managerApi.put(url, suspend('2026-12-01T10:00:00Z'))).statusCode).toBe(400);
+    expect((await managerApi.put(url, suspend('2028-12-06T10:00:00Z'))).statusCode).toBe(400);
+    expect((await managerApi.put(url, { reason: 'spam' })).statusCode).toBe(400);
+    // Only an admin suspends an admin, and nobody themselves.
+    expect(
+      (await managerApi.put(`/api/v1/people/${admin.handle}/suspension`, suspend('2026-12-09T10:00:00Z')))
+        .statusCode,
+    ).toBe(403);
+    const suspended = await managerApi.put(url, suspend('2026-12-09T10:00:00Z'));
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    const personApi = await as(person);
+    const write = await personApi.post('/api/v1/threads', { kind: 'discussion', title: 'Hoi', body: 'x' });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().detail).toContain('2026-12-09T10:00:00.000Z');
+
+    const notices = (await personApi.get('/api/v1/notifications')).json().items;
+    expect(
+      notices.map((n: { moderation: { action: string; reason: string; note: string } }) => n.moderation),
+    ).toEqual([
+      expect.objectContaining({
+        action: 'suspend',
+        reason: 'spam',
+        note: 'Drie dagen',
+        until: '2026-12-09T10:00:00.000Z',
+      }),
+      expect.objectContaining({ action: 'warn', reason: 'harassment', note: 'Houd het vriendelijk' }),
+    ]);
+    const audit = await ctx.db.pool.query(
+      `select action, before, after from audit_entries where target_type = 'person' and target_id = $1 order by id`,
+      [person.id],
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'moderation.warn',
+        before: { suspendedUntil: null },
+        after: expect.objectContaining({ reason: 'harassment', suspendedUntil: null }),
+      },
+      {
+        action: 'moderation.suspend',
+        before: { suspendedUntil: null },
+        after: expect.objectContaining({ reason: 'spam', suspendedUntil: '2026-12-09T10:00:00.000Z' }),
+      },
+    ]);
+  });
+});
+
 describe('word and link filters', () => {
   it('blocks a post outright (nothing written), holds another for review until a moderator approves it', async () => {
     const admin = await buildPerson(ctx.db.pool, { role: 'admin' });

@@ -14,6 +14,7 @@ import {
   removePosts,
   rewritesFor,
 } from './erasure-repository.js';
+import { deleteExportsOf } from './exports-repository.js';
 import { personIsHeld } from './holds-repository.js';
 import { allowAuditChanges, erasedPostsPolicy } from './retention-repository.js';
 
@@ -24,7 +25,7 @@ export const PSEUDONYM = { en: 'Former colleague', nl: 'Voormalig collega' } as 
  * removed, by the organisation's policy; the audit keeps that it happened and who did it. One transaction.
  */
 export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, confirm: string) {
-  return inTransaction(deps.db.pool, async (db) => {
+  const { result, archives } = await inTransaction(deps.db.pool, async (db) => {
     const person = await lockPerson(db, handle);
     if (!person) throw notFound('person');
     if (confirm.toLowerCase() !== person.handle.toLowerCase())
@@ -43,6 +44,7 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
     const counts =
       posts === 'remove' ? await removePosts(db, person.id, viewer.id) : await countPosts(db, person.id);
     await deletePersonalRows(db, person.id);
+    const archives = await deleteExportsOf(db, person.id);
     await redactAuditAbout(db, person.id);
     await neutraliseText(db, rewritesFor(person, pseudonym, false), rewritesFor(person, pseudonym, true));
     await pseudonymise(db, person.id, pseudonym.handle, pseudonym.name);
@@ -54,6 +56,9 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
       after: { posts, threads: counts.threads, replies: counts.replies },
     });
     deps.viewers.forgetPerson(person.id);
-    return { id: person.id, pseudonym: pseudonym.name, posts, ...counts };
+    return { result: { id: person.id, pseudonym: pseudonym.name, posts, ...counts }, archives };
   });
+  // Their prepared exports hold their data: the bytes go once the rows are gone for good.
+  for (const key of archives) await deps.storage.delete(key);
+  return result;
 }

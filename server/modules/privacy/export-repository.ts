@@ -128,31 +128,100 @@ export async function personData(db: Queryable, subjectId: string, readerId: str
   };
 }
 
-/** eDiscovery: threads and replies created in [from, to), in what the reader may read, by community or person. */
-export async function discoveryData(
+/** The person's own stored files (post attachments and profile photos), for their archive. */
+export async function personFiles(db: Queryable, subjectId: string) {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    storage_key: string;
+    contentType: string;
+    sizeBytes: string;
+    purpose: string;
+    threadId: string | null;
+    replyId: string | null;
+    createdAt: Date;
+  }>(
+    `select id::text, name, storage_key, content_type as "contentType", size_bytes::text as "sizeBytes", purpose,
+            thread_id::text as "threadId", reply_id::text as "replyId", created_at as "createdAt"
+       from attachments where owner_id = $1 and status = 'ready' and purpose in ('post', 'avatar') order by id`,
+    [subjectId],
+  );
+  return rows;
+}
+
+/**
+ * eDiscovery's scope: content created in [from, to), in one community or person or all. Every community is in it,
+ * closed and secret ones included (docs/PRIVACY.md): a legal export that leaves content out is worthless.
+ */
+export type DiscoveryScope = { from: Date; to: Date; communityId: string | null; personId: string | null };
+const scopeValues = (scope: DiscoveryScope) => [scope.from, scope.to, scope.communityId, scope.personId];
+const THREADS_IN_SCOPE = `t.created_at >= $1 and t.created_at < $2 and ($3::bigint is null or t.community_id = $3)
+  and ($4::bigint is null or t.author_id = $4)`;
+const REPLIES_IN_SCOPE = `r.created_at >= $1 and r.created_at < $2 and ($3::bigint is null or t.community_id = $3)
+  and ($4::bigint is null or r.author_id = $4)`;
+const PAGE = 500;
+
+/** Pages of a keyset query over `id`, for archives written to disk as they are read. */
+async function* pages(
   db: Queryable,
-  scope: { from: Date; to: Date; communityId: string | null; personId: string | null; readerId: string },
-) {
-  const values = [scope.from, scope.to, scope.communityId, scope.personId, scope.readerId];
-  const readable = readableCommunitySql('t.community_id', '$5');
-  const threads = await db.query<Row>(
-    `select t.id::text, t.kind, t.title, t.body_md as body, a.handle as author, c.slug as community,
-            t.created_at as "createdAt", t.edited_at as "editedAt", t.deleted_at as "removedAt",
-            t.moderation_state as "moderationState"
-       from threads t join people a on a.id = t.author_id left join communities c on c.id = t.community_id
-      where t.created_at >= $1 and t.created_at < $2 and ($3::bigint is null or t.community_id = $3)
-        and ($4::bigint is null or t.author_id = $4) and ${readable}
-      order by t.id`,
-    values,
+  sql: (after: string) => string,
+  values: unknown[],
+): AsyncGenerator<Row[]> {
+  let after = '0';
+  for (;;) {
+    const { rows } = await db.query<Row>(sql(`$${values.length + 1}`), [...values, after]);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.id as string;
+    if (rows.length < PAGE) return;
+  }
+}
+
+export const discoveryThreads = (db: Queryable, scope: DiscoveryScope) =>
+  pages(
+    db,
+    (
+      after,
+    ) => `select t.id::text, t.kind, t.title, t.body_md as body, a.handle as author, c.slug as community,
+                       t.created_at as "createdAt", t.edited_at as "editedAt", t.deleted_at as "removedAt",
+                       t.moderation_state as "moderationState"
+                  from threads t join people a on a.id = t.author_id left join communities c on c.id = t.community_id
+                 where ${THREADS_IN_SCOPE} and t.id > ${after}::bigint order by t.id limit ${PAGE}`,
+    scopeValues(scope),
   );
-  const replies = await db.query<Row>(
-    `select r.id::text, r.thread_id::text as "threadId", r.body_md as body, a.handle as author,
-            r.created_at as "createdAt", r.deleted_at as "removedAt", r.moderation_state as "moderationState"
-       from replies r join threads t on t.id = r.thread_id join people a on a.id = r.author_id
-      where r.created_at >= $1 and r.created_at < $2 and ($3::bigint is null or t.community_id = $3)
-        and ($4::bigint is null or r.author_id = $4) and ${readable}
-      order by r.id`,
-    values,
+
+export const discoveryReplies = (db: Queryable, scope: DiscoveryScope) =>
+  pages(
+    db,
+    (after) => `select r.id::text, r.thread_id::text as "threadId", r.body_md as body, a.handle as author,
+                       r.created_at as "createdAt", r.deleted_at as "removedAt", r.moderation_state as "moderationState"
+                  from replies r join threads t on t.id = r.thread_id join people a on a.id = r.author_id
+                 where ${REPLIES_IN_SCOPE} and r.id > ${after}::bigint order by r.id limit ${PAGE}`,
+    scopeValues(scope),
   );
-  return { threads: threads.rows, replies: replies.rows };
+
+/** Files attached to the threads and replies in scope (a thread's own files, not its replies', go with the thread). */
+export const discoveryFiles = (db: Queryable, scope: DiscoveryScope) =>
+  pages(
+    db,
+    (after) => `select f.id::text, f.name, f.storage_key, f.content_type as "contentType",
+                       f.size_bytes::text as "sizeBytes", f.thread_id::text as "threadId", f.reply_id::text as "replyId"
+                  from attachments f join threads t on t.id = f.thread_id left join replies r on r.id = f.reply_id
+                 where f.status = 'ready' and f.id > ${after}::bigint
+                   and ((f.reply_id is null and ${THREADS_IN_SCOPE}) or (f.reply_id is not null and ${REPLIES_IN_SCOPE}))
+                 order by f.id limit ${PAGE}`,
+    scopeValues(scope),
+  );
+
+/** The communities whose content is in scope, by name and visibility: the audit entry names each of them. */
+export async function discoveryCommunities(db: Queryable, scope: DiscoveryScope) {
+  const { rows } = await db.query<{ id: string; slug: string; name: string; visibility: string }>(
+    `select c.id::text, c.slug, c.name, c.visibility from communities c
+      where c.id in (select t.community_id from threads t where ${THREADS_IN_SCOPE}
+                     union select t.community_id from replies r join threads t on t.id = r.thread_id
+                            where ${REPLIES_IN_SCOPE})
+      order by c.id`,
+    scopeValues(scope),
+  );
+  return rows;
 }

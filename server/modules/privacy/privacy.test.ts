@@ -12,8 +12,11 @@ import {
   unique,
 } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { drain } from '../attachments/testing.js';
 import { PSEUDONYM } from './erasure.js';
+import { runExports, sweepExports } from './export-jobs.js';
 import { previewRetention, sweepRetention } from './retention.js';
+import { readZip, storedFile } from './testing.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -80,11 +83,32 @@ describe('Download my data (GET /api/v1/me/export)', () => {
       subject.id,
     ]);
 
-    const response = await (await as(subject)).get('/api/v1/me/export');
+    const file = await storedFile(ctx.db.pool, ctx.deps.storage, {
+      ownerId: subject.id,
+      threadId: mine.id,
+      name: 'notes/../plan.txt',
+      content: 'the plan, byte for byte',
+    });
+
+    const api = await as(subject);
+    const asked = await api.post('/api/v1/me/exports');
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({ kind: 'person', status: 'queued', downloadUrl: null });
+    // Asking again while it waits is the same request.
+    expect((await api.post('/api/v1/me/exports')).json().id).toBe(asked.json().id);
+    await drain(() => runExports(ctx.deps));
+
+    const [ready] = (await api.get('/api/v1/me/exports')).json().items;
+    expect(ready).toMatchObject({ id: asked.json().id, status: 'ready' });
+    expect(new Date(ready.expiresAt).getTime() - new Date(ready.finishedAt).getTime()).toBe(7 * 86_400_000);
+    const response = await api.get(ready.downloadUrl);
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
     expect(response.headers['content-disposition']).toContain('attachment');
-    const data = response.json();
-    expect(data.format).toBe('plein-export/1');
+    const zip = await readZip(response.rawPayload);
+    const text = zip.get('data.json')!.toString();
+    const data = JSON.parse(text);
+    expect(data.format).toBe('plein-export/2');
     expect(data.profile).toMatchObject({
       handle: subject.handle,
       email: subject.email,
@@ -94,30 +118,60 @@ describe('Download my data (GET /api/v1/me/export)', () => {
       'My own thread',
       'My secret post',
     ]);
+    // Their own post in the secret community they left is still theirs.
+    expect(data.threads.map((t: { id: string }) => t.id)).toContain(mySecret.id);
     expect(data.replies).toEqual([expect.objectContaining({ body: 'my reply there', threadTitle: null })]);
     expect(data.reactions).toEqual([expect.objectContaining({ on: 'thread', id: mine.id, kind: 'like' })]);
     expect(data.follows.people).toEqual([expect.objectContaining({ handle: other.handle })]);
     expect(data.memberships.map((m: { slug: string }) => m.slug)).toEqual([open.slug]);
     expect(data.notifications).toEqual([]);
-    const text = response.body;
+    const path = `files/${file.id}-notes_.._plan.txt`;
+    expect(data.files).toEqual([expect.objectContaining({ id: file.id, path })]);
+    expect(zip.get(path)!.toString()).toBe('the plan, byte for byte');
     expect(text).not.toContain(theirSecret.title);
     expect(text).not.toContain(hidden.title);
     expect(text).not.toContain(elsewhere.slug);
 
+    // Only the person downloads it: to anyone else, admins included, it does not exist.
+    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
+    expect((await (await as(other)).get(ready.downloadUrl)).statusCode).toBe(404);
+    expect((await (await as(admin)).get(ready.downloadUrl)).statusCode).toBe(404);
+    expect((await (await as(other)).get('/api/v1/me/exports')).json().items).toEqual([]);
+
+    // On their behalf: an admin asks, sees its status, and the person downloads it.
+    const onBehalf = await (await as(admin)).post(`/api/v1/people/${subject.handle}/exports`);
+    expect(onBehalf.statusCode).toBe(201);
+    expect(onBehalf.json()).toMatchObject({ subject: { handle: subject.handle }, downloadUrl: null });
+    expect((await (await as(other)).post(`/api/v1/people/${subject.handle}/exports`)).statusCode).toBe(403);
+    await drain(() => runExports(ctx.deps));
+    const status = (await (await as(admin)).get(`/api/v1/people/${subject.handle}/exports`)).json().items;
+    expect(status.map((e: { status: string; downloadUrl: null }) => [e.status, e.downloadUrl])).toEqual([
+      ['ready', null],
+      ['ready', null],
+    ]);
+    const theirs = (await api.get('/api/v1/me/exports')).json().items[0];
+    expect(theirs).toMatchObject({ id: onBehalf.json().id, requestedBy: admin.handle });
+    expect((await api.get(theirs.downloadUrl)).statusCode).toBe(200);
+
     const audit = await ctx.db.pool.query(
-      "select actor_id from audit_entries where action = 'privacy.export' and target_id = $1",
+      "select actor_id, after->>'onBehalf' as on_behalf from audit_entries where action = 'privacy.export' and target_id = $1 order by id",
       [subject.id],
     );
-    expect(audit.rows).toEqual([{ actor_id: subject.id }]);
+    expect(audit.rows).toEqual([
+      { actor_id: subject.id, on_behalf: 'false' },
+      { actor_id: admin.id, on_behalf: 'true' },
+    ]);
 
-    // On their behalf, an admin gets what they may read: the secret post is counted, not shown.
-    const admin = await buildPerson(ctx.db.pool, { role: 'admin' });
-    const onBehalf = await (await as(admin)).get(`/api/v1/people/${subject.handle}/export`);
-    expect(onBehalf.statusCode).toBe(200);
-    expect(onBehalf.json().withheldThreads).toBe(1);
-    expect(onBehalf.body).not.toContain(mySecret.title);
-    expect(onBehalf.body).not.toContain('my reply there');
-    expect((await (await as(other)).get(`/api/v1/people/${subject.handle}/export`)).statusCode).toBe(403);
+    // After seven days the sweep deletes the archive; the row says it expired.
+    const later = manualClock(new Date(Date.parse(ready.expiresAt) + 1000));
+    await drain(() => sweepExports({ ...ctx.deps, clock: later }));
+    const key = await ctx.db.pool.query('select storage_key, status from privacy_exports where id = $1', [
+      ready.id,
+    ]);
+    expect(key.rows).toEqual([{ storage_key: null, status: 'expired' }]);
+    const expired = await api.get(`/api/v1/exports/${ready.id}/download`);
+    expect(expired.statusCode).toBe(409);
+    expect(expired.json().detail).toContain('expired');
   });
 });
 
@@ -148,6 +202,16 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     ).toBe(200);
     const subjectApi = await as(subject);
     expect((await subjectApi.get('/api/v1/me')).statusCode).toBe(200);
+    // A prepared archive of their data goes with them.
+    const exported = (await subjectApi.post('/api/v1/me/exports')).json();
+    await drain(() => runExports(ctx.deps));
+    const { rows: archived } = await ctx.db.pool.query<{ storage_key: string }>(
+      "select storage_key from privacy_exports where id = $1 and status = 'ready'",
+      [exported.id],
+    );
+    const stored = await ctx.deps.storage.get(archived[0]!.storage_key);
+    expect(stored).not.toBeNull();
+    stored?.destroy();
 
     // The confirmation step: the handle typed again, or nothing happens.
     const unconfirmed = await adminApi.post(`/api/v1/people/${subject.handle}/erasure`, {
@@ -161,6 +225,10 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
       confirm: subject.handle,
     });
     expect(erased.statusCode).toBe(200);
+    expect(await ctx.deps.storage.get(archived[0]!.storage_key)).toBeNull();
+    expect(
+      (await ctx.db.pool.query('select 1 from privacy_exports where subject_id = $1', [subject.id])).rows,
+    ).toEqual([]);
     expect(erased.json()).toMatchObject({ id: subject.id, posts: 'anonymise', threads: 1, replies: 0 });
     expect(Object.values(PSEUDONYM)).toContain(erased.json().pseudonym);
 
@@ -177,7 +245,7 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     );
     const audit = (await adminApi.get(`/api/v1/audit?targetType=person&targetId=${subject.id}`)).json().items;
     expect(audit[0]).toMatchObject({ action: 'privacy.erase', actor: { handle: admin.handle } });
-    expect(audit[1]).toMatchObject({
+    expect(audit.find((entry: { action: string }) => entry.action === 'person.update')).toMatchObject({
       action: 'person.update',
       before: { erased: true },
       after: { erased: true },
@@ -393,8 +461,8 @@ describe('Retention sweep', () => {
   });
 });
 
-describe('eDiscovery (GET /api/v1/compliance/ediscovery)', () => {
-  it('is for compliance officers, covers a range and scope, leaves out secret communities, and is audited', async () => {
+describe('eDiscovery (POST /api/v1/compliance/ediscovery)', () => {
+  it('is for compliance officers, covers every community in scope (secret ones too), and names them in the audit', async () => {
     const officer = await buildPerson(ctx.db.pool, { role: 'admin' });
     const granter = await buildPerson(ctx.db.pool, { role: 'admin' });
     const author = await buildPerson(ctx.db.pool);
@@ -402,12 +470,30 @@ describe('eDiscovery (GET /api/v1/compliance/ediscovery)', () => {
     const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [author] });
     const inRange = new Date('2025-03-10T10:00:00Z');
     const thread = await buildThread(ctx.db.pool, { author, community: open, title: marker() });
-    await ctx.db.pool.query('update threads set created_at = $2 where id = $1', [thread.id, inRange]);
     const hidden = await buildThread(ctx.db.pool, { author, community: secret, title: marker() });
-    await ctx.db.pool.query('update threads set created_at = $2 where id = $1', [hidden.id, inRange]);
+    const replyBody = marker();
+    const reply = await buildReply(ctx.db.pool, { thread: hidden, author, body: replyBody });
+    const late = await buildThread(ctx.db.pool, { author, community: open, title: marker() });
+    await ctx.db.pool.query('update threads set created_at = $2 where id = any($1)', [
+      [thread.id, hidden.id],
+      inRange,
+    ]);
+    await ctx.db.pool.query('update replies set created_at = $2 where id = $1', [reply.id, inRange]);
+    await ctx.db.pool.query('update threads set created_at = $2 where id = $1', [
+      late.id,
+      new Date('2025-04-02T00:00:00Z'),
+    ]);
+    const file = await storedFile(ctx.db.pool, ctx.deps.storage, {
+      ownerId: author.id,
+      threadId: hidden.id,
+      replyId: reply.id,
+      name: 'minutes.txt',
+      content: 'secret minutes',
+    });
     const api = await as(officer);
-    const url = `/api/v1/compliance/ediscovery?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&person=${author.handle}`;
-    expect((await api.get(url)).statusCode).toBe(403);
+    const url = '/api/v1/compliance/ediscovery';
+    const scope = { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z', person: author.handle };
+    expect((await api.post(url, scope)).statusCode).toBe(403);
     expect(
       (await (await as(granter)).put(`/api/v1/people/${officer.handle}/compliance-officer`)).statusCode,
     ).toBe(204);
@@ -415,27 +501,66 @@ describe('eDiscovery (GET /api/v1/compliance/ediscovery)', () => {
       (await (await as(granter)).put(`/api/v1/people/${author.handle}/compliance-officer`)).statusCode,
     ).toBe(409);
 
-    const found = await api.get(url);
-    expect(found.statusCode).toBe(200);
-    expect(found.json().threads.map((t: { title: string }) => t.title)).toEqual([thread.title]);
-    expect(found.body).not.toContain(hidden.title);
-    const outside = await api.get(
-      `/api/v1/compliance/ediscovery?from=2025-04-01T00:00:00Z&to=2025-05-01T00:00:00Z&person=${author.handle}`,
+    expect((await api.post(url, { ...scope, from: scope.to, to: scope.from })).statusCode).toBe(400);
+    expect((await api.post(url, { ...scope, extra: 1 })).statusCode).toBe(400);
+    expect((await api.post(url, { ...scope, community: 'no-such-community' })).statusCode).toBe(404);
+    const asked = await api.post(url, scope);
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({
+      kind: 'ediscovery',
+      status: 'queued',
+      scope: { person: author.handle },
+    });
+    const bySecret = await api.post(url, { from: scope.from, to: scope.to, community: secret.slug });
+    expect(bySecret.statusCode).toBe(201);
+    await drain(() => runExports(ctx.deps));
+
+    const items = (await api.get('/api/v1/me/exports')).json().items;
+    const byPerson = items.find((e: { id: string }) => e.id === asked.json().id);
+    expect(byPerson.status).toBe('ready');
+    const zip = await readZip((await api.get(byPerson.downloadUrl)).rawPayload);
+    const threads = JSON.parse(zip.get('threads.json')!.toString());
+    expect(threads.map((t: { title: string }) => t.title).sort()).toEqual(
+      [thread.title, hidden.title].sort(),
     );
-    expect(outside.json().threads).toEqual([]);
-    const backwards = await api.get(
-      `/api/v1/compliance/ediscovery?from=2025-04-01T00:00:00Z&to=2025-03-01T00:00:00Z`,
+    expect(JSON.parse(zip.get('replies.json')!.toString())).toEqual([
+      expect.objectContaining({ id: reply.id, body: replyBody }),
+    ]);
+    expect(zip.get(`files/${file.id}-minutes.txt`)!.toString()).toBe('secret minutes');
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString());
+    expect(manifest.counts).toEqual({ threads: 2, replies: 1, files: 1 });
+    expect(manifest.communities.map((c: { slug: string }) => c.slug).sort()).toEqual(
+      [open.slug, secret.slug].sort(),
     );
-    expect(backwards.statusCode).toBe(400);
-    const secretScope = await api.get(
-      `/api/v1/compliance/ediscovery?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&community=${secret.slug}`,
-    );
-    expect(secretScope.statusCode).toBe(404);
+
+    // The officer still reads nothing of the secret community in the app, and nobody else downloads the archive.
+    expect((await api.get(`/api/v1/threads/${hidden.id}`)).statusCode).toBe(404);
+    expect((await (await as(granter)).get(byPerson.downloadUrl)).statusCode).toBe(404);
+
     const audit = await ctx.db.pool.query(
-      "select after from audit_entries where action = 'privacy.ediscovery' and actor_id = $1 order by id",
+      "select after from audit_entries where action = 'privacy.ediscovery' and actor_id = $1",
       [officer.id],
     );
-    expect(audit.rows).toHaveLength(2);
-    expect(audit.rows[0].after).toMatchObject({ person: author.handle, threads: 1 });
+    const entries = audit.rows.map((row) => row.after);
+    expect(entries).toHaveLength(2);
+    const personEntry = entries.find((after) => after.export === asked.json().id);
+    expect(personEntry).toMatchObject({
+      from: '2025-03-01T00:00:00.000Z',
+      to: '2025-04-01T00:00:00.000Z',
+      person: author.handle,
+      community: null,
+      threads: 2,
+      replies: 1,
+      files: 1,
+    });
+    expect(personEntry.communities).toEqual(
+      expect.arrayContaining([
+        { slug: secret.slug, name: secret.name, visibility: 'secret' },
+        expect.objectContaining({ slug: open.slug, visibility: 'open' }),
+      ]),
+    );
+    const secretEntry = entries.find((after) => after.export === bySecret.json().id);
+    expect(secretEntry).toMatchObject({ community: secret.slug, threads: 1, replies: 1 });
+    expect(secretEntry.communities.map((c: { slug: string }) => c.slug)).toEqual([secret.slug]);
   });
 });

@@ -1,21 +1,24 @@
+import { z } from 'zod';
 import { Empty, problems } from '../../../contract/common.js';
 import {
-  EDiscoveryQuery,
+  EDiscoveryRequest,
   Erased,
   EraseRequest,
-  ExportDocument,
+  ExportParams,
   HoldParams,
   LegalHold,
   LegalHolds,
   PersonParams,
   PlaceHold,
+  PrivacyExport,
+  PrivacyExports,
   RetentionPolicy,
   RetentionPreview,
   UpdateRetention,
 } from '../../../contract/privacy.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { erasePerson } from './erasure.js';
-import { eDiscovery, exportPerson } from './export.js';
+import { exportsOfPerson, myExports, requestDiscovery, requestPersonExport, sendExport } from './export.js';
 import { previewRetention } from './retention.js';
 import {
   liftHold,
@@ -27,36 +30,65 @@ import {
 } from './service.js';
 
 const tags = ['privacy'];
-const download = (reply: { header: (k: string, v: string) => unknown }, name: string) =>
-  reply.header('content-disposition', `attachment; filename="${name}"`);
+const Zip = z.string().describe('The zip archive').meta({ format: 'binary' });
 
 export const privacyRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/v1/me/export',
+    method: 'POST',
+    url: '/api/v1/me/exports',
     auth: 'person',
-    // An export reads everything about a person: throttled like a write.
+    // Building an archive reads everything about a person: throttled like a write.
     rateLimit: 'write',
-    summary: 'Download everything Plein holds about you, as JSON (GDPR art. 15 and 20)',
+    summary:
+      'Ask for everything Plein holds about you (GDPR art. 15 and 20): a job prepares a zip, offered for 7 days',
     tags,
-    schema: { response: { 200: ExportDocument, ...problems(401, 429) } },
-    handler: async ({ deps, viewer, reply }) => {
-      download(reply, 'plein-my-data.json');
-      return exportPerson(deps, viewer, null);
-    },
+    status: 201,
+    // Suspended people keep their right of access.
+    allowSuspended: true,
+    schema: { response: { 201: PrivacyExport, ...problems(401, 429) } },
+    handler: ({ deps, viewer }) => requestPersonExport(deps, viewer, null),
   }),
   defineRoute({
     method: 'GET',
-    url: '/api/v1/people/:handle/export',
+    url: '/api/v1/me/exports',
+    auth: 'person',
+    rateLimit: 'read',
+    summary: 'Your exports (your own data; eDiscovery archives you asked for) and their status',
+    tags,
+    schema: { response: { 200: PrivacyExports, ...problems(401) } },
+    handler: ({ deps, viewer }) => myExports(deps, viewer),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/exports/:id/download',
+    auth: 'person',
+    rateLimit: 'write',
+    summary: 'Download a prepared export (only the person it is for)',
+    tags,
+    schema: { params: ExportParams, response: { 200: Zip, ...problems(400, 401, 404, 409, 429) } },
+    handler: ({ deps, viewer, params, reply }) => sendExport(deps, viewer, params.id, reply) as never,
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/people/:handle/exports',
     auth: 'admin',
     rateLimit: 'write',
-    summary: "Download a person's data on their behalf (admins; their posts only where you may read them)",
+    summary:
+      "Ask for a person's export on their behalf (admins): it is prepared for them, and only they download it",
     tags,
-    schema: { params: PersonParams, response: { 200: ExportDocument, ...problems(400, 401, 403, 404, 429) } },
-    handler: async ({ deps, viewer, params, reply }) => {
-      download(reply, `plein-data-${params.handle}.json`);
-      return exportPerson(deps, viewer, params.handle);
-    },
+    status: 201,
+    schema: { params: PersonParams, response: { 201: PrivacyExport, ...problems(400, 401, 403, 404, 429) } },
+    handler: ({ deps, viewer, params }) => requestPersonExport(deps, viewer, params.handle),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/people/:handle/exports',
+    auth: 'admin',
+    rateLimit: 'read',
+    summary: "A person's exports and their status (admins; never their content)",
+    tags,
+    schema: { params: PersonParams, response: { 200: PrivacyExports, ...problems(400, 401, 403, 404) } },
+    handler: ({ deps, viewer, params }) => exportsOfPerson(deps, viewer, params.handle),
   }),
   defineRoute({
     method: 'POST',
@@ -152,20 +184,18 @@ export const privacyRoutes = [
     }),
   ),
   defineRoute({
-    method: 'GET',
+    method: 'POST',
     url: '/api/v1/compliance/ediscovery',
     auth: 'admin',
     rateLimit: 'write',
     summary:
-      'eDiscovery: threads and replies in a date range, by community or person, as JSON (compliance officers)',
+      'eDiscovery (compliance officers): every thread, reply and file in a date range and scope, closed and secret communities included, prepared as a zip',
     tags,
+    status: 201,
     schema: {
-      querystring: EDiscoveryQuery,
-      response: { 200: ExportDocument, ...problems(400, 401, 403, 404, 429) },
+      body: EDiscoveryRequest,
+      response: { 201: PrivacyExport, ...problems(400, 401, 403, 404, 429) },
     },
-    handler: async ({ deps, viewer, query, reply }) => {
-      download(reply, 'plein-ediscovery.json');
-      return eDiscovery(deps, viewer, query);
-    },
+    handler: ({ deps, viewer, body }) => requestDiscovery(deps, viewer, body),
   }),
 ];

@@ -174,6 +174,24 @@ export const moderationMatrix: MatrixRow[] = [
     expect: statuses.adminOnly(204),
   },
   {
+    route: 'POST /api/v1/people/:handle/warnings',
+    on: 'none',
+    request: async (world) => ({
+      url: `/api/v1/people/${(await buildPerson(world.db)).handle}/warnings`,
+      body: { reason: 'harassment', note: 'matrix' },
+    }),
+    expect: statuses.adminOnly(201),
+  },
+  {
+    route: 'PUT /api/v1/people/:handle/suspension',
+    on: 'none',
+    request: async (world) => ({
+      url: `/api/v1/people/${(await buildPerson(world.db)).handle}/suspension`,
+      body: { reason: 'spam', until: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+    expect: statuses.adminOnly(200),
+  },
+  {
     route: 'GET /api/v1/admin/moderation/filters',
     on: 'none',
     request: () => ({ url: '/api/v1/admin/moderation/filters' }),

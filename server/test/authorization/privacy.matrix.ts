@@ -19,15 +19,41 @@ const to = '2025-02-01T00:00:00Z';
 
 export const privacyMatrix: MatrixRow[] = [
   {
-    route: 'GET /api/v1/me/export',
+    route: 'POST /api/v1/me/exports',
     on: 'none',
-    request: () => ({ url: '/api/v1/me/export' }),
-    expect: statuses.anyPerson(200),
+    request: () => ({ url: '/api/v1/me/exports' }),
+    expect: statuses.anyPerson(201),
   },
   {
-    route: 'GET /api/v1/people/:handle/export',
+    route: 'GET /api/v1/me/exports',
     on: 'none',
-    request: (world) => ({ url: `/api/v1/people/${world.people.member.handle}/export` }),
+    request: () => ({ url: '/api/v1/me/exports' }),
+    expect: statuses.anyPerson(200),
+  },
+  // The member's own export, still being prepared: 409 for them, and for everyone else it does not exist.
+  {
+    route: 'GET /api/v1/exports/:id/download',
+    on: 'none',
+    request: async (world) => {
+      const { rows } = await world.db.query<{ id: string }>(
+        `insert into privacy_exports (kind, recipient_id, subject_id, requested_by) values ('person', $1, $1, $1)
+         returning id`,
+        [world.people.member.id],
+      );
+      return { url: `/api/v1/exports/${rows[0]!.id}/download` };
+    },
+    expect: { ...statuses.anyPerson(404), member: 409 },
+  },
+  {
+    route: 'POST /api/v1/people/:handle/exports',
+    on: 'none',
+    request: async (world) => ({ url: `/api/v1/people/${(await freshPerson(world)).handle}/exports` }),
+    expect: statuses.adminOnly(201),
+  },
+  {
+    route: 'GET /api/v1/people/:handle/exports',
+    on: 'none',
+    request: (world) => ({ url: `/api/v1/people/${world.people.member.handle}/exports` }),
     expect: statuses.adminOnly(200),
   },
   {
@@ -105,16 +131,22 @@ export const privacyMatrix: MatrixRow[] = [
       expect: statuses.adminOnly(204),
     }),
   ),
-  {
-    route: 'GET /api/v1/compliance/ediscovery',
-    on: 'none',
-    // The matrix's admin is a compliance officer here: an admin without the role gets 403 (privacy.test.ts).
-    request: async (world) => {
-      await world.db.query('update people set compliance_officer = true where id = $1', [
-        world.people.admin.id,
-      ]);
-      return { url: `/api/v1/compliance/ediscovery?from=${from}&to=${to}` };
-    },
-    expect: statuses.adminOnly(200),
-  },
+  // eDiscovery is granted explicitly: a compliance officer's scope takes every community, secret ones included.
+  ...(['none', ...VISIBILITIES] as const).map(
+    (on): MatrixRow => ({
+      route: 'POST /api/v1/compliance/ediscovery',
+      on,
+      // The matrix's admin is a compliance officer here: an admin without the role gets 403 (privacy.test.ts).
+      request: async (world, place) => {
+        await world.db.query('update people set compliance_officer = true where id = $1', [
+          world.people.admin.id,
+        ]);
+        return {
+          url: '/api/v1/compliance/ediscovery',
+          body: { from, to, ...(on === 'none' ? {} : { community: place.community.slug }) },
+        };
+      },
+      expect: statuses.adminOnly(201),
+    }),
+  ),
 ];

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { AuditEntry, AuditQuery } from '../../../contract/audit.js';
-import type { CreateReport, QueueItem, TakeAction } from '../../../contract/moderation.js';
+import type {
+  CommunityRules,
+  ContentFilters,
+  CreateReport,
+  QueueItem,
+  SuspendPerson,
+  TakeAction,
+  WarnPerson,
+} from '../../../contract/moderation.js';
+import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Page } from './endpoints.js';
 import { request, withQuery } from './http.js';
 
@@ -20,6 +29,22 @@ export const moderationApi = {
     request<{ id: string }>('POST', `/moderation/actions/${enc(actionId)}/appeal`, { body: { statement } }),
   lock: (threadId: string, locked: boolean) =>
     request<void>(locked ? 'PUT' : 'DELETE', `/threads/${enc(threadId)}/lock`, { body: {} }),
+  pin: (threadId: string, scope: 'community' | 'home', on: boolean) =>
+    request<void>(on ? 'PUT' : 'DELETE', `/threads/${enc(threadId)}/pins/${scope}`),
+  move: (threadId: string, body: { communitySlug: string; reason: string; note: string }) =>
+    request<void>('POST', `/threads/${enc(threadId)}/move`, { body }),
+  pinnedHome: () => request<Page<ThreadSummary>>('GET', '/feed/pinned'),
+  pinnedIn: (slug: string) => request<Page<ThreadSummary>>('GET', `/groups/${enc(slug)}/pinned`),
+  warn: (handle: string, body: z.input<typeof WarnPerson>) =>
+    request<{ id: string }>('POST', `/people/${enc(handle)}/warnings`, { body }),
+  suspend: (handle: string, body: z.input<typeof SuspendPerson>) =>
+    request<{ id: string }>('PUT', `/people/${enc(handle)}/suspension`, { body }),
+  filters: () => request<z.output<typeof ContentFilters>>('GET', '/admin/moderation/filters'),
+  updateFilters: (body: z.input<typeof ContentFilters>) =>
+    request<z.output<typeof ContentFilters>>('PUT', '/admin/moderation/filters', { body }),
+  rules: (slug: string) => request<z.output<typeof CommunityRules>>('GET', `/groups/${enc(slug)}/rules`),
+  updateRules: (slug: string, markdown: string) =>
+    request<z.output<typeof CommunityRules>>('PUT', `/groups/${enc(slug)}/rules`, { body: { markdown } }),
   audit: (query: Cursor & AuditFilters) =>
     request<Page<z.output<typeof AuditEntry>>>('GET', '/audit', { query }),
   /** The CSV export is a plain link: the browser downloads it with the session cookie. */
@@ -28,6 +53,10 @@ export const moderationApi = {
 
 export const moderationKeys = {
   queue: ['moderation', 'queue'] as const,
+  filters: ['moderation', 'filters'] as const,
+  pinnedHome: ['moderation', 'pinned', 'home'] as const,
+  pinnedIn: (slug: string) => ['moderation', 'pinned', slug] as const,
+  rules: (slug: string) => ['community-rules', slug] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
 };
 

@@ -3,12 +3,13 @@ import type {
   Erased,
   LegalHold,
   PlaceHold,
+  PrivacyExport,
   RetentionCategory,
   RetentionPolicy,
   RetentionPreview,
   UpdateRetention,
 } from '../../../contract/privacy.js';
-import { request, withQuery } from './http.js';
+import { request } from './http.js';
 
 const enc = encodeURIComponent;
 
@@ -25,9 +26,13 @@ export type DiscoveryScope = { from: string; to: string; community?: string; per
 
 /** Privacy and compliance: my data, and the admins' retention, legal holds, erasure and eDiscovery. */
 export const privacyApi = {
-  myExportUrl: '/api/v1/me/export',
-  personExportUrl: (handle: string) => `/api/v1/people/${enc(handle)}/export`,
-  discoveryUrl: (scope: DiscoveryScope) => withQuery('/api/v1/compliance/ediscovery', scope),
+  myExports: () => request<{ items: PrivacyExport[] }>('GET', '/me/exports'),
+  requestMyExport: () => request<PrivacyExport>('POST', '/me/exports'),
+  personExports: (handle: string) =>
+    request<{ items: PrivacyExport[] }>('GET', `/people/${enc(handle)}/exports`),
+  requestPersonExport: (handle: string) => request<PrivacyExport>('POST', `/people/${enc(handle)}/exports`),
+  requestDiscovery: (body: DiscoveryScope) =>
+    request<PrivacyExport>('POST', '/compliance/ediscovery', { body }),
   retention: () => request<RetentionPolicy>('GET', '/privacy/retention'),
   updateRetention: (body: UpdateRetention) => request<RetentionPolicy>('PUT', '/privacy/retention', { body }),
   preview: () => request<z.output<typeof RetentionPreview>>('GET', '/privacy/retention/preview'),
@@ -42,4 +47,10 @@ export const privacyKeys = {
   retention: ['privacy', 'retention'] as const,
   preview: ['privacy', 'preview'] as const,
   holds: ['privacy', 'holds'] as const,
+  myExports: ['privacy', 'exports', 'mine'] as const,
+  personExports: (handle: string) => ['privacy', 'exports', 'person', handle] as const,
 };
+
+/** While an export is being prepared its status is asked for again every few seconds. */
+export const exportsRefetch = (items: PrivacyExport[] | undefined) =>
+  items?.some((item) => item.status === 'queued' || item.status === 'running') ? 2_000 : false;

@@ -69,6 +69,7 @@ export function SignedInLayout() {
           { to: '/admin/mail', icon: 'settings' as const, label: t('mail.defaults.nav') },
           { to: '/admin/audit', icon: 'settings' as const, label: t('audit.nav') },
           { to: '/admin/privacy', icon: 'lock' as const, label: t('privacy.admin.nav') },
+          { to: '/admin/moderation', icon: 'settings' as const, label: t('moderation.filters.nav') },
           { to: '/admin/import', icon: 'settings' as const, label: t('import.nav') },
         ]
       : []),

@@ -4,6 +4,7 @@ import { AdminCommunitiesPage } from '../pages/AdminCommunitiesPage.js';
 import { AdminFileLimitsPage } from '../pages/AdminFileLimitsPage.js';
 import { AdminImportPage } from '../pages/AdminImportPage.js';
 import { AdminMailDefaultsPage } from '../pages/AdminMailDefaultsPage.js';
+import { AdminModerationPage } from '../pages/AdminModerationPage.js';
 import { AdminOutboxPage } from '../pages/AdminOutboxPage.js';
 import { AdminPeoplePage } from '../pages/AdminPeoplePage.js';
 import { AdminPrivacyPage } from '../pages/AdminPrivacyPage.js';
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
           { path: 'admin/files', element: <AdminFileLimitsPage /> },
           { path: 'admin/audit', element: <AuditLogPage /> },
           { path: 'admin/privacy', element: <AdminPrivacyPage /> },
+          { path: 'admin/moderation', element: <AdminModerationPage /> },
           { path: 'admin/people', element: <AdminPeoplePage /> },
           { path: 'moderation', element: <ModerationQueuePage /> },
           { path: 'u/:handle', element: <ProfilePage /> },

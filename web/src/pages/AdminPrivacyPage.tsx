@@ -5,9 +5,10 @@ import { usePageTitle } from '../lib/use-title.js';
 import { DiscoveryForm } from './privacy/DiscoveryForm.js';
 import { ErasureForm } from './privacy/ErasureForm.js';
 import { LegalHolds } from './privacy/LegalHolds.js';
+import { PersonExportForm } from './privacy/PersonExportForm.js';
 import { RetentionForm } from './privacy/RetentionForm.js';
 
-/** Admins: retention, legal holds, erasure and eDiscovery (docs/PRIVACY.md). */
+/** Admins: retention, legal holds, exports on someone's behalf, erasure and eDiscovery (docs/PRIVACY.md). */
 export function AdminPrivacyPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -26,6 +27,7 @@ export function AdminPrivacyPage() {
       <h1 className="page-title">{t('privacy.admin.title')}</h1>
       <RetentionForm />
       <LegalHolds />
+      <PersonExportForm />
       <ErasureForm />
       <DiscoveryForm />
     </div>

@@ -9,10 +9,11 @@ import { usePageTitle } from '../lib/use-title.js';
 import { CommunitySettingsForm } from './community/CommunitySettingsForm.js';
 import { JoinRequests } from './community/JoinRequests.js';
 import { MemberManager } from './community/MemberManager.js';
+import { RulesEditor } from './community/RulesEditor.js';
 import { useCommunity } from './community/use-community.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** For a community's owners: its settings, who asks to join, and who is in it. */
+/** For a community's owners: its settings and rules, who asks to join, and who is in it. */
 export function CommunityManagePage() {
   const { t } = useTranslation();
   const slug = useParams().slug!;
@@ -35,6 +36,7 @@ export function CommunityManagePage() {
       ) : (
         <>
           <CommunitySettingsForm community={data} />
+          <RulesEditor slug={slug} />
           {data.canManageMembers && data.visibility !== 'open' && <JoinRequests slug={slug} />}
           {data.canManageMembers ? (
             <MemberManager slug={slug} />

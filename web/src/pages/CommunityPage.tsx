@@ -8,6 +8,7 @@ import { keys } from '../api/query-client.js';
 import { Composer } from '../components/Composer.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { PinnedThreads } from '../components/moderation/PinnedThreads.js';
 import { Skeleton } from '../components/Skeleton.js';
 import { ThreadFeed } from '../components/ThreadFeed.js';
 import { usePageTitle } from '../lib/use-title.js';
@@ -77,6 +78,7 @@ export function CommunityPage() {
                   </button>
                 ))}
               </nav>
+              <PinnedThreads slug={slug} />
               <ThreadFeed
                 key={kind ?? 'all'}
                 queryKey={keys.groupThreads(slug, kind)}

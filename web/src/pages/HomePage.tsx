@@ -6,6 +6,7 @@ import { keys } from '../api/query-client.js';
 import { useMe } from '../api/session.js';
 import { Composer } from '../components/Composer.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { PinnedThreads } from '../components/moderation/PinnedThreads.js';
 import { PinnedThemes } from '../components/PinnedThemes.js';
 import { ThreadFeed } from '../components/ThreadFeed.js';
 import { communityPath } from '../lib/paths.js';
@@ -25,6 +26,7 @@ export function HomePage() {
       <div className="column">
         <h1 className="page-title">{t('home.greeting', { name: firstName })}</h1>
         <PinnedThemes />
+        <PinnedThreads />
         <Composer />
         <ThreadFeed
           queryKey={keys.feed}

@@ -9,6 +9,8 @@ import { useMe } from '../api/session.js';
 import { Avatar } from '../components/Avatar.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Icon } from '../components/Icon.js';
+import { PersonModeration } from '../components/moderation/PersonModeration.js';
+import { ReportButton } from '../components/moderation/ReportButton.js';
 import { Skeleton } from '../components/Skeleton.js';
 import { useFormat } from '../i18n/format.js';
 import { usePageTitle } from '../lib/use-title.js';
@@ -100,6 +102,13 @@ export function ProfilePage() {
                 {p.followedByMe ? t('profile.followingButton') : t('profile.follow')}
               </button>
             )}
+            {!isMe && (
+              <ReportButton
+                target={{ targetType: 'person', targetId: p.handle }}
+                label={t('moderation.reportPerson')}
+              />
+            )}
+            <PersonModeration person={p} subject="person" />
           </div>
           <ErrorMessage error={follow.error} />
         </section>

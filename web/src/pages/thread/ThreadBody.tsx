@@ -23,6 +23,7 @@ import { communityPath } from '../../lib/paths.js';
 import { EditThreadForm } from './EditForms.js';
 import { threadHeading } from './heading.js';
 import { IdeaPanel } from './IdeaPanel.js';
+import { ModeratorTools } from './ModeratorTools.js';
 import { QuestionFacts } from './QuestionFacts.js';
 import '../moderation/moderation.css';
 
@@ -150,6 +151,7 @@ export function ThreadBody({ thread }: { thread: ThreadView }) {
                 {thread.locked ? t('moderation.actions.unlock') : t('moderation.actions.lock')}
               </button>
             )}
+            {thread.canModerate && <ModeratorTools thread={thread} />}
             {!thread.canDelete && (
               <ReportButton
                 target={{ targetType: 'thread', targetId: thread.id }}

@@ -11,6 +11,7 @@ import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
 import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
+import { amaTotals, withAmaFigures } from './ama-figures.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
@@ -98,6 +99,7 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     activeInCommunity,
     { goalRows, figures },
     mails,
+    amas,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, period),
     rollups.weeklyConversation(db, filter, period.to, weeks),
@@ -115,13 +117,14 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     goalFigures(),
     // Mail belongs to a person, not to a community: no count under a community filter.
     filter.communityId === null ? mailsDelivered(db, filter, period) : none(null),
+    amaTotals(db, filter, period),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const monthlyActive = activeInCommunity ?? all?.monthly_active ?? 0;
   return {
     conditions: [
-      strategic(conversation, themes, weeklyConversation, period),
+      withAmaFigures(strategic(conversation, themes, weeklyConversation, period), amas),
       bottomLine(conversation, goals, weeklyConversation, period),
       fertileGround(interactions, questions, people, communities, weeklyInteractions, period),
       topDown(conversation, months, monthlyActive),

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
-import { readableCommunitySql } from '../communities/access.js';
+import { variantSuffix } from './keys.js';
 
 export type AttachmentRow = {
   id: string;
@@ -192,27 +192,33 @@ export async function deleteUnused(db: Queryable, before: Date, limit: number) {
   return rows;
 }
 
-export type FileHitRow = AttachmentRow & { thread_title: string };
-
-/** Files whose name holds `text`, on live posts the viewer may read, newest first. */
-export async function searchFiles(
-  db: Queryable,
-  text: string,
-  viewerId: string,
-  limit: number,
-): Promise<FileHitRow[]> {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { rows } = await db.query<FileHitRow>(
-    `select ${COLUMNS}, t.title as thread_title
-       from attachments a
-       join threads t on t.id = a.thread_id and t.deleted_at is null
-       left join replies r on r.id = a.reply_id
-      where a.thread_id is not null and a.purpose = 'post' and a.status = 'ready' and a.name ilike $1
-        and (a.reply_id is null or r.deleted_at is null)
-        and ${readableCommunitySql('t.community_id', '$2')}
-      order by a.id desc
-      limit $3`,
-    [pattern, viewerId, limit],
+/**
+ * Everything a person uploaded and their profile photo, gone with their erasure: the rows now, the stored bytes
+ * (original, web size, thumbnail) queued in `storage_deletions` in the same transaction. Returns how many files.
+ */
+export async function deleteFilesOfPerson(db: Queryable, personId: string, now: Date): Promise<number> {
+  const { rows } = await db.query<{ files: number }>(
+    `with gone as (
+       delete from attachments where owner_id = $1 or person_id = $1 returning storage_key)
+     , queued as (
+       insert into storage_deletions (storage_key, requested_at)
+       select key, $2 from gone, unnest(array[storage_key, storage_key || $3, storage_key || $4]) key
+       on conflict (storage_key) do nothing)
+     select count(*)::int as files from gone`,
+    [personId, now, variantSuffix('web'), variantSuffix('thumb')],
   );
-  return rows;
+  return rows[0]!.files;
+}
+
+/** Stored bytes waiting to be removed, oldest first. */
+export async function queuedStorageDeletions(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ storage_key: string }>(
+    'select storage_key from storage_deletions order by requested_at, storage_key limit $1',
+    [limit],
+  );
+  return rows.map((row) => row.storage_key);
+}
+
+export async function forgetStorageDeletions(db: Queryable, keys: string[]): Promise<void> {
+  await db.query('delete from storage_deletions where storage_key = any($1::text[])', [keys]);
 }

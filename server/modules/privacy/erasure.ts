@@ -2,6 +2,8 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, invalidField, notFound } from '../../platform/http/problem.js';
+import { removeQueuedBytes } from '../attachments/jobs.js';
+import { deleteFilesOfPerson } from '../attachments/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import {
   countPosts,
@@ -24,7 +26,7 @@ export const PSEUDONYM = { en: 'Former colleague', nl: 'Voormalig collega' } as 
  * removed, by the organisation's policy; the audit keeps that it happened and who did it. One transaction.
  */
 export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, confirm: string) {
-  return inTransaction(deps.db.pool, async (db) => {
+  const erased = await inTransaction(deps.db.pool, async (db) => {
     const person = await lockPerson(db, handle);
     if (!person) throw notFound('person');
     if (confirm.toLowerCase() !== person.handle.toLowerCase())
@@ -42,6 +44,7 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
     await allowAuditChanges(db);
     const counts =
       posts === 'remove' ? await removePosts(db, person.id, viewer.id) : await countPosts(db, person.id);
+    const files = await deleteFilesOfPerson(db, person.id, deps.clock.now());
     await deletePersonalRows(db, person.id);
     await redactAuditAbout(db, person.id);
     await neutraliseText(db, rewritesFor(person, pseudonym, false), rewritesFor(person, pseudonym, true));
@@ -51,9 +54,14 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
       action: 'privacy.erase',
       targetType: 'person',
       targetId: person.id,
-      after: { posts, threads: counts.threads, replies: counts.replies },
+      after: { posts, threads: counts.threads, replies: counts.replies, files },
     });
     deps.viewers.forgetPerson(person.id);
-    return { id: person.id, pseudonym: pseudonym.name, posts, ...counts };
+    return { id: person.id, pseudonym: pseudonym.name, posts, ...counts, files };
   });
+  // Storage is no part of the transaction: the bytes go once the rows are gone; the sweep retries what fails here.
+  await removeQueuedBytes(deps).catch((error) =>
+    deps.log.warn({ err: error }, 'erased files stay queued for the sweep'),
+  );
+  return erased;
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
+import { type CommunityFacts, communityFactsJoins, communityFactsSql } from '../threads/repository.js';
 import { variantSuffix } from './keys.js';
 
 export type AttachmentRow = {
@@ -65,21 +67,34 @@ export async function insertAttachment(
   return rows[0]!;
 }
 
-/** An attachment with the facts its access rule needs: its post's removal and its draft owner. */
-export type AttachmentAccessRow = AttachmentRow & {
-  thread_deleted_at: Date | null;
-  reply_deleted_at: Date | null;
-};
+/**
+ * An attachment with the facts its access rule needs: its post's removal, its draft owner and, for a post's file,
+ * the thread's community with the viewer's standing in it.
+ */
+export type AttachmentAccessRow = AttachmentRow &
+  CommunityFacts & {
+    thread_deleted_at: Date | null;
+    reply_deleted_at: Date | null;
+    community_id: string | null;
+  };
 
-export async function findAttachment(db: Queryable, id: string): Promise<AttachmentAccessRow | null> {
-  const { rows } = await db.query<AttachmentAccessRow>(
-    `select ${COLUMNS}, t.deleted_at as thread_deleted_at, r.deleted_at as reply_deleted_at
-       from attachments a
-       left join threads t on t.id = a.thread_id
-       left join replies r on r.id = a.reply_id
-      where a.id = $1`,
-    [id],
-  );
+// One named statement per file request: a page with 20 pictures asks it 20 times (bench/attachments.ts).
+const FILE_ACCESS = statement(
+  `select ${COLUMNS}, t.deleted_at as thread_deleted_at, r.deleted_at as reply_deleted_at,
+          t.community_id, ${communityFactsSql}
+     from attachments a
+     left join threads t on t.id = a.thread_id
+     ${communityFactsJoins('$2')}
+     left join replies r on r.id = a.reply_id
+    where a.id = $1`,
+);
+
+export async function findFileAccess(
+  db: Queryable,
+  id: string,
+  viewerId: string,
+): Promise<AttachmentAccessRow | null> {
+  const { rows } = await db.query<AttachmentAccessRow>({ ...FILE_ACCESS, values: [id, viewerId] });
   return rows[0] ?? null;
 }
 

@@ -130,6 +130,12 @@ describe('profile photos everywhere', () => {
           // The account menu's face is the photo too.
           const menu = page.getByRole('button', { name: t('nav.accountMenu', { name: pictured.name }) });
           await expect.poll(() => loadedWidth(menu.locator('img.avatar'))).toBeGreaterThan(0);
+          // Round at every width: a narrow top bar once squeezed it into an oval.
+          const box = (await menu.locator('img.avatar').boundingBox())!;
+          expect(Math.round(box.width)).toBe(Math.round(box.height));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+            device.width,
+          );
         });
       } finally {
         await context.close();

@@ -55,7 +55,8 @@ await migrate(db.pool);
 const { app, deps } = await buildApp({ config, db, logger: false, webRoot: '/nonexistent' });
 
 // The floors: bare routes on the same server, so both sides pay the same HTTP and the same disk.
-app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+// A type of its own: the import route already parses application/octet-stream.
+app.addContentTypeParser('application/x-plein-bench', (_request, _payload, done) => done(null));
 app.post('/bench/floor/upload', async (request) => {
   await pipeline(request.raw, createWriteStream(join(filesDir, `floor-${randomBytes(8).toString('hex')}`)));
   return { ok: true };
@@ -126,7 +127,7 @@ await inParallel(UPLOADS, async () => {
   await ok(
     await fetch(`${base}/bench/floor/upload`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/x-plein-bench' },
       body: payload,
     }),
     'floor upload',

@@ -63,13 +63,6 @@ export type LinkPreview = z.infer<typeof LinkPreview>;
 export const PostAttachments = z.object({ files: z.array(Attachment), previews: z.array(LinkPreview) });
 export type PostAttachments = z.infer<typeof PostAttachments>;
 
-export const FileSearchQuery = z.object({
-  q: z.string().trim().min(2).max(100),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-export const FileHit = Attachment.extend({ thread: z.object({ id: Id, title: z.string() }) });
-export const FileHits = z.object({ items: z.array(FileHit) });
-
 const MiB = 1024 * 1024;
 const MimeType = z
   .string()

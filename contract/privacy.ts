@@ -85,6 +85,10 @@ export const Erased = z.object({
   posts: ErasedPosts,
   threads: z.number().int(),
   replies: z.number().int(),
+  files: z
+    .number()
+    .int()
+    .describe('files they uploaded and their profile photo, deleted with their stored bytes'),
 });
 
 export const EDISCOVERY_MAX_DAYS = 3660;

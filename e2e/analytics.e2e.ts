@@ -64,6 +64,9 @@ describe('the adoption scorecard on the demo organisation', () => {
           await seen(section.locator('[data-figure] details summary').first());
           await section.locator('figure.chart svg').first().waitFor({ state: 'attached' });
         }
+        // AMAs count in condition 1: the share of their questions answered stands among its figures.
+        const ama = page.locator('[data-condition="strategic"] [data-figure="amaAnsweredShare"] dt');
+        expect(await (await seen(ama)).textContent()).toBe(words.analytics.figures.amaAnsweredShare.label);
         await seen(page.getByRole('heading', { level: 2, name: words.analytics.benefits.title }));
         await page
           .locator('[data-section="benefits"] figure.chart svg')

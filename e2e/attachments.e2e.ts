@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNewcomer } from './api.js';
@@ -6,13 +6,14 @@ import {
   LAPTOP,
   launchBrowser,
   newContext,
+  PHONE,
   photograph,
   photographOnFailure,
   seen,
   settled,
 } from './browser.js';
 import { type Stage, setStage } from './fixtures.js';
-import { signIn, wordsFor } from './steps.js';
+import { signIn, type Words, wordsFor } from './steps.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -27,42 +28,118 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A picture shows once its bytes arrived: an image that failed to load has no natural width. */
+const loadedWidth = (image: Locator) => image.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+
 describe('pictures in posts', () => {
-  it('uploads an image in the composer and shows it inline in the post', async () => {
-    const en = wordsFor('en');
-    const writer = await createNewcomer(stage.admin, 'Fenna');
-    const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#27ae60' } })
-      .png()
-      .toBuffer();
-    const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
-    const page = await context.newPage();
-    try {
-      await photographOnFailure([page], 'attachments-journey', async () => {
-        await signIn(page, en, writer);
-        await page.getByRole('button', { name: en('composer.prompt') }).click();
-        await page.getByRole('radio', { name: en('kinds.discussion') }).check();
-        const title = `The new office ${Date.now()}`;
-        await page.getByLabel(en('composer.title'), { exact: true }).fill(title);
-        const body = page.getByRole('textbox', { name: en('composer.body'), exact: true });
-        await body.fill('Our new office, first floor:');
-        await page.getByLabel(en('attachments.attach')).setInputFiles({
-          name: 'office.png',
-          mimeType: 'image/png',
-          buffer: picture,
+  it.each([
+    ['en', LAPTOP],
+    ['nl', PHONE],
+  ] as const)(
+    'uploads an image in the composer and shows it inline in the post (%s)',
+    async (language, device) => {
+      const t: Words = wordsFor(language);
+      const writer = await createNewcomer(stage.admin, 'Fenna');
+      const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#27ae60' } })
+        .png()
+        .toBuffer();
+      const context = await newContext(browser, baseUrl, { ...device, language });
+      const page = await context.newPage();
+      try {
+        await photographOnFailure([page], `attachments-journey-${language}`, async () => {
+          await signIn(page, t, writer);
+          await page.getByRole('button', { name: t('composer.prompt') }).click();
+          await page.getByRole('radio', { name: t('kinds.discussion') }).check();
+          const title = `The new office ${Date.now()}`;
+          await page.getByLabel(t('composer.title'), { exact: true }).fill(title);
+          const body = page.getByRole('textbox', { name: t('composer.body'), exact: true });
+          await body.fill('Our new office, first floor:');
+          await page.getByLabel(t('attachments.attach')).setInputFiles({
+            name: 'office.png',
+            mimeType: 'image/png',
+            buffer: picture,
+          });
+          // The Markdown image goes into the text once the server has stripped and sized the picture.
+          await expect
+            .poll(() => body.inputValue(), { timeout: 20_000 })
+            .toMatch(/!\[office\.png\]\(\/api\/v1\/attachments\/\d+\/content\?size=web\)/);
+          await page.getByRole('button', { name: t('composer.post.discussion') }).click();
+          await (await seen(page.getByRole('link', { name: t('composer.openPost') }))).click();
+          const image = await seen(page.locator('.thread-body img[alt="office.png"]'));
+          await expect.poll(() => loadedWidth(image)).toBe(320);
+          // Nothing on the page is wider than the screen, the picture included.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+            device.width,
+          );
+          await settled(page);
+          await photograph(page, `thread-with-image-${device.width}-${language}`);
         });
-        // The Markdown image goes into the text once the server has stripped and sized the picture.
-        await expect
-          .poll(() => body.inputValue(), { timeout: 20_000 })
-          .toMatch(/!\[office\.png\]\(\/api\/v1\/attachments\/\d+\/content\?size=web\)/);
-        await page.getByRole('button', { name: en('composer.post.discussion') }).click();
-        await (await seen(page.getByRole('link', { name: en('composer.openPost') }))).click();
-        const image = await seen(page.locator('.thread-body img[alt="office.png"]'));
-        await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
-        await settled(page);
-        await photograph(page, 'thread-with-image-1440-en');
-      });
-    } finally {
-      await context.close();
-    }
-  });
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe('profile photos everywhere', () => {
+  it.each([
+    ['nl', PHONE],
+    ['en', LAPTOP],
+  ] as const)(
+    'shows the photo in settings, the directory, the profile and the menu; initials without one (%s)',
+    async (language, device) => {
+      const t: Words = wordsFor(language);
+      const pictured = await createNewcomer(stage.admin, 'Foto');
+      const plain = await createNewcomer(stage.admin, 'Kaal');
+      const photo = await sharp({ create: { width: 240, height: 240, channels: 3, background: '#8e44ad' } })
+        .jpeg()
+        .toBuffer();
+      const context = await newContext(browser, baseUrl, { ...device, language });
+      const page = await context.newPage();
+      try {
+        await photographOnFailure([page], `profile-photo-${language}`, async () => {
+          await signIn(page, t, pictured, '/settings');
+          await page.getByLabel(t('attachments.choosePhoto')).setInputFiles({
+            name: 'me.jpg',
+            mimeType: 'image/jpeg',
+            buffer: photo,
+          });
+          // The settings card shows the thumbnail once the server has stripped and sized it.
+          const mine = await seen(page.locator('.card img.avatar'), 30_000);
+          await expect.poll(() => loadedWidth(mine), { timeout: 20_000 }).toBeGreaterThan(0);
+
+          await page.goto(`/people?q=${encodeURIComponent(pictured.name)}`);
+          const card = page.locator('.person-card', { hasText: pictured.name });
+          const face = await seen(card.locator('img.avatar'));
+          expect(await face.getAttribute('src')).toMatch(
+            /^\/api\/v1\/attachments\/\d+\/content\?size=thumb$/,
+          );
+          await expect.poll(() => loadedWidth(face)).toBeGreaterThan(0);
+          await settled(page);
+          await photograph(page, `people-directory-photo-${device.width}-${language}`);
+
+          await page.goto(`/people?q=${encodeURIComponent(plain.name)}`);
+          const other = page.locator('.person-card', { hasText: plain.name });
+          const initials = await seen(other.locator('span.avatar'));
+          expect(await initials.textContent()).toBe(`K${plain.name.split(' ')[1]![0]!.toUpperCase()}`);
+          expect(await other.locator('img.avatar').count()).toBe(0);
+
+          await page.goto(`/u/${pictured.handle}`);
+          const profile = await seen(page.locator('main img.avatar').first());
+          await expect.poll(() => loadedWidth(profile)).toBeGreaterThan(0);
+          // The account menu's face is the photo too.
+          const menu = page.getByRole('button', { name: t('nav.accountMenu', { name: pictured.name }) });
+          await expect.poll(() => loadedWidth(menu.locator('img.avatar'))).toBeGreaterThan(0);
+          // Round at every width: a narrow top bar once squeezed it into an oval.
+          const box = (await menu.locator('img.avatar').boundingBox())!;
+          expect(Math.round(box.width)).toBe(Math.round(box.height));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+            device.width,
+          );
+        });
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

@@ -28,6 +28,8 @@ export async function startS3Server(bucket = 'plein-test') {
   };
   return {
     config,
+    /** Where the server keeps the objects' bytes: tests look there for what should be gone. */
+    directory,
     async stop() {
       await server.close();
       await rm(directory, { recursive: true, force: true });

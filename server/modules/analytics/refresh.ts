@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/db/database.js';
 import type { Job } from '../../platform/jobs/scheduler.js';
 import { addDays, utcDay } from '../../platform/time/days.js';
 import { refreshActivity } from './rollup-activity.js';
+import { refreshAmaQuestions } from './rollup-amas.js';
 import { refreshCommunityActive } from './rollup-communities.js';
 import { clearNetwork, refreshNetwork } from './rollup-network.js';
 import * as rollups from './rollup-repository.js';
@@ -44,6 +45,7 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await rollups.updateFirstContributions(db, fromDay);
     await rollups.refreshQuestions(db, fromDay);
     await refreshNetwork(db, fromDay);
+    await refreshAmaQuestions(db, fromDay);
     await refreshActivity(db, fromDay);
     await refreshCommunityActive(db, fromDay, today);
     const reachDay = await rollups.readState(db, REACH_DAY);
@@ -79,6 +81,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await rollups.updateFirstContributions(db, first);
   await rollups.refreshQuestions(db, first);
   await refreshNetwork(db, first);
+  await refreshAmaQuestions(db, first);
   await refreshActivity(db, first);
   await refreshCommunityActive(db, first, today);
   await rollups.countReach(db, today, false);

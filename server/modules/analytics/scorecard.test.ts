@@ -62,6 +62,10 @@ describe('the scorecard on a small world, community filter', () => {
       // By 3 March: outcomes after 10 days (closed theme) and 20 days (silent theme), as by 31 March.
       medianDaysToOutcome: [15, 15],
       leaderThemeReplies: [1, 0],
+      // No AMA in this world (ama-figures.test.ts has its own).
+      amaQuestions: [0, 0],
+      amaAnsweredShare: [null, null],
+      leaderAmaAnswers: [0, 0],
     });
     expect(condition(c, 'strategic').status).toBe('on_track');
     // Last outcome 21 Dec 10:00 → 1 Apr 00:00 = 100 days and 14 hours.

@@ -12,6 +12,7 @@ import { forbidden, invalidField } from '../../platform/http/problem.js';
 import { requireReadable } from '../communities/access.js';
 import { kpiFigures, toKpiGoal } from '../goals/kpi.js';
 import { goalsWithIdeas, ideasDoneInPeriod } from '../goals/kpi-repository.js';
+import { amaTotals, withAmaFigures } from './ama-figures.js';
 import { answersView } from './answers.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
@@ -109,6 +110,7 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     ladder,
     praise,
     answers,
+    amas,
   ] = await Promise.all([
     rollups.conversationTotals(db, filter, period),
     rollups.weeklyConversation(db, filter, period.to, weeks),
@@ -132,13 +134,14 @@ async function periodCard(context: Context, period: Period, full: boolean) {
     ladderCounts(db, { ...filter, communityId: null }, period),
     praiseCounts(db, filter, period),
     answersView(db, filter, period, ANALYTICS_LIMITS.topAnswerers),
+    amaTotals(db, filter, period),
   ]);
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const monthlyActive = activeInCommunity ?? all?.monthly_active ?? 0;
   return {
     conditions: [
-      strategic(conversation, themes, loops, weeklyConversation, period),
+      withAmaFigures(strategic(conversation, themes, loops, weeklyConversation, period), amas),
       bottomLine(conversation, goals, weeklyConversation, period),
       withKnowledgeNetwork(
         fertileGround(interactions, questions, people, communities, weeklyInteractions, period),

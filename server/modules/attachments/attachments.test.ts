@@ -233,22 +233,6 @@ describe('a file is authorised like the post it belongs to', () => {
     await post(author.api, open.slug, `[taken?](${file.url})`);
     expect((await author.api.get(file.url)).statusCode).toBe(404);
   });
-
-  it('finds files by name only on posts the reader may read', async () => {
-    const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [author.person] });
-    const open = await buildCommunity(ctx.db.pool, { members: [author.person] });
-    const word = `begroting${Date.now()}`;
-    const shown = (await upload(author.api, Buffer.from('a'), `${word}-open.txt`)).json();
-    const hidden = (await upload(author.api, Buffer.from('b'), `${word}-secret.txt`)).json();
-    await post(author.api, open.slug, `[x](${shown.url})`);
-    await post(author.api, secret.slug, `[y](${hidden.url})`);
-    const names = async (api: Api) =>
-      (await api.get(`/api/v1/attachments/search?q=${word}`))
-        .json()
-        .items.map((hit: { name: string }) => hit.name);
-    expect(await names(author.api)).toEqual([`${word}-secret.txt`, `${word}-open.txt`]);
-    expect(await names(outsider)).toEqual([`${word}-open.txt`]);
-  });
 });
 
 describe('the virus-scan hook', () => {

@@ -58,6 +58,31 @@ export async function sweepUnusedFiles(deps: Deps): Promise<number> {
   return removed.length;
 }
 
+/**
+ * Removes the stored bytes queued for deletion (a person's erasure), then forgets them; a key storage failed to
+ * remove stays queued for the next sweep. Both storage adapters treat a missing object as removed.
+ */
+export async function removeQueuedBytes(deps: Deps, batch = 500): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const keys = await files.queuedStorageDeletions(deps.db.pool, batch);
+    if (keys.length === 0) return removed;
+    const done: string[] = [];
+    for (const key of keys) {
+      try {
+        await deps.storage.delete(key);
+        done.push(key);
+      } catch (error) {
+        deps.log.warn({ err: error, key }, 'stored file could not be removed; it stays queued');
+      }
+    }
+    await files.forgetStorageDeletions(deps.db.pool, done);
+    removed += done.length;
+    // Whatever failed comes back first: stop rather than retry it in a loop.
+    if (done.length < keys.length) return removed;
+  }
+}
+
 export const attachmentJobs: Job[] = [
   {
     name: 'attachments-process',
@@ -67,6 +92,9 @@ export const attachmentJobs: Job[] = [
   {
     name: 'attachments-sweep',
     everyMs: 15 * 60_000,
-    run: (deps) => sweepUnusedFiles(deps).then(() => undefined),
+    run: async (deps) => {
+      await sweepUnusedFiles(deps);
+      await removeQueuedBytes(deps);
+    },
   },
 ];

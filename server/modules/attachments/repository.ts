@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/database.js';
-import { readableCommunitySql } from '../communities/access.js';
+import { statement } from '../../platform/db/statement.js';
+import { type CommunityFacts, communityFactsJoins, communityFactsSql } from '../threads/repository.js';
+import { variantSuffix } from './keys.js';
 
 export type AttachmentRow = {
   id: string;
@@ -65,21 +67,34 @@ export async function insertAttachment(
   return rows[0]!;
 }
 
-/** An attachment with the facts its access rule needs: its post's removal and its draft owner. */
-export type AttachmentAccessRow = AttachmentRow & {
-  thread_deleted_at: Date | null;
-  reply_deleted_at: Date | null;
-};
+/**
+ * An attachment with the facts its access rule needs: its post's removal, its draft owner and, for a post's file,
+ * the thread's community with the viewer's standing in it.
+ */
+export type AttachmentAccessRow = AttachmentRow &
+  CommunityFacts & {
+    thread_deleted_at: Date | null;
+    reply_deleted_at: Date | null;
+    community_id: string | null;
+  };
 
-export async function findAttachment(db: Queryable, id: string): Promise<AttachmentAccessRow | null> {
-  const { rows } = await db.query<AttachmentAccessRow>(
-    `select ${COLUMNS}, t.deleted_at as thread_deleted_at, r.deleted_at as reply_deleted_at
-       from attachments a
-       left join threads t on t.id = a.thread_id
-       left join replies r on r.id = a.reply_id
-      where a.id = $1`,
-    [id],
-  );
+// One named statement per file request: a page with 20 pictures asks it 20 times (bench/attachments.ts).
+const FILE_ACCESS = statement(
+  `select ${COLUMNS}, t.deleted_at as thread_deleted_at, r.deleted_at as reply_deleted_at,
+          t.community_id, ${communityFactsSql}
+     from attachments a
+     left join threads t on t.id = a.thread_id
+     ${communityFactsJoins('$2')}
+     left join replies r on r.id = a.reply_id
+    where a.id = $1`,
+);
+
+export async function findFileAccess(
+  db: Queryable,
+  id: string,
+  viewerId: string,
+): Promise<AttachmentAccessRow | null> {
+  const { rows } = await db.query<AttachmentAccessRow>({ ...FILE_ACCESS, values: [id, viewerId] });
   return rows[0] ?? null;
 }
 
@@ -200,27 +215,33 @@ export async function deleteUnused(db: Queryable, before: Date, limit: number) {
   return rows;
 }
 
-export type FileHitRow = AttachmentRow & { thread_title: string };
-
-/** Files whose name holds `text`, on live posts the viewer may read, newest first. */
-export async function searchFiles(
-  db: Queryable,
-  text: string,
-  viewerId: string,
-  limit: number,
-): Promise<FileHitRow[]> {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { rows } = await db.query<FileHitRow>(
-    `select ${COLUMNS}, t.title as thread_title
-       from attachments a
-       join threads t on t.id = a.thread_id and t.deleted_at is null
-       left join replies r on r.id = a.reply_id
-      where a.thread_id is not null and a.purpose = 'post' and a.status = 'ready' and a.name ilike $1
-        and (a.reply_id is null or r.deleted_at is null)
-        and ${readableCommunitySql('t.community_id', '$2')}
-      order by a.id desc
-      limit $3`,
-    [pattern, viewerId, limit],
+/**
+ * Everything a person uploaded and their profile photo, gone with their erasure: the rows now, the stored bytes
+ * (original, web size, thumbnail) queued in `storage_deletions` in the same transaction. Returns how many files.
+ */
+export async function deleteFilesOfPerson(db: Queryable, personId: string, now: Date): Promise<number> {
+  const { rows } = await db.query<{ files: number }>(
+    `with gone as (
+       delete from attachments where owner_id = $1 or person_id = $1 returning storage_key)
+     , queued as (
+       insert into storage_deletions (storage_key, requested_at)
+       select key, $2 from gone, unnest(array[storage_key, storage_key || $3, storage_key || $4]) key
+       on conflict (storage_key) do nothing)
+     select count(*)::int as files from gone`,
+    [personId, now, variantSuffix('web'), variantSuffix('thumb')],
   );
-  return rows;
+  return rows[0]!.files;
+}
+
+/** Stored bytes waiting to be removed, oldest first. */
+export async function queuedStorageDeletions(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ storage_key: string }>(
+    'select storage_key from storage_deletions order by requested_at, storage_key limit $1',
+    [limit],
+  );
+  return rows.map((row) => row.storage_key);
+}
+
+export async function forgetStorageDeletions(db: Queryable, keys: string[]): Promise<void> {
+  await db.query('delete from storage_deletions where storage_key = any($1::text[])', [keys]);
 }

@@ -3,12 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type {
-  Attachment,
-  ContentQuery,
-  FileSearchQuery,
-  PostAttachments,
-} from '../../../contract/attachments.js';
+import type { Attachment, ContentQuery, PostAttachments } from '../../../contract/attachments.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { badRequest, notFound, Problem } from '../../platform/http/problem.js';
@@ -126,14 +121,4 @@ export async function postAttachments(
     previewsOfThread(deps.db.pool, threadId),
   ]);
   return { files: rows.map(presentAttachment), previews: previews.map(presentPreview) };
-}
-
-export async function searchFiles(deps: Deps, viewer: Viewer, query: z.infer<typeof FileSearchQuery>) {
-  const rows = await files.searchFiles(deps.db.pool, query.q, viewer.id, query.limit);
-  return {
-    items: rows.map((row) => ({
-      ...presentAttachment(row),
-      thread: { id: row.thread_id!, title: row.thread_title },
-    })),
-  };
 }

@@ -2,6 +2,8 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { conflict, invalidField, notFound } from '../../platform/http/problem.js';
+import { removeQueuedBytes } from '../attachments/jobs.js';
+import { deleteFilesOfPerson } from '../attachments/repository.js';
 import { writeAudit } from '../audit/repository.js';
 import {
   countPosts,
@@ -43,6 +45,7 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
     await allowAuditChanges(db);
     const counts =
       posts === 'remove' ? await removePosts(db, person.id, viewer.id) : await countPosts(db, person.id);
+    const files = await deleteFilesOfPerson(db, person.id, deps.clock.now());
     await deletePersonalRows(db, person.id);
     const archives = await deleteExportsOf(db, person.id);
     await redactAuditAbout(db, person.id);
@@ -53,12 +56,16 @@ export async function erasePerson(deps: Deps, viewer: Viewer, handle: string, co
       action: 'privacy.erase',
       targetType: 'person',
       targetId: person.id,
-      after: { posts, threads: counts.threads, replies: counts.replies },
+      after: { posts, threads: counts.threads, replies: counts.replies, files },
     });
     deps.viewers.forgetPerson(person.id);
-    return { result: { id: person.id, pseudonym: pseudonym.name, posts, ...counts }, archives };
+    return { result: { id: person.id, pseudonym: pseudonym.name, posts, ...counts, files }, archives };
   });
   // Their prepared exports hold their data: the bytes go once the rows are gone for good.
   for (const key of archives) await deps.storage.delete(key);
+  // Storage is no part of the transaction: the bytes go once the rows are gone; the sweep retries what fails here.
+  await removeQueuedBytes(deps).catch((error) =>
+    deps.log.warn({ err: error }, 'erased files stay queued for the sweep'),
+  );
   return result;
 }

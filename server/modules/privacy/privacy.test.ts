@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../platform/clock.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { client } from '../../test/client.js';
@@ -12,7 +14,9 @@ import {
   unique,
 } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
-import { drain } from '../attachments/testing.js';
+import { startS3Server } from '../../test/s3-server.js';
+import { processPendingFiles } from '../attachments/jobs.js';
+import { drain, photoWithExif, upload } from '../attachments/testing.js';
 import { PSEUDONYM } from './erasure.js';
 import { runExports, sweepExports } from './export-jobs.js';
 import { previewRetention, sweepRetention } from './retention.js';
@@ -293,6 +297,120 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
       community.id,
     ]);
     expect(members.rows[0].member_count).toBe(1);
+  });
+});
+
+/** Every stored object under `dir` (folder storage, or the S3 server's own folder) whose bytes hold `needle`. */
+async function storedHolding(dir: string, needle: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if ((await readFile(path)).includes(needle)) found.push(path);
+  }
+  return found;
+}
+
+describe("Erasure deletes the person's files, on every storage", () => {
+  let s3: Awaited<ReturnType<typeof startS3Server>>;
+  beforeAll(async () => {
+    s3 = await startS3Server('plein-erasure');
+  });
+  afterAll(() => s3.stop());
+
+  it.each(['folder', 's3'] as const)(
+    'takes their uploads, sizes of their photo and their profile photo out of %s storage; a colleague’s file stays',
+    async (kind) => {
+      const app = kind === 'folder' ? ctx : await testApp({ config: { storage: s3.config } });
+      const dir = kind === 'folder' ? (ctx.deps.config.storage as { dir: string }).dir : s3.directory;
+      const db = app.db.pool;
+      const on = async (person: TestPerson) => client(app.app, await sessionFor(db, person));
+      const word = marker();
+      const admin = await buildPerson(db, { role: 'admin' });
+      const subject = await buildPerson(db);
+      const colleague = await buildPerson(db);
+      const community = await buildCommunity(db, { members: [subject, colleague] });
+      const mine = await on(subject);
+      const theirs = await on(colleague);
+
+      const posted = (await upload(mine, Buffer.from(`Notes by ${word}`), 'notes.txt')).json();
+      const draft = (await upload(mine, Buffer.from(`Draft by ${word}`), 'draft.txt')).json();
+      const kept = (await upload(theirs, Buffer.from(`Colleague ${word}`), 'kept.txt')).json();
+      const photo = (await upload(mine, await photoWithExif(), 'me.jpg')).json();
+      await drain(() => processPendingFiles(app.deps));
+      const thread = await mine.post('/api/v1/threads', {
+        communitySlug: community.slug,
+        kind: 'discussion',
+        title: 'Files',
+        body: `[notes](${posted.url})`,
+      });
+      expect(thread.statusCode, thread.body).toBe(201);
+      const reply = await theirs.post(`/api/v1/threads/${thread.json().id}/replies`, {
+        body: `[kept](${kept.url})`,
+      });
+      expect(reply.statusCode, reply.body).toBe(201);
+      const avatarUrl = `/api/v1/attachments/${photo.id}/content?size=thumb`;
+      expect((await mine.patch('/api/v1/me', { avatarUrl })).statusCode).toBe(200);
+
+      const { rows } = await db.query<{ storage_key: string; has_variants: boolean }>(
+        'select storage_key, has_variants from attachments where owner_id = $1 order by id',
+        [subject.id],
+      );
+      expect(rows).toHaveLength(3);
+      expect(rows.filter((row) => row.has_variants)).toHaveLength(1);
+      const keys = rows.flatMap((row) =>
+        row.has_variants
+          ? [row.storage_key, `${row.storage_key}.web`, `${row.storage_key}.thumb`]
+          : [row.storage_key],
+      );
+      for (const key of keys) {
+        const stream = await app.deps.storage.get(key);
+        expect(stream, key).not.toBeNull();
+        stream?.destroy();
+      }
+      expect(await storedHolding(dir, word)).toHaveLength(3);
+
+      const erased = await (await on(admin)).post(`/api/v1/people/${subject.handle}/erasure`, {
+        confirm: subject.handle,
+      });
+      expect(erased.statusCode, erased.body).toBe(200);
+      expect(erased.json().files).toBe(3);
+
+      for (const key of keys) expect(await app.deps.storage.get(key), key).toBeNull();
+      // Only the colleague's file still holds the word, in the database or in storage.
+      expect(await storedHolding(dir, word)).toHaveLength(1);
+      expect((await theirs.get(kept.url)).body).toBe(`Colleague ${word}`);
+      for (const url of [posted.url, draft.url, photo.url, avatarUrl])
+        expect((await theirs.get(url)).statusCode, url).toBe(404);
+      const left = await db.query(
+        'select 1 from attachments where owner_id = $1 or person_id = $1 union all select 1 from storage_deletions where storage_key = any($2)',
+        [subject.id, keys],
+      );
+      expect(left.rows).toEqual([]);
+      if (app !== ctx) await app.app.close();
+    },
+  );
+
+  it('keeps the files of a person under legal hold, bytes included, when their erasure is refused', async () => {
+    const db = ctx.db.pool;
+    const admin = await buildPerson(db, { role: 'admin' });
+    const subject = await buildPerson(db);
+    const file = (await upload(await as(subject), Buffer.from('held'), 'held.txt')).json();
+    const api = await as(admin);
+    const hold = await api.post('/api/v1/privacy/holds', {
+      targetType: 'person',
+      handle: subject.handle,
+      reason: 'Case',
+    });
+    expect(hold.statusCode).toBe(201);
+    const refused = await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle });
+    expect(refused.statusCode).toBe(409);
+    const { rows } = await db.query('select storage_key from attachments where id = $1', [file.id]);
+    expect(rows).toHaveLength(1);
+    const stream = await ctx.deps.storage.get(rows[0].storage_key);
+    expect(stream).not.toBeNull();
+    stream?.destroy();
+    await api.delete(`/api/v1/privacy/holds/${hold.json().id}`);
   });
 });
 

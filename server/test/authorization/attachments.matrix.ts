@@ -81,12 +81,6 @@ export const attachmentsMatrix: MatrixRow[] = [
     expect: statuses.anyPerson(201),
   },
   {
-    route: 'GET /api/v1/attachments/search',
-    on: 'none',
-    request: (_world, place) => ({ url: `/api/v1/attachments/search?q=${place.marker}` }),
-    expect: statuses.anyPerson(200),
-  },
-  {
     route: 'GET /api/v1/settings/attachments',
     on: 'none',
     request: () => ({ url: '/api/v1/settings/attachments' }),

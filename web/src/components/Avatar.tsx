@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 type Who = { name: string; handle: string; avatarUrl?: string | null };
 
 /** A soft colour per person, from their handle, so the same person always looks the same. */
@@ -27,16 +29,31 @@ export function isServedByPlein(url: string, origin = window.location.origin): b
   }
 }
 
-/** Decorative: the person's name always stands next to it in text. */
+/**
+ * Decorative: the person's name always stands next to it in text. Their profile photo when they have one, their
+ * initials when not — also when the photo cannot be shown (removed, or still being checked).
+ */
 export function Avatar({ person, size = 40 }: { person: Who; size?: number }) {
+  const [failed, setFailed] = useState<string | null>(null);
   const style = {
     width: size,
     height: size,
     fontSize: Math.round(size * 0.38),
     '--avatar-hue': hue(person.handle),
   };
-  if (person.avatarUrl && isServedByPlein(person.avatarUrl)) {
-    return <img className="avatar" src={person.avatarUrl} alt="" width={size} height={size} style={style} />;
+  if (person.avatarUrl && person.avatarUrl !== failed && isServedByPlein(person.avatarUrl)) {
+    const url = person.avatarUrl;
+    return (
+      <img
+        className="avatar"
+        src={url}
+        alt=""
+        width={size}
+        height={size}
+        style={style}
+        onError={() => setFailed(url)}
+      />
+    );
   }
   return (
     <span className="avatar" aria-hidden="true" style={style as React.CSSProperties}>

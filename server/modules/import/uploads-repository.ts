@@ -58,19 +58,30 @@ export async function findUpload(db: Queryable, id: string): Promise<StoredUploa
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** Checked → running, by exactly one request on any node; null when it was not checked (any more). */
-export async function claimUpload(db: Queryable, id: string): Promise<StoredUpload | null> {
+/**
+ * Checked → running, by exactly one request on any node; also a run whose node stopped (no sign of life for
+ * `stalledSeconds`), which the resumable loader completes. Null when neither.
+ */
+export async function claimUpload(
+  db: Queryable,
+  id: string,
+  stalledSeconds: number,
+): Promise<StoredUpload | null> {
   const { rows } = await db.query<Row>(
     `update import_uploads set status = 'running', updated_at = now()
-      where id = $1 and status = 'checked' returning ${COLUMNS}`,
-    [id],
+      where id = $1 and (status = 'checked'
+            or (status = 'running' and updated_at < now() - make_interval(secs => $2)))
+      returning ${COLUMNS}`,
+    [id, stalledSeconds],
   );
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-export async function recordProgress(db: Queryable, id: string, done: number, total: number) {
+/** Progress, and a sign of life (done and total null: only the moment). */
+export async function recordProgress(db: Queryable, id: string, done: number | null, total: number | null) {
   await db.query(
-    `update import_uploads set done = $2, total = $3, updated_at = now() where id = $1 and status = 'running'`,
+    `update import_uploads set done = coalesce($2, done), total = coalesce($3, total), updated_at = now()
+      where id = $1 and status = 'running'`,
     [id, done, total],
   );
 }

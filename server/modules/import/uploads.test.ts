@@ -104,6 +104,29 @@ describe('the admin upload of an export', () => {
     await other.app.close();
   });
 
+  it('lets a run whose node stopped be run again from any node, which completes it', async () => {
+    const checked = (await upload(admin, await archive(unique('kas').replace(/[^a-z]/g, '')))).json();
+    // As a node leaves it that stopped right after taking the run: running, and no sign of life since.
+    const stalled = async (minutes: number) =>
+      ctx.db.pool.query(
+        `update import_uploads set status = 'running', updated_at = now() - make_interval(mins => $2)
+          where id = $1`,
+        [checked.id, minutes],
+      );
+    await stalled(1);
+    expect((await admin.api.post(`/api/v1/admin/imports/${checked.id}/run`)).statusCode).toBe(409);
+    await stalled(10);
+    expect((await admin.api.post(`/api/v1/admin/imports/${checked.id}/run`)).json()).toMatchObject({
+      status: 'running',
+    });
+    let state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    while (state.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    }
+    expect(state).toMatchObject({ status: 'done', done: 4, total: 4 });
+  });
+
   it('refuses an archive over the limit with a 413 problem, and a bad one with its problems, writing nothing', async () => {
     const before = await importedRows();
     const big = await upload(admin, Buffer.alloc(MAX + 1, 1));

@@ -25,6 +25,10 @@ const SKIPPED_SHOWN = 200;
 const KEPT = 20;
 /** Progress is written to the database at most this often: any node reads it from there. */
 const PROGRESS_EVERY_MS = 500;
+/** A running import shows a sign of life this often, also in stages without progress (checks, roll-ups)… */
+const ALIVE_EVERY_MS = 30_000;
+/** …and one without any for this long lost its node: it may be run again, and resumes. */
+const STALLED_SECONDS = 180;
 
 // In file storage, so that whichever node the admin's "run" reaches can fetch it.
 const archiveKey = (id: string) => `imports/${id}/archive`;
@@ -136,7 +140,7 @@ export async function uploadOf(deps: Deps, id: string): Promise<ImportUpload> {
 
 /** Starts the checked import on this node; the answer comes at once and the admin follows it from any node. */
 export async function startUpload(deps: Deps, id: string): Promise<ImportUpload> {
-  const upload = await claimUpload(deps.db.pool, id);
+  const upload = await claimUpload(deps.db.pool, id, STALLED_SECONDS);
   if (!upload) {
     const found = await findUpload(deps.db.pool, id);
     if (!found) throw notFound('import');
@@ -157,6 +161,9 @@ async function runUpload(deps: Deps, upload: StoredUpload): Promise<void> {
     written = performance.now();
     writing = writing.then(() => recordProgress(db, upload.id, done, total)).catch(() => {});
   };
+  const alive = setInterval(() => {
+    writing = writing.then(() => recordProgress(db, upload.id, null, null)).catch(() => {});
+  }, ALIVE_EVERY_MS);
   try {
     const path = join(dir, safeName(upload.fileName));
     const stored = await deps.storage.get(archiveKey(upload.id));
@@ -181,6 +188,7 @@ async function runUpload(deps: Deps, upload: StoredUpload): Promise<void> {
       deps.log.error({ err: failure }, 'import upload state not saved'),
     );
   } finally {
+    clearInterval(alive);
     rmSync(dir, { recursive: true, force: true });
     await deps.storage.delete(archiveKey(upload.id)).catch(() => {});
   }

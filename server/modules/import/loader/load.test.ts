@@ -229,10 +229,13 @@ describe('the interchange loader', () => {
 
   it('gives new people the first free handles, past those taken in Plein and in earlier batches', async () => {
     // Letters only, so that the numbers the loader appends stand apart from the name.
-    const letters = unique('h').toLowerCase().replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+    const letters = unique('h')
+      .toLowerCase()
+      .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
     const base = `zelda${letters.replace(/[^a-z]/g, '')}`;
     // Taken: the base and base2; base.smit and basex are other names and take none of base's numbers.
-    for (const handle of [base, `${base}2`, `${base}.smit`, `${base}x`]) await buildPerson(db.pool, { handle });
+    for (const handle of [base, `${base}2`, `${base}.smit`, `${base}x`])
+      await buildPerson(db.pool, { handle });
     const source = newSource();
     const people = [1, 2, 3].map((n) => ({ type: 'person', sourceId: `z${n}`, name: base }));
     await loadInterchange(db.pool, interchangeFile(people, source), { clock, batchSize: 2 });

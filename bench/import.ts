@@ -2,12 +2,13 @@
  * npx tsx bench/import.ts --database-url postgres://… [--people 50000] [--messages 1000000] [--groups 500]
  * Writes a synthetic Yammer network export (Users, Groups, Messages CSVs; a tenth of the messages start threads),
  * imports it with the importer into the given PostgreSQL database and prints its rate against a floor measured
- * in the same run: a bare COPY of the same Messages.csv rows into an unlogged table with no indexes.
+ * in the same run: a bare COPY of the same Messages.csv rows into an unlogged table with no indexes. Prints each
+ * stage's time and rate, and the CPU seconds of node and of the PostgreSQL backends (what an idle machine needs).
  * Not part of CI: at 1,000,000 messages it takes minutes. The database should be a scratch one.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -115,6 +116,29 @@ async function generate(dir: string) {
   );
 }
 
+const CLOCK_TICKS = 100;
+const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en');
+
+/**
+ * CPU seconds of the PostgreSQL backends serving this database (the server is on this machine): what an idle
+ * machine would need, whatever other work shares the cores. The pool keeps its connections, so none is lost.
+ */
+async function backendCpuSeconds(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended, or a server on another machine: not counted.
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 /** The floor: the same Messages.csv bytes through a bare COPY into an unlogged table without indexes. */
 async function floor(pool: pg.Pool, path: string): Promise<number> {
   const client = await pool.connect();
@@ -136,7 +160,7 @@ async function floor(pool: pg.Pool, path: string): Promise<number> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'plein-bench-import-'));
-const pool = new pg.Pool({ connectionString: url, max: 8 });
+const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 0 });
 try {
   let t = performance.now();
   await generate(dir);
@@ -145,6 +169,9 @@ try {
   );
   await migrate(pool);
   const floorSeconds = await floor(pool, join(dir, 'Messages.csv'));
+  const stages: string[] = [];
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = await backendCpuSeconds(pool);
   t = performance.now();
   const report = await runImport(pool, systemClock, {
     paths: [dir],
@@ -153,19 +180,31 @@ try {
     homeDomain: 'bench.test',
     onProgress: (done, total) =>
       process.stderr.write(`\r${progressLine(done, total, performance.now() - t)}`),
+    onStage: (stage, records, ms) =>
+      stages.push(
+        `  ${stage.padEnd(14)} ${(ms / 1000).toFixed(1).padStart(7)} s` +
+          (records > 0 ? `  ${records.toLocaleString('en')} records, ${rate(records, ms / 1000)}/s` : ''),
+      ),
   });
   const seconds = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgSeconds = (await backendCpuSeconds(pool)) - pgBefore;
   process.stderr.write('\n');
   const c = report.counts;
   console.log(
     `imported: ${c.person.created + c.person.matched} people, ${c.community.created} communities, ${c.thread.created} threads, ${c.reply.created} replies, ${report.skipped.length} skipped`,
   );
-  const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en');
   console.log(
     `floor  (bare COPY of Messages.csv): ${floorSeconds.toFixed(1)} s, ${rate(MESSAGES, floorSeconds)} messages/s`,
   );
   console.log(
     `import (read, check, load, roll-ups): ${seconds.toFixed(1)} s, ${rate(MESSAGES, seconds)} messages/s`,
+  );
+  console.log(`stages:\n${stages.join('\n')}`);
+  console.log(
+    `CPU: node ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s, PostgreSQL backends ${pgSeconds.toFixed(0)} s; load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
   );
   console.log(
     `import / floor: ${(seconds / floorSeconds).toFixed(1)}× the time; target under 600 s: ${seconds < 600 ? 'met' : 'missed'}`,

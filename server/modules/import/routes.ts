@@ -64,7 +64,7 @@ export const importRoutes = [
       'An uploaded import (admins): its dry-run report, and while it runs its progress, then its report',
     tags: ['import'],
     schema: { params: IdParams, response: { 200: ImportUpload, ...problems(400, 401, 403, 404) } },
-    handler: async ({ params }) => uploadOf(params.id),
+    handler: async ({ deps, params }) => uploadOf(deps, params.id),
   }),
   defineRoute({
     method: 'POST',

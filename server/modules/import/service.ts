@@ -21,6 +21,7 @@ export type ImportRequest = {
   homeDomain?: string;
   batchSize?: number;
   onProgress?: LoadOptions['onProgress'];
+  onStage?: LoadOptions['onStage'];
 };
 
 /** Which reader an archive needs, from what it holds. */
@@ -43,6 +44,7 @@ export async function detectFormat(path: string): Promise<SourceFormat> {
 export async function runImport(pool: pg.Pool, clock: Clock, request: ImportRequest): Promise<ImportReport> {
   const format = request.format ?? (await detectFormat(request.paths[0]!));
   let read: ReaderResult | null = null;
+  const reading = performance.now();
   if (format === 'yammer') {
     read = await readYammer(request.paths, {
       source: request.sourceName ?? 'yammer',
@@ -53,12 +55,14 @@ export async function runImport(pool: pg.Pool, clock: Clock, request: ImportRequ
   if (format === 'workplace') {
     read = await readWorkplace(request.paths, { source: request.sourceName ?? 'workplace' });
   }
+  if (read) request.onStage?.('read', 0, performance.now() - reading);
   try {
     const report = await loadInterchange(pool, read?.path ?? request.paths[0]!, {
       clock,
       dryRun: request.dryRun,
       batchSize: request.batchSize,
       onProgress: request.onProgress,
+      onStage: request.onStage,
     });
     if (read) {
       report.skipped.unshift(...read.skipped);

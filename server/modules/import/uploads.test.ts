@@ -40,6 +40,12 @@ const archive = async (word: string) =>
     }),
   );
 
+/** Row counts of everything an import would write: the upload's own state row is left out. */
+const importedRows = async () => {
+  const { import_uploads: _upload, ...counts } = await rowCounts(ctx.db.pool);
+  return counts;
+};
+
 const upload = (who: Actor, body: Buffer, name = 'workplace.zip', type = 'application/zip') =>
   who.api.send('POST', `/api/v1/admin/imports?name=${name}&source=${unique('wp').toLowerCase()}`, body, {
     headers: { 'content-type': type },
@@ -48,18 +54,18 @@ const upload = (who: Actor, body: Buffer, name = 'workplace.zip', type = 'applic
 describe('the admin upload of an export', () => {
   it('checks first (a dry run that writes nothing), then runs on request and reports its progress and result', async () => {
     const word = unique('verlof').replace(/[^a-z]/g, '');
-    const before = await rowCounts(ctx.db.pool);
+    const before = await importedRows();
     const checked = await upload(admin, await archive(word));
     expect(checked.statusCode).toBe(201);
     const body = checked.json() as ImportUpload;
     expect(body).toMatchObject({ format: 'workplace', status: 'checked', total: 4, result: null });
     expect(body.dryRun?.records).toMatchObject({ person: 1, community: 1, thread: 1, reply: 1 });
-    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+    expect(await importedRows()).toEqual(before);
 
     const started = await admin.api.post(`/api/v1/admin/imports/${body.id}/run`);
     expect(started.statusCode).toBe(200);
     let state = started.json() as ImportUpload;
-    for (let i = 0; i < 100 && state.status === 'running'; i++) {
+    while (state.status === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 100));
       state = (await admin.api.get(`/api/v1/admin/imports/${body.id}`)).json() as ImportUpload;
     }
@@ -72,8 +78,57 @@ describe('the admin upload of an export', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps its state in the database: one node takes the upload, another runs it, and the first reports it', async () => {
+    const other = await testApp({ config: { importMaxBytes: MAX } });
+    const otherAdmin = await actor(other.app, other.db.pool, { role: 'admin' });
+    const word = unique('reis').replace(/[^a-z]/g, '');
+    const checked = (await upload(admin, await archive(word))).json() as ImportUpload;
+    const seen = (await otherAdmin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    expect(seen).toEqual(checked);
+
+    const started = await otherAdmin.api.post(`/api/v1/admin/imports/${checked.id}/run`);
+    expect(started.json()).toMatchObject({ status: 'running' });
+    expect((await admin.api.post(`/api/v1/admin/imports/${checked.id}/run`)).statusCode).toBe(409);
+    let state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    expect(['running', 'done']).toContain(state.status);
+    while (state.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    }
+    expect(state).toMatchObject({ status: 'done', done: 4, total: 4 });
+    expect(state.result?.counts.thread).toMatchObject({ created: 1 });
+    const row = await ctx.db.pool.query('select status, done, total from import_uploads where id = $1', [
+      checked.id,
+    ]);
+    expect(row.rows).toEqual([{ status: 'done', done: 4, total: 4 }]);
+    await other.app.close();
+  });
+
+  it('lets a run whose node stopped be run again from any node, which completes it', async () => {
+    const checked = (await upload(admin, await archive(unique('kas').replace(/[^a-z]/g, '')))).json();
+    // As a node leaves it that stopped right after taking the run: running, and no sign of life since.
+    const stalled = async (minutes: number) =>
+      ctx.db.pool.query(
+        `update import_uploads set status = 'running', updated_at = now() - make_interval(mins => $2)
+          where id = $1`,
+        [checked.id, minutes],
+      );
+    await stalled(1);
+    expect((await admin.api.post(`/api/v1/admin/imports/${checked.id}/run`)).statusCode).toBe(409);
+    await stalled(10);
+    expect((await admin.api.post(`/api/v1/admin/imports/${checked.id}/run`)).json()).toMatchObject({
+      status: 'running',
+    });
+    let state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    while (state.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = (await admin.api.get(`/api/v1/admin/imports/${checked.id}`)).json() as ImportUpload;
+    }
+    expect(state).toMatchObject({ status: 'done', done: 4, total: 4 });
+  });
+
   it('refuses an archive over the limit with a 413 problem, and a bad one with its problems, writing nothing', async () => {
-    const before = await rowCounts(ctx.db.pool);
+    const before = await importedRows();
     const big = await upload(admin, Buffer.alloc(MAX + 1, 1));
     expect(big.statusCode).toBe(413);
     expect(big.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -95,7 +150,7 @@ describe('the admin upload of an export', () => {
 
     const notArchive = await upload(admin, Buffer.from('hello'), 'notes.txt', 'application/octet-stream');
     expect(notArchive.statusCode).toBe(422);
-    expect(await rowCounts(ctx.db.pool)).toEqual(before);
+    expect(await importedRows()).toEqual(before);
   });
 
   it('is for admins only, and only this route takes an archive', async () => {

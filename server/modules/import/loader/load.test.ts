@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../platform/clock.js';
-import { buildPerson } from '../../../test/factories.js';
+import { buildPerson, unique } from '../../../test/factories.js';
 import { testDatabase } from '../../../test/harness.js';
 import { rowCounts } from '../../../test/row-counts.js';
 import { ImportRefused } from '../report.js';
@@ -225,6 +225,29 @@ describe('the interchange loader', () => {
       [4, 'refers to thread t2'],
     ]);
     expect(await rowCounts(db.pool)).toEqual(before);
+  });
+
+  it('gives new people the first free handles, past those taken in Plein and in earlier batches', async () => {
+    // Letters only, so that the numbers the loader appends stand apart from the name.
+    const letters = unique('h')
+      .toLowerCase()
+      .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+    const base = `zelda${letters.replace(/[^a-z]/g, '')}`;
+    // Taken: the base and base2; base.smit and basex are other names and take none of base's numbers.
+    for (const handle of [base, `${base}2`, `${base}.smit`, `${base}x`])
+      await buildPerson(db.pool, { handle });
+    const source = newSource();
+    const people = [1, 2, 3].map((n) => ({ type: 'person', sourceId: `z${n}`, name: base }));
+    await loadInterchange(db.pool, interchangeFile(people, source), { clock, batchSize: 2 });
+
+    const taken = new Set([base, `${base}2`]);
+    const expected: string[] = [];
+    for (let n = 2; expected.length < 3; n++) if (!taken.has(`${base}${n}`)) expected.push(`${base}${n}`);
+    const { rows } = await db.pool.query<{ handle: string }>(
+      'select handle from people where import_source = $1 order by handle',
+      [source],
+    );
+    expect(rows.map((r) => r.handle)).toEqual(expected);
   });
 
   it('checks everything and writes nothing on a dry run', async () => {

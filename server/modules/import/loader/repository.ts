@@ -56,18 +56,26 @@ export async function nextIds(
   return rows.map((row) => row.id);
 }
 
-/** Of these lower-case prefixes, every handle (or slug) already taken that starts with one. */
+/**
+ * Of these lower-case bases, every handle (or slug) already taken that claimName could pick for one: the base
+ * itself or the base and digits. People by an index range
+ * (handles that start with the base); communities, a few hundred, by a scan.
+ */
 export async function takenNames(
   db: Queryable,
   table: 'people' | 'communities',
-  prefixes: string[],
+  bases: string[],
 ): Promise<Set<string>> {
-  if (prefixes.length === 0) return new Set();
-  const column = table === 'people' ? 'handle' : 'slug';
+  if (bases.length === 0) return new Set();
   const { rows } = await db.query<{ name: string }>(
-    `select lower(${column}) as name from ${table}
-      where lower(${column}) like any(select replace(p, '%', '') || '%' from unnest($1::text[]) p)`,
-    [prefixes],
+    table === 'people'
+      ? `select lower(p.handle) as name from unnest($1::text[]) as b(base)
+           join people p on lower(p.handle) ~>=~ b.base and lower(p.handle) ~<~ (b.base || chr(1114111))
+          where ltrim(substr(lower(p.handle), length(b.base) + 1), '0123456789') = ''`
+      : `select lower(c.slug) as name from unnest($1::text[]) as b(base)
+           join communities c on left(lower(c.slug), length(b.base)) = b.base
+          where ltrim(substr(lower(c.slug), length(b.base) + 1), '0123456789') = ''`,
+    [bases],
   );
   return new Set(rows.map((row) => row.name));
 }

@@ -2,10 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportReason } from '../../../../contract/moderation.js';
-import { REPORT_REASONS } from '../../api/contract-values.js';
 import { Dialog } from '../Dialog.js';
 import { ErrorMessage } from '../ErrorMessage.js';
-import { Field } from '../Field.js';
+import { ReasonFields } from './ReasonFields.js';
 
 export type Decision = { reason: ReportReason; note: string };
 
@@ -59,23 +58,13 @@ export function ModerationDialog({
           }}
         >
           {extra}
-          <Field label={t('moderation.decisionReason')}>
-            <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason)}>
-              {REPORT_REASONS.map((option) => (
-                <option key={option} value={option}>
-                  {t(`moderation.reasons.${option}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('moderation.decisionNote')}>
-            <textarea
-              value={note}
-              maxLength={2000}
-              rows={3}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </Field>
+          <ReasonFields
+            reason={reason}
+            onReason={setReason}
+            note={note}
+            onNote={setNote}
+            labels={{ reason: t('moderation.decisionReason'), note: t('moderation.decisionNote') }}
+          />
           <ErrorMessage error={run.error} />
           <div className="actions">
             <button type="button" className="button secondary" onClick={close}>

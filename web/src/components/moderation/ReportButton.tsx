@@ -2,11 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportReason } from '../../../../contract/moderation.js';
-import { REPORT_REASONS } from '../../api/contract-values.js';
 import { moderationApi } from '../../api/moderation.js';
 import { Dialog } from '../Dialog.js';
 import { ErrorMessage } from '../ErrorMessage.js';
-import { Field } from '../Field.js';
+import { ReasonFields } from './ReasonFields.js';
 
 type Target = { targetType: 'thread' | 'reply' | 'person'; targetId: string };
 
@@ -43,23 +42,17 @@ export function ReportButton({ target, label }: { target: Target; label: string 
               send.mutate();
             }}
           >
-            <Field label={t('moderation.reason')}>
-              <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason)}>
-                {REPORT_REASONS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`moderation.reasons.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('moderation.note')} hint={t('moderation.noteHint')}>
-              <textarea
-                value={note}
-                maxLength={2000}
-                rows={3}
-                onChange={(event) => setNote(event.target.value)}
-              />
-            </Field>
+            <ReasonFields
+              reason={reason}
+              onReason={setReason}
+              note={note}
+              onNote={setNote}
+              labels={{
+                reason: t('moderation.reason'),
+                note: t('moderation.note'),
+                noteHint: t('moderation.noteHint'),
+              }}
+            />
             <ErrorMessage error={send.error} />
             <div className="actions">
               <button type="button" className="button secondary" onClick={close}>

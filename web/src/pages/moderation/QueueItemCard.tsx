@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueItem, ReportReason } from '../../../../contract/moderation.js';
-import { REPORT_REASONS } from '../../api/contract-values.js';
 import { moderationApi } from '../../api/moderation.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { ReasonFields } from '../../components/moderation/ReasonFields.js';
 import { PersonLink } from '../../components/PersonLink.js';
 import { RichText } from '../../components/RichText.js';
 import { useFormat } from '../../i18n/format.js';
@@ -108,23 +108,14 @@ export function QueueItemCard({ item, onDecided }: { item: QueueItem; onDecided:
             decide.mutate();
           }}
         >
-          <Field label={t('moderation.decisionReason')}>
-            <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason)}>
-              {REPORT_REASONS.map((option) => (
-                <option key={option} value={option}>
-                  {t(`moderation.reasons.${option}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('moderation.decisionNote')}>
-            <textarea
-              value={note}
-              rows={2}
-              maxLength={2000}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </Field>
+          <ReasonFields
+            reason={reason}
+            onReason={setReason}
+            note={note}
+            onNote={setNote}
+            labels={{ reason: t('moderation.decisionReason'), note: t('moderation.decisionNote') }}
+            rows={2}
+          />
           {action === 'suspend' && (
             <Field label={t('moderation.suspendUntil')}>
               <input

@@ -290,7 +290,8 @@ export async function peopleFigures(
 /**
  * The goals' questions asked in [from, to) that the viewer may read, from the question roll-up (as of the last
  * refresh), as the goal KPIs measure them: one range of analytics_questions_goal_idx per goal, the asker's time
- * zone from people_scorecard_idx. The goals' own pages read the same questions live.
+ * zone from people_scorecard_idx, each question's first response one probe of its replies. The goals' own pages
+ * read the same questions live.
  */
 export async function goalQuestions(
   db: Queryable,
@@ -302,9 +303,13 @@ export async function goalQuestions(
   if (goalIds.length === 0) return [];
   const { rows } = await db.query<QuestionData>(
     `select q.thread_id as id, q.goal_id, q.author_id, ${epochMs('q.created_at')} as created_ms, p.time_zone,
-            ${epochMs('q.first_answer_at')} as first_response_ms, null as first_responder_id,
+            ${epochMs('fr.at')} as first_response_ms, null as first_responder_id,
             ${epochMs('q.accepted_at')} as accepted_ms, null as accepted_author_id
        from analytics_questions q join people p on p.id = q.author_id
+       -- Goal KPIs measure a first response (any reply by someone else), not the roll-up's answer (more than a +1).
+       cross join lateral (select min(r.created_at) as at from replies r
+                            where r.thread_id = q.thread_id and r.deleted_at is null
+                              and r.author_id <> q.author_id) fr
       where q.goal_id = any($1::bigint[]) and q.created_at >= $2 and q.created_at < $3
         and ${readableCommunitySql('q.community_id', '$4')}`,
     [goalIds, from, to, viewerId],

@@ -39,9 +39,20 @@ export function testDatabase(): Promise<Database> {
   return shared;
 }
 
-/** A Plein app on the shared database; give a clock to control time. */
-export async function testApp(options: { clock?: Clock; config?: Partial<Config> } = {}) {
-  const db = await testDatabase();
+/**
+ * A database of the test file's own on PGlite (fresh and migrated), for a test that reads the whole database and
+ * should not pay for every earlier file's rows; on the server (one file at a time) the shared one.
+ */
+export async function ownTestDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { db: await testDatabase(), close: async () => {} };
+  const db = await openDatabase(testConfig().database);
+  await migrate(db.pool);
+  return { db, close: () => db.close() };
+}
+
+/** A Plein app on the shared database (or `db`); give a clock to control time. */
+export async function testApp(options: { clock?: Clock; config?: Partial<Config>; db?: Database } = {}) {
+  const db = options.db ?? (await testDatabase());
   const { app, deps } = await buildApp({
     config: testConfig(options.config),
     db,

@@ -7,7 +7,7 @@ import { manualClock } from '../../platform/clock.js';
 import { buildWorld, type World } from '../authorization/world.js';
 import type { Credentials } from '../client.js';
 import { sessionFor } from '../factories.js';
-import { testApp } from '../harness.js';
+import { ownTestDatabase, testApp } from '../harness.js';
 import { fingerprinter } from './fingerprint.js';
 import {
   describeRequest,
@@ -36,9 +36,12 @@ let known: KnownValues;
 let fingerprint: () => Promise<string>;
 let addresses = 0;
 let settingsAtStart: unknown[] = [];
+let own: Awaited<ReturnType<typeof ownTestDatabase>>;
 
 beforeAll(async () => {
-  ctx = await testApp({ clock, config: { demo: true } });
+  // Its own database: every request's fingerprint counts every table, and the shared one holds all earlier files' rows.
+  own = await ownTestDatabase();
+  ctx = await testApp({ clock, config: { demo: true }, db: own.db });
   world = await buildWorld(ctx.db.pool);
   credentials = {
     member: world.credentials.member,
@@ -68,6 +71,8 @@ afterAll(async () => {
     'insert into settings select * from jsonb_populate_recordset(null::settings, $1::jsonb)',
     [JSON.stringify(settingsAtStart)],
   );
+  await ctx.app.close();
+  await own.close();
 });
 
 /** An admin may deactivate the member and anyone may sign out or revoke a token: each route starts afresh. */

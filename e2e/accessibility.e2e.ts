@@ -142,6 +142,11 @@ describe('accessibility (axe): no serious or critical violations on the main pag
       await context.close();
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
-    expect(problems, 'failing requests and console errors').toEqual([]);
+    // The not-found page asks for a community that does not exist: that one 404 is the page's point.
+    const expected = '404 GET /api/v1/groups/no-such-community';
+    expect(
+      problems.filter((problem) => problem !== expected),
+      'failing requests and console errors',
+    ).toEqual([]);
   });
 });

@@ -199,7 +199,7 @@ describe('what people do in a thread and with their own settings', () => {
 
         // An owner makes it a specialist community; its viability threshold follows the kind (admins set others).
         await page.getByLabel(t('newCommunity.kind')).selectOption('specialist');
-        await page.getByRole('button', { name: t('common.save') }).click();
+        await page.getByRole('button', { name: t('common.save'), exact: true }).click();
         await seen(page.getByText(t('common.saved')));
         await page.getByRole('link', { name }).click();
         await seen(page.getByText(t('community.viability', { threshold: 25 })));

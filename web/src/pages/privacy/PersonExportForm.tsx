@@ -31,7 +31,7 @@ export function PersonExportForm() {
         {t('privacy.onBehalf.title')}
       </h2>
       <p className="muted small">{t('privacy.onBehalf.explain')}</p>
-      <form onSubmit={submit} className="row">
+      <form onSubmit={submit} className="row wrap">
         <Field label={t('privacy.onBehalf.handle')}>
           <input
             name="export-handle"

@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
+import { freshDatabase } from './fresh-database.js';
 
 export const TEST_MAIL_SECRET = 'plein-test-mail-secret-0123456789abcdef';
 export const TEST_INBOUND_SECRET = 'plein-test-inbound-secret-0123456789abcdef';
@@ -40,14 +41,20 @@ export function testDatabase(): Promise<Database> {
 }
 
 /**
- * A database of the test file's own on PGlite (fresh and migrated), for a test that reads the whole database and
- * should not pay for every earlier file's rows; on the server (one file at a time) the shared one.
+ * A fresh, migrated database of the test file's own (PGlite in memory, or a new database on the server), for a test
+ * that reads the whole organisation: it should neither pay for nor count every earlier file's rows.
  */
 export async function ownTestDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { db: await testDatabase(), close: async () => {} };
-  const db = await openDatabase(testConfig().database);
+  const fresh = await freshDatabase();
+  const db = await openDatabase(fresh.database);
   await migrate(db.pool);
-  return { db, close: () => db.close() };
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await fresh.drop();
+    },
+  };
 }
 
 /** A Plein app on the shared database (or `db`); give a clock to control time. */

@@ -1,23 +1,28 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../contract/analytics.js';
 import { manualClock } from '../../platform/clock.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { buildCommunity, buildPerson, type TestPerson, unique } from '../../test/factories.js';
-import { testApp } from '../../test/harness.js';
+import { ownTestDatabase, testApp } from '../../test/harness.js';
 import { insertRead } from '../activity/reads.js';
 import { type Act, recordParticipation } from '../activity/repository.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { rebuildAnalytics } from './refresh.js';
 
 // Issue 23's participation ladder, praise as people, answers and the answers view, on a world of its own in a year
-// of its own (2005: 1 March is a Tuesday, as the weekdays below say). Every number is worked out in a comment.
-const Y = 2005;
+// of its own (2022: 1 March is a Tuesday, as the weekdays below say; 2005, the reach test's, and 2011, the activity
+// roll-up's, have the same calendar but are taken). Every number is worked out in a comment.
+const Y = 2022;
 const at = (monthDay: string, time = '10:00') => new Date(`${Y}-${monthDay}T${time}:00Z`);
 const march = { from: `${Y}-03-04`, to: `${Y}-03-31` };
 const previous = { from: `${Y}-02-04`, to: `${Y}-03-03` };
 const clock = manualClock(new Date(`${Y}-04-01T09:00:00Z`));
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
+afterAll(async () => {
+  await ctx?.app.close();
+  await own?.close();
+});
 let manager: Actor;
 let dA: string;
 let dB: string;
@@ -143,8 +148,11 @@ async function buildWorld(db: Queryable) {
   await insertRead(db, ann.id, at('03-11'));
 }
 
+// A database of its own: its figures are the whole organisation's, so no other file's people may be in it.
+let own: Awaited<ReturnType<typeof ownTestDatabase>>;
 beforeAll(async () => {
-  ctx = await testApp({ clock });
+  own = await ownTestDatabase();
+  ctx = await testApp({ clock, db: own.db });
   manager = await actor(ctx.app, ctx.db.pool, { role: 'community_manager' });
   await buildWorld(ctx.db.pool);
   await rebuildAnalytics(ctx.db.pool, new Date(`${Y}-04-01T00:00:00Z`));

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../contract/analytics.js';
 import { manualClock } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/database.js';
 import { buildCommunity, buildPerson, type TestPerson, unique } from '../../test/factories.js';
-import { testApp } from '../../test/harness.js';
+import { ownTestDatabase, testApp } from '../../test/harness.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { topDown } from './conversation-conditions.js';
 import { loopTotals } from './network-repository.js';
@@ -22,6 +22,10 @@ const march = { from: `${Y}-03-04`, to: `${Y}-03-31` };
 const february = { from: `${Y}-02-04`, to: `${Y}-03-03` };
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
+afterAll(async () => {
+  await ctx?.app.close();
+  await own?.close();
+});
 let manager: Actor;
 const dept = { a: unique('Build'), b: unique('Sell') };
 const loc = { one: unique('Utrecht'), two: unique('Lisbon') };
@@ -67,8 +71,11 @@ async function buildPeople(): Promise<People> {
   return { top, m1, m2, a1, a2, b1 };
 }
 
+// A database of its own: its figures are the whole organisation's, so no other file's people may be in it.
+let own: Awaited<ReturnType<typeof ownTestDatabase>>;
 beforeAll(async () => {
-  ctx = await testApp({ clock });
+  own = await ownTestDatabase();
+  ctx = await testApp({ clock, db: own.db });
   manager = await actor(ctx.app, ctx.db.pool, { role: 'community_manager' });
   const db = ctx.db.pool;
   const p = await buildPeople();

@@ -9,12 +9,13 @@ export default defineConfig({
       'web/src/**/*.test.ts',
       'web/src/**/*.test.tsx',
     ],
-    globalSetup: ['server/test/global-setup.ts'],
+    // On a PostgreSQL server, a new database per worker (PGlite workers have their own in memory anyway).
+    setupFiles: ['server/test/worker-database.ts'],
     // One migrated database per worker, shared by its test files; tests isolate themselves by data.
     pool: 'forks',
     isolate: false,
-    // On a PostgreSQL server the workers would share one database, and row-count assertions need it quiet.
-    fileParallelism: !process.env.DATABASE_URL,
+    // Two files at a time: vitest's default (cores − 1) is one worker on a 2-core machine, leaving a core idle.
+    maxWorkers: 2,
     // Only a safety net against a hang: tests wait for conditions, and a busy 2-core machine is slow, not broken.
     testTimeout: 180_000,
     hookTimeout: 300_000,

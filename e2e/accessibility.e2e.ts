@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { violations } from './axe.js';
 import {
   type Device,
@@ -78,7 +78,8 @@ async function spills(page: Page): Promise<string[]> {
   );
 }
 
-// Light on the laptop and dark on the phone: both sizes, both colour schemes and both languages in two passes.
+// Light on the laptop and dark on the phone: both sizes, both colour schemes and both languages in two passes,
+// run side by side (each in a context of its own) since each waits on the page more than it works.
 const devices: [string, Device][] = [
   ['laptop, light', { ...LAPTOP, language: 'en' }],
   ['phone, dark', { ...PHONE, language: 'nl', dark: true }],
@@ -87,7 +88,7 @@ const devices: [string, Device][] = [
 describe('accessibility (axe): no serious or critical violations on the main pages', {
   timeout: 900_000,
 }, () => {
-  it.each(devices)('%s', async (_, device) => {
+  it.concurrent.for(devices)('%s', async ([, device], { expect }) => {
     const context = await newContext(browser, baseUrl, device);
     // Every page of the walk, admin pages included, also makes no failing request and logs no error.
     const problems = watchProblems(context);

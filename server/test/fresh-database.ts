@@ -39,7 +39,7 @@ export async function freshDatabase(options: { onDisk?: boolean } = {}): Promise
 }
 
 async function freshServerDatabase(serverUrl: string): Promise<FreshDatabase> {
-  // "test" in the name: the same guard global-setup applies before it wipes a database.
+  // "test" in the name: the same guard worker-database.ts applies before it drops one.
   const name = `plein_test_${randomBytes(5).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);

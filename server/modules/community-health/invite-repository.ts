@@ -6,6 +6,12 @@ import { type SummaryRow, summaryColumns } from '../people/repository.js';
 export const INVITE_POINTS = { answers: 3, activeIn: 2, knows: 1, colleague: 1 } as const;
 /** Related communities looked at: the closest few by shared members and by shared hashtags each. */
 const RELATED = 5;
+/**
+ * At most this many active people per community, the most recently active first: colleagues are looked for beside
+ * this many of its own active members (more than any community below a default threshold has), and this many of
+ * each related community's count as active there, so the work stays bounded however large the communities.
+ */
+const ACTIVE_SAMPLE = 500;
 /** Experts read per topic, best first (one range of expertise_scores_rank_idx each). */
 const EXPERTS_PER_TOPIC = 50;
 
@@ -63,8 +69,9 @@ export async function likelyJoiners(
        select c.id, c.slug, c.name from communities c
         where c.id in (select id from by_members union select id from by_hashtags)),
      active_members as materialized (
-       select distinct d.person_id from community_active_days d
-        where d.community_id = $1 and d.day between $3::date - 27 and $3::date),
+       select d.person_id from community_active_days d
+        where d.community_id = $1 and d.day between $3::date - 27 and $3::date
+        group by d.person_id order by max(d.day) desc, d.person_id limit ${ACTIVE_SAMPLE}),
      best_topic as (
        select distinct on (s.person_id) s.person_id, s.topic, s.accepted_answers > 0 as answers
          from unnest($5::text[]) as t(topic)
@@ -87,8 +94,10 @@ export async function likelyJoiners(
               json_build_object('kind', 'active_in', 'community', json_build_object('slug', r.slug, 'name', r.name))
                 as reason
          from related r
-         cross join lateral (select distinct d.person_id from community_active_days d
-                              where d.community_id = r.id and d.day between $3::date - 27 and $3::date) d
+         cross join lateral (select d.person_id from community_active_days d
+                              where d.community_id = r.id and d.day between $3::date - 27 and $3::date
+                              group by d.person_id order by max(d.day) desc, d.person_id
+                              limit ${ACTIVE_SAMPLE}) d
        union all
        select b.person_id, case when b.answers then ${INVITE_POINTS.answers} else ${INVITE_POINTS.knows} end,
               b.topic, json_build_object('kind', case when b.answers then 'answers' else 'knows' end, 'topic', b.topic)

@@ -128,6 +128,11 @@ export const Details = z.object({
   belowThreshold: z.array(CommunityFigure).optional(),
   /** Communities counted in the figures that the viewer may not read: never named. */
   hiddenCommunities: z.number().int().optional(),
+  /** Communities whose kind or threshold changed during the period, and the viable share judged by the
+   * thresholds that held at its start: the like-with-like figure to compare with the previous period. */
+  thresholdChanges: z
+    .object({ communities: z.number().int(), viableShareAtStart: z.number().nullable() })
+    .optional(),
   funnelByDepartment: z.array(FunnelRow).optional(),
   funnelByLocation: z.array(FunnelRow).optional(),
   /** The answers view: who gave most answers in the period. */

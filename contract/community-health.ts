@@ -13,9 +13,51 @@ const Day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .describe('a UTC calendar day, YYYY-MM-DD');
 
-export const TrendPoint = z.object({ weekEnding: Day, activeParticipants: z.number().int() });
+export const TrendPoint = z.object({
+  weekEnding: Day,
+  activeParticipants: z.number().int(),
+  /** The threshold that held at the end of that day: each week is judged by its own (like with like). */
+  threshold: z.number().int(),
+});
 
-/** Invite people not yet members: by the departments most common among members, and by matching skills. */
+/** A change of the community's kind or threshold (docs/ANALYTICS.md, "Viable communities"). */
+export const ThresholdChange = z.object({
+  changedAt: Timestamp,
+  /** Null when that person is gone. */
+  changedBy: PersonSummary.nullable(),
+  kindBefore: CommunityKind,
+  kindAfter: CommunityKind,
+  thresholdBefore: z.number().int(),
+  thresholdAfter: z.number().int(),
+});
+
+/** Why someone is likely to join (docs/ANALYTICS.md, "Who to invite"). */
+export const InviteReason = z.discriminatedUnion('kind', [
+  /** Has accepted answers on one of the community's topics. */
+  z.object({ kind: z.literal('answers'), topic: z.string() }),
+  /** Knows about one of its topics (a skill, or other public evidence). */
+  z.object({ kind: z.literal('knows'), topic: z.string() }),
+  /** Took part in a related community (one the viewer may read) in the last 28 days. */
+  z.object({
+    kind: z.literal('active_in'),
+    community: z.object({ slug: z.string(), name: z.string() }),
+  }),
+  /** Works with this many of its active members: same manager, or their manager or report. */
+  z.object({ kind: z.literal('colleague'), members: z.number().int() }),
+]);
+export type InviteReason = z.infer<typeof InviteReason>;
+
+export const LikelyJoiner = z.object({
+  person: PersonSummary,
+  /** Points of evidence: answers 3, each related community 2, knows 1, colleague 1. */
+  score: z.number().int(),
+  reasons: z.array(InviteReason),
+});
+
+/**
+ * Invite people not yet members: the figures by the departments most common among members and by matching skills,
+ * and the people most likely to join, ranked by evidence.
+ */
 export const InviteSuggestion = z.object({
   kind: z.literal('invite'),
   /** Distinct candidates found either way. */
@@ -26,8 +68,8 @@ export const InviteSuggestion = z.object({
     z.object({ department: z.string(), members: z.number().int(), candidates: z.number().int() }),
   ),
   skills: z.array(z.object({ skill: z.string(), candidates: z.number().int() })),
-  /** Up to 5 people to invite: only for the community's owners, null for everyone else. */
-  examples: z.array(PersonSummary).nullable(),
+  /** Up to 5 people most likely to join, best first: only for the community's owners, null for everyone else. */
+  people: z.array(LikelyJoiner).nullable(),
 });
 
 /** Merge with the most similar other community the viewer may read (name similarity plus shared members). */
@@ -64,6 +106,8 @@ export const CommunityHealth = z.object({
   /** The last day counted (today, UTC). */
   asOf: Day,
   trend: z.array(TrendPoint),
+  /** Changes of kind or threshold within the trend's span (from its first window's first day), oldest first. */
+  thresholdChanges: z.array(ThresholdChange),
   /** Only when below the threshold. */
   suggestions: z.array(HealthSuggestion),
 });

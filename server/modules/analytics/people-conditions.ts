@@ -98,7 +98,10 @@ export function suggestionFor(c: { kind: string; active: number; viability_thres
 const SPECIALIST_DEFAULT = 25;
 const MERGE_BELOW = 5;
 
-/** Condition 5: enough people — communities at or above their viability threshold. */
+/**
+ * Condition 5: enough people — communities at or above the viability threshold each had at the period's end; with
+ * how many changed kind or threshold in the period, and the share by the thresholds at its start (like with like).
+ */
 export function enoughPeople(communities: CommunityFigures, period: Period): Condition {
   const { viable, communities: total } = communities;
   // Before any community existed there is nothing to judge: no data, not "0 at risk".
@@ -145,6 +148,10 @@ export function enoughPeople(communities: CommunityFigures, period: Period): Con
         suggestion: suggestionFor(c),
       })),
       hiddenCommunities: communities.hidden_below,
+      thresholdChanges: {
+        communities: communities.threshold_changes,
+        viableShareAtStart: pct(communities.viable_at_start, total),
+      },
     },
   };
 }

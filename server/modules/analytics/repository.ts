@@ -1,6 +1,7 @@
 import { GOAL_KPIS } from '../../../contract/goals.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { readableCommunitySql, type Visibility } from '../communities/access.js';
+import { heldAtSql } from '../communities/viability-repository.js';
 import { epochMs, type QuestionData, type QuestionRow, toQuestionRow } from '../goals/kpi-repository.js';
 import type { GoalRow } from '../goals/repository.js';
 import { type Filter, type Period, personWhere } from './filters.js';
@@ -115,12 +116,19 @@ export type CommunityFigures = {
   hidden_below: number;
   sponsors: CommunityRow[];
   hidden_sponsors: number;
+  /** Communities whose kind or threshold at the period's end differs from its start (counted, never named). */
+  threshold_changes: number;
+  /** Communities viable by the period's activity judged with the thresholds that held at the period's start. */
+  viable_at_start: number;
 };
 
 /**
  * Every community's (or the filtered one's) active participants in the 28 days ending the period's last day, and
  * its sponsor's active days during the period, from the roll-up (as of the last refresh: two rows per community,
- * one day each), counted here; only communities created by the period's end count. Listed are the readable ones
+ * one day each), counted here; only communities created by the period's end count, each judged by the kind and
+ * threshold it had at the period's end (community_viability_changes), so a later edit never moves this period's
+ * figures; beside that, how many changed during the period and the viable count with the thresholds held at its
+ * start (like with like for the comparison with the period before). Listed are the readable ones
  * furthest below their threshold and the readable sponsored ones whose sponsors took part least (ties in the order
  * the communities were made). One row back instead of one per community: parsing 11,000 rows cost the node more
  * than the statement.
@@ -154,13 +162,21 @@ export async function communityFigures(
                 left join people sp on sp.id = f.sponsor_id), '[]')`;
   const { rows } = await db.query<CommunityFigures>(
     `with horizon as (select max(day) as day from analytics_community_active),
+     held_end as materialized (${heldAtSql(endOf('$2'))}),
+     held_start as materialized (${heldAtSql(startOf('$3'))}),
      fig as materialized (
-       select c.id, c.slug, c.name, c.kind, c.visibility, c.viability_threshold, c.sponsor_id,
+       select c.id, c.slug, c.name, coalesce(he.kind, c.kind) as kind, c.visibility,
+              coalesce(he.threshold, c.viability_threshold) as viability_threshold,
+              coalesce(hs.threshold, c.viability_threshold) as start_threshold,
+              he.threshold is distinct from hs.threshold or he.kind is distinct from hs.kind as changed,
+              c.sponsor_id,
               (c.visibility = 'open' or exists (select 1 from community_members m
                                                  where m.community_id = c.id and m.person_id = $1)) as readable,
               case when cur.day = $2::date then cur.people else 0 end as active,
               coalesce(cur.sponsor_days, 0) - coalesce(prev.sponsor_days, 0) as sponsor_days
          from communities c
+         left join held_end he on he.community_id = c.id
+         left join held_start hs on hs.community_id = c.id
          left join analytics_community_active cur on cur.day = ${day('$2::date')} and cur.community_id = c.id
          left join analytics_community_active prev on prev.day = ${day('$3::date - 1')} and prev.community_id = c.id
         where c.created_at < ${endOf('$2')} ${where})
@@ -170,6 +186,8 @@ export async function communityFigures(
             count(sponsor_id) filter (where sponsor_days > 0)::int as sponsors_active,
             count(*) filter (where active < viability_threshold and not readable)::int as hidden_below,
             count(sponsor_id) filter (where not readable)::int as hidden_sponsors,
+            count(*) filter (where changed)::int as threshold_changes,
+            count(*) filter (where active >= start_threshold)::int as viable_at_start,
             ${list('f.active < f.viability_threshold', 'f.active::float8 / f.viability_threshold')} as below,
             ${list('f.sponsor_id is not null', 'f.sponsor_days')} as sponsors
        from fig`,

@@ -20,6 +20,7 @@ import { mayMakeSecret, maySetThreshold, mayWidenVisibility, widens } from './po
 import { presentCommunity, presentDetails } from './present.js';
 import * as communities from './repository.js';
 import { slugCandidate, slugFromName } from './slug.js';
+import { recordViabilityChange } from './viability-repository.js';
 
 export async function listCommunities(deps: Deps, viewer: Viewer, query: z.infer<typeof CommunitiesQuery>) {
   const db = deps.db.pool;
@@ -174,6 +175,7 @@ export async function updateCommunity(
     );
     if (changed.length === 0) return detailsOf(tx, row, access);
     const after = await communities.updateCommunity(tx, row.id, Object.fromEntries(changed), now);
+    await recordViabilityChange(tx, { communityId: row.id, at: now, by: viewer.id, before, after });
     await writeAudit(tx, {
       actorId: viewer.id,
       action: 'community.update',

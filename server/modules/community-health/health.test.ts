@@ -39,6 +39,7 @@ describe('GET /api/v1/groups/:slug/health: figures', () => {
       viable: false,
       windowDays: 28,
       asOf: '2026-03-20',
+      thresholdChanges: [],
     });
     // Each week's window is the 28 days ending on that day.
     expect(body.trend).toEqual(
@@ -55,7 +56,7 @@ describe('GET /api/v1/groups/:slug/health: figures', () => {
         ['2026-03-06', 3],
         ['2026-03-13', 3],
         ['2026-03-20', 2],
-      ].map(([weekEnding, activeParticipants]) => ({ weekEnding, activeParticipants })),
+      ].map(([weekEnding, activeParticipants]) => ({ weekEnding, activeParticipants, threshold: 25 })),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { Visibility } from '../communities/access.js';
+import { thresholdAtSql } from '../communities/viability-repository.js';
 
 // Windows are counted on the roll-up community_active_days (one row per person per day per community), by its
 // primary key (community_id, day, person_id): never a scan of posts. `$today` is a UTC day, 'YYYY-MM-DD'.
@@ -7,15 +8,19 @@ const activeInWindowSql = (community: string, lastDay: string) =>
   `(select count(distinct d.person_id)::int from community_active_days d
      where d.community_id = ${community} and d.day between ${lastDay} - 27 and ${lastDay})`;
 
-/** The same count for 12 windows, each ending `weeks` apart, oldest first (the last ends today). */
+/**
+ * The same count for 12 windows, each ending `weeks` apart, oldest first (the last ends today), with the threshold
+ * that held at the end of each window's last day.
+ */
 export async function weeklyTrend(
   db: Queryable,
   communityId: string,
   today: string,
   weeks: number,
-): Promise<{ week_ending: string; active: number }[]> {
-  const { rows } = await db.query<{ week_ending: string; active: number }>(
-    `select to_char(w.week_ending, 'YYYY-MM-DD') as week_ending, ${activeInWindowSql('$1', 'w.week_ending')} as active
+): Promise<{ week_ending: string; active: number; threshold: number }[]> {
+  const { rows } = await db.query<{ week_ending: string; active: number; threshold: number }>(
+    `select to_char(w.week_ending, 'YYYY-MM-DD') as week_ending, ${activeInWindowSql('$1', 'w.week_ending')} as active,
+            ${thresholdAtSql('$1', "((w.week_ending + 1)::timestamp at time zone 'UTC')")} as threshold
        from (select ($2::date - 7 * n) as week_ending from generate_series(0, $3::int - 1) as n) w
       order by w.week_ending`,
     [communityId, today, weeks],

@@ -8,9 +8,10 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden } from '../../platform/http/problem.js';
-import { utcDay } from '../../platform/time/days.js';
+import { addDays, utcDay } from '../../platform/time/days.js';
 import { requireReadable } from '../communities/access.js';
 import { requireDigits } from '../communities/cursor-keys.js';
+import { changesBetween } from '../communities/viability-repository.js';
 import { presentSummary } from '../people/present.js';
 import * as people from '../people/repository.js';
 import * as health from './repository.js';
@@ -27,6 +28,11 @@ export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promi
   ]);
   // The last window of the trend ends today: it is the current figure.
   const activeParticipants = trend[trend.length - 1]!.active;
+  const since = addDays(trend[0]!.week_ending, -(HEALTH_WINDOW_DAYS - 1));
+  const changes = await changesBetween(db, access.id, new Date(`${since}T00:00:00Z`), deps.clock.now());
+  const changers = await people.summariesByIds(db, [
+    ...new Set(changes.flatMap((change) => (change.changed_by ? [change.changed_by] : []))),
+  ]);
   return {
     kind: community.kind,
     threshold: community.viability_threshold,
@@ -34,7 +40,22 @@ export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promi
     viable: activeParticipants >= community.viability_threshold,
     windowDays: HEALTH_WINDOW_DAYS,
     asOf: today,
-    trend: trend.map((point) => ({ weekEnding: point.week_ending, activeParticipants: point.active })),
+    trend: trend.map((point) => ({
+      weekEnding: point.week_ending,
+      activeParticipants: point.active,
+      threshold: point.threshold,
+    })),
+    thresholdChanges: changes.map((change) => {
+      const by = changers.get(change.changed_by ?? '');
+      return {
+        changedAt: change.changed_at.toISOString(),
+        changedBy: by ? presentSummary(by) : null,
+        kindBefore: change.kind_before,
+        kindAfter: change.kind_after,
+        thresholdBefore: change.threshold_before,
+        thresholdAfter: change.threshold_after,
+      };
+    }),
     suggestions: await suggestionsFor({
       db,
       community,

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { Visibility } from '../communities/access.js';
-import { type SummaryRow, summaryColumns } from '../people/repository.js';
 
 /** The departments most common among the community's active members, most members first. */
 export async function memberDepartments(
@@ -79,23 +78,6 @@ export async function inviteFigures(
     [communityId, departments, terms, 5],
   );
   return rows[0]!;
-}
-
-/** Up to `limit` people to invite: those matching both ways first, then by name. */
-export async function inviteExamples(
-  db: Queryable,
-  communityId: string,
-  departments: string[],
-  terms: string[],
-  limit: number,
-): Promise<SummaryRow[]> {
-  const { rows } = await db.query<SummaryRow>(
-    `select ${summaryColumns('c')} from (${candidatesSql}) c
-      order by (c.by_department and c.by_skill) desc, lower(c.name), c.id
-      limit $4`,
-    [communityId, departments, terms, limit],
-  );
-  return rows;
 }
 
 export type MergeCandidate = {

@@ -3,13 +3,14 @@ import type { HealthSuggestion } from '../../../contract/community-health.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { CommunityAccess } from '../communities/access.js';
 import { presentSummary } from '../people/present.js';
+import { likelyJoiners } from './invite-repository.js';
 import { combinedActiveParticipants, type HealthSubject } from './repository.js';
 import { skillTerms } from './skill-terms.js';
 import * as suggestions from './suggestions-repository.js';
 
 const TOP_DEPARTMENTS = 3;
 const TOP_HASHTAGS = 5;
-const EXAMPLES = 5;
+const LIKELY = 5;
 const MERGE_CANDIDATES = 5;
 
 type Context = {
@@ -30,21 +31,25 @@ export async function suggestionsFor(context: Context): Promise<HealthSuggestion
   );
 }
 
-async function inviteSuggestion({ db, community, access }: Context): Promise<HealthSuggestion | null> {
+async function inviteSuggestion({
+  db,
+  community,
+  access,
+  viewerId,
+  today,
+}: Context): Promise<HealthSuggestion | null> {
   const [departments, hashtags] = await Promise.all([
     suggestions.memberDepartments(db, community.id, TOP_DEPARTMENTS),
     suggestions.topHashtags(db, community.id, TOP_HASHTAGS),
   ]);
   const departmentKeys = departments.map((row) => row.department.toLowerCase());
   const terms = skillTerms([community.name, community.description], hashtags);
-  if (departmentKeys.length === 0 && terms.length === 0) return null;
-  const figures = await suggestions.inviteFigures(db, community.id, departmentKeys, terms);
-  if (figures.candidates === 0) return null;
-  // Names of people to approach are for the owners, who can act on them.
-  const examples =
-    access.role === 'owner'
-      ? await suggestions.inviteExamples(db, community.id, departmentKeys, terms, EXAMPLES)
-      : null;
+  const topics = [...new Set([community.name.toLowerCase(), ...terms])];
+  const [figures, likely] = await Promise.all([
+    suggestions.inviteFigures(db, community.id, departmentKeys, terms),
+    likelyJoiners(db, { communityId: community.id, viewerId, today, hashtags, topics, limit: LIKELY }),
+  ]);
+  if (figures.candidates === 0 && likely.length === 0) return null;
   const candidatesIn = new Map(
     figures.departments.map((row) => [row.department.toLowerCase(), row.candidates]),
   );
@@ -59,7 +64,15 @@ async function inviteSuggestion({ db, community, access }: Context): Promise<Hea
       candidates: candidatesIn.get(row.department.toLowerCase()) ?? 0,
     })),
     skills: figures.skills,
-    examples: examples?.map(presentSummary) ?? null,
+    // Names of people to approach are for the owners, who can act on them.
+    people:
+      access.role === 'owner'
+        ? likely.map(({ score, reasons, ...person }) => ({
+            person: presentSummary(person),
+            score,
+            reasons,
+          }))
+        : null,
   };
 }
 

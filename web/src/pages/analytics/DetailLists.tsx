@@ -12,6 +12,7 @@ export function DetailLists({ details }: { details: Condition['details'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const hidden = details.hiddenCommunities ?? 0;
+  const changes = details.thresholdChanges;
   return (
     <div className="stack">
       {details.themesWithoutOutcome && details.themesWithoutOutcome.length > 0 && (
@@ -107,6 +108,15 @@ export function DetailLists({ details }: { details: Condition['details'] }) {
         </Table>
       )}
       {hidden > 0 && <p className="muted small">{t('analytics.list.hidden', { count: hidden })}</p>}
+      {changes && changes.communities > 0 && (
+        <p className="small">
+          {t('analytics.list.thresholdChanges', {
+            count: changes.communities,
+            share:
+              changes.viableShareAtStart === null ? '—' : `${format.number(changes.viableShareAtStart)}%`,
+          })}
+        </p>
+      )}
       {details.funnelByDepartment && (
         <Funnel caption={t('analytics.list.funnelDepartment')} rows={details.funnelByDepartment} />
       )}

@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CommunityHealth, HealthSuggestion } from '../../../../contract/community-health.js';
+import type {
+  CommunityHealth,
+  HealthSuggestion,
+  InviteReason,
+} from '../../../../contract/community-health.js';
 import { healthApi, healthKeys } from '../../api/health.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { PersonLink } from '../../components/PersonLink.js';
@@ -31,6 +36,7 @@ export function HealthPanel({ slug }: { slug: string }) {
         })}
       </p>
       <Sparkline health={h} />
+      <ThresholdChanges health={h} />
       <p className="muted small">{t('health.rule', { days: h.windowDays })}</p>
       {h.suggestions.length > 0 && (
         <>
@@ -56,7 +62,9 @@ function Sparkline({ health }: { health: CommunityHealth }) {
   const width = 240;
   const height = 48;
   const values = health.trend.map((point) => point.activeParticipants);
-  const top = Math.max(health.threshold, ...values, 1);
+  // Each week's own threshold: a change shows as a step in the dashed line.
+  const thresholds = health.trend.map((point) => point.threshold);
+  const top = Math.max(health.threshold, ...thresholds, ...values, 1);
   const x = (i: number) => (values.length > 1 ? (i / (values.length - 1)) * width : 0);
   const y = (value: number) => height - (value / top) * height;
   const points = values.map((value, i) => `${x(i).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
@@ -88,11 +96,14 @@ function Sparkline({ health }: { health: CommunityHealth }) {
         role="img"
         aria-label={description}
       >
-        <line
-          x1={0}
-          x2={width}
-          y1={y(health.threshold)}
-          y2={y(health.threshold)}
+        <polyline
+          fill="none"
+          points={thresholds
+            .flatMap((value, i) => [
+              `${x(Math.max(i - 1, 0)).toFixed(1)},${y(value).toFixed(1)}`,
+              `${x(i).toFixed(1)},${y(value).toFixed(1)}`,
+            ])
+            .join(' ')}
           stroke="currentColor"
           strokeOpacity={0.35}
           strokeDasharray="4 3"
@@ -176,17 +187,58 @@ function Suggestion({ suggestion }: { suggestion: HealthSuggestion }) {
           </li>
         )}
       </ul>
-      {suggestion.examples && suggestion.examples.length > 0 && (
-        <p className="small">
-          {t('health.inviteExamples')}{' '}
-          {suggestion.examples.map((person, index) => (
-            <span key={person.id}>
-              {index > 0 && ', '}
-              <PersonLink person={person} />
-            </span>
-          ))}
-        </p>
+      {suggestion.people && suggestion.people.length > 0 && (
+        <>
+          <p className="small">{t('health.inviteLikely')}</p>
+          <ol className="small">
+            {suggestion.people.map((joiner) => (
+              <li key={joiner.person.id}>
+                <PersonLink person={joiner.person} />
+                {': '}
+                {joiner.reasons.map((reason) => reasonText(t, reason)).join('; ')}
+              </li>
+            ))}
+          </ol>
+        </>
       )}
+    </div>
+  );
+}
+
+function reasonText(t: TFunction, reason: InviteReason): string {
+  if (reason.kind === 'answers') return t('health.reasonAnswers', { topic: reason.topic });
+  if (reason.kind === 'knows') return t('health.reasonKnows', { topic: reason.topic });
+  if (reason.kind === 'active_in') return t('health.reasonActiveIn', { community: reason.community.name });
+  return t('health.reasonColleague', { count: reason.members });
+}
+
+/** Each change of kind or threshold in the trend's span: the weeks before it were judged by the old threshold. */
+function ThresholdChanges({ health }: { health: CommunityHealth }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (health.thresholdChanges.length === 0) return null;
+  return (
+    <div className="small">
+      <p>{t('health.thresholdChanges')}</p>
+      <ul>
+        {health.thresholdChanges.map((change) => {
+          const figures = {
+            date: format.date(change.changedAt),
+            before: format.number(change.thresholdBefore),
+            after: format.number(change.thresholdAfter),
+            kindBefore: t(`communityKinds.${change.kindBefore}`),
+            kindAfter: t(`communityKinds.${change.kindAfter}`),
+          };
+          return (
+            <li key={change.changedAt}>
+              {change.kindBefore === change.kindAfter
+                ? t('health.thresholdChange', figures)
+                : t('health.kindChange', figures)}
+              {change.changedBy && ` ${t('health.changedBy', { name: change.changedBy.name })}`}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -25,14 +25,14 @@ export async function ladderCounts(db: Queryable, filter: Filter, period: Period
   const grain = activeDaysWhere(filter, params);
   const where = personWhere('p', filter, params);
   const { rows } = await db.query<{ rung: number; people: number }>(
-    `with kept as (
+    `with kept as materialized (
        select rung, sum(people)::int as people from analytics_ladder_days
         where ${grain} and day between $1::date and $2::date and gap > day - $1::date
         group by rung),
      gone as (
        select p.id, greatest($1::date, (p.activated_at at time zone 'UTC')::date) as since
          from people p where p.status <> 'active' and p.activated_at < ${endOf('$2')} ${where}),
-     top as (
+     top as materialized (
        select greatest(
                 (select max(${RUNG_OF_ACTS('a.acts')}) from person_active_days a
                   where a.person_id = g.id and a.day between g.since and $2::date),

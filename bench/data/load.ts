@@ -149,18 +149,17 @@ async function rollUp(pool: pg.Pool) {
     await work();
     log(`${what} rebuilt in ${seconds(from).toFixed(0)} s`);
   };
-  await Promise.all([
-    timed('participation roll-ups', () =>
-      inTransaction(pool, async (tx) => {
-        await tx.query(`set local work_mem = '1GB'`);
-        await rebuildParticipation(tx);
-        await alignActivation(tx);
-        // Readers as the demo has them: the scorecard's participation ladder reads a range of them per period.
-        await writeReads(tx, Date.now());
-      }),
-    ),
-    timed('analytics roll-ups', () => rebuildAnalytics(pool, new Date())),
-  ]);
+  await timed('participation roll-ups', () =>
+    inTransaction(pool, async (tx) => {
+      await tx.query(`set local work_mem = '1GB'`);
+      await rebuildParticipation(tx);
+      await alignActivation(tx);
+      // Readers as the demo has them: the scorecard's participation ladder reads a range of them per period.
+      await writeReads(tx, Date.now());
+    }),
+  );
+  // After the participation commits: the activity and ladder roll-ups are built from its active and read days.
+  await timed('analytics roll-ups', () => rebuildAnalytics(pool, new Date()));
 }
 
 main().catch((error) => {

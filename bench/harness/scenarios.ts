@@ -128,6 +128,17 @@ export async function prepareScenarios(app: FastifyInstance, pool: pg.Pool): Pro
             headers: analyst.headers,
           })),
         },
+        {
+          // Condition 6's invitation funnel over 28 days: the whole organisation, one department, one location.
+          name: 'funnel',
+          label: 'invitation funnel (28 days)',
+          write: false,
+          requests: ['', '?department=Engineering', '?location=Amsterdam'].map((query) => ({
+            method: 'GET' as const,
+            path: `/api/v1/analytics/funnel${query}`,
+            headers: analyst.headers,
+          })),
+        },
       ]
     : [];
   // Search in the organisation's words, and expert ranking on its hashtags (the roll-up built once if empty).

@@ -1,8 +1,9 @@
 import type { Figure } from '../../../contract/analytics.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { ACT } from '../activity/repository.js';
 import { figure } from './figures.js';
 import { type Filter, type Period, personWhere } from './filters.js';
+import { activeDaysWhere } from './rollup-activity.js';
+import { RUNG_OF_ACTS } from './rollup-ladder.js';
 
 /**
  * The participation ladder (docs/ANALYTICS.md, as Jive and Workplace counted it): every activated person seen in
@@ -13,29 +14,43 @@ export type Ladder = { readers: number; reactors: number; repliers: number; crea
 
 const endOf = (param: string) => `((${param}::date + 1)::timestamp at time zone 'UTC')`;
 
-/** One range of person_active_days_day_idx and one of person_read_days_day_idx; people by people_scorecard_idx. */
+/**
+ * People at each rung or higher in the period, from the roll-up (as of the last refresh): its rows of the period's
+ * days whose gap reaches back before the period count each person once. One range of
+ * analytics_ladder_days_filter_idx (a few thousand rows), less the people no longer active, who are few: each one
+ * probe of their active and read days.
+ */
 export async function ladderCounts(db: Queryable, filter: Filter, period: Period): Promise<Ladder> {
   const params: unknown[] = [period.from, period.to];
+  const grain = activeDaysWhere(filter, params);
   const where = personWhere('p', filter, params);
-  const { rows } = await db.query<Ladder>(
-    `with acted as (
-       select person_id, bit_or(acts) as acts from person_active_days
-        where day between $1::date and $2::date group by person_id),
-     opened as (
-       select distinct person_id from person_read_days where day between $1::date and $2::date),
-     seen as (
-       select coalesce(a.person_id, o.person_id) as person_id, a.acts
-         from acted a full join opened o on o.person_id = a.person_id)
-     select count(*) filter (where s.acts & ${ACT.create} <> 0)::int as creators,
-            count(*) filter (where s.acts & ${ACT.create} = 0 and s.acts & ${ACT.reply} <> 0)::int as repliers,
-            -- A day whose act went unrecorded (before migration 0042) took part all the same: the lowest acting rung.
-            count(*) filter (where s.acts & ${ACT.create | ACT.reply} = 0)::int as reactors,
-            count(*) filter (where s.acts is null)::int as readers
-       from seen s join people p on p.id = s.person_id
-      where p.status = 'active' and p.activated_at < ${endOf('$2')} ${where}`,
+  const { rows } = await db.query<{ rung: number; people: number }>(
+    `with kept as materialized (
+       select rung, sum(people)::int as people from analytics_ladder_days
+        where ${grain} and day between $1::date and $2::date and gap > day - $1::date
+        group by rung),
+     gone as (
+       select p.id, greatest($1::date, (p.activated_at at time zone 'UTC')::date) as since
+         from people p where p.status <> 'active' and p.activated_at < ${endOf('$2')} ${where}),
+     top as materialized (
+       select greatest(
+                (select max(${RUNG_OF_ACTS('a.acts')}) from person_active_days a
+                  where a.person_id = g.id and a.day between g.since and $2::date),
+                (select 1 from person_read_days r where r.person_id = g.id and r.day between g.since and $2::date
+                  limit 1)) as rung
+         from gone g)
+     select r.rung, coalesce((select k.people from kept k where k.rung = r.rung), 0)
+                    - (select count(*) from top t where t.rung >= r.rung)::int as people
+       from generate_series(1, 4) r(rung)`,
     params,
   );
-  return rows[0]!;
+  const atLeast = (rung: number) => rows.find((row) => row.rung === rung)?.people ?? 0;
+  return {
+    readers: atLeast(1) - atLeast(2),
+    reactors: atLeast(2) - atLeast(3),
+    repliers: atLeast(3) - atLeast(4),
+    creators: atLeast(4),
+  };
 }
 
 /** The ladder's rungs as figures, top rung last (the page reads them as the climb). */

@@ -5,6 +5,7 @@ import { addDays, utcDay } from '../../platform/time/days.js';
 import { refreshActivity } from './rollup-activity.js';
 import { refreshAmaQuestions } from './rollup-amas.js';
 import { refreshCommunityActive } from './rollup-communities.js';
+import { refreshLadder } from './rollup-ladder.js';
 import { clearNetwork, refreshNetwork } from './rollup-network.js';
 import * as rollups from './rollup-repository.js';
 
@@ -47,6 +48,7 @@ export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ from
     await refreshNetwork(db, fromDay);
     await refreshAmaQuestions(db, fromDay);
     await refreshActivity(db, fromDay);
+    await refreshLadder(db, fromDay);
     await refreshCommunityActive(db, fromDay, today);
     const reachDay = await rollups.readState(db, REACH_DAY);
     // Pairs age out of the 90 days once a day for everyone; within a day only the people just seen change.
@@ -83,6 +85,7 @@ async function rebuildWithin(db: pg.PoolClient, now: Date): Promise<null> {
   await refreshNetwork(db, first);
   await refreshAmaQuestions(db, first);
   await refreshActivity(db, first);
+  await refreshLadder(db, first);
   await refreshCommunityActive(db, first, today);
   await rollups.countReach(db, today, false);
   await rollups.writeState(db, REACH_DAY, new Date(`${today}T00:00:00Z`));

@@ -7,10 +7,10 @@ import type { Filter } from './filters.js';
  * what it holds from `fromDay` on; the full rebuild is the same code with the first day of all.
  */
 
-const FIRST_DAY = '0001-01-01';
+export const FIRST_DAY = '0001-01-01';
 
 // The grain bitmask of a grouping set: 2 department, 4 location (the bits of 0008_analytics.sql's grains).
-const GRAIN = `(2 * (1 - grouping(department)) + 4 * (1 - grouping(location)))`;
+export const PERSON_GRAIN = `(2 * (1 - grouping(department)) + 4 * (1 - grouping(location)))`;
 
 /** Brings both activity roll-ups up to date from `fromDay` on. */
 export async function refreshActivity(db: Queryable, fromDay: string): Promise<void> {
@@ -63,7 +63,7 @@ export async function refreshActiveDays(db: Queryable, fromDay: string): Promise
         where d.day >= $1::date
         group by d.day, p.department, p.location)
      insert into analytics_active_days (grain, department, location, day, people)
-     select ${GRAIN}, department, location, day, sum(people)
+     select ${PERSON_GRAIN}, department, location, day, sum(people)
        from cells
       group by grouping sets ((day), (department, day), (location, day), (department, location, day))`,
     [fromDay],

@@ -250,7 +250,7 @@ export async function clearAll(db: Queryable): Promise<void> {
   await db.query(
     `truncate analytics_conversation_days, analytics_interaction_days, analytics_collaboration_days, analytics_pairs,
               analytics_questions, analytics_answers, analytics_person_activity, analytics_active_days,
-              analytics_community_active`,
+              analytics_community_active, analytics_ladder_days`,
   );
   await db.query('update analytics_people set first_contribution_at = null, reach_90d = 0');
 }

@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--database-url postgres://…] [--connections 16] [--seconds 10] [--tool wrk|autocannon]
- *   [--only feed,search] [--cpu-prof]
+ *   [--only feed,search] [--cpu-prof] [--log-sql]
  * Starts a Plein node on the given database (default: a fresh PGlite loaded with the peer shape), warms up,
  * then loads every scenario and its floor (the same SQL in a bare route) and a bare "hello", as signed-in
  * people. Prints a table, writes JSON to bench/results/ and reports the node's memory after the run, and each
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     label: { type: 'string', default: '' },
     'cpu-prof': { type: 'boolean', default: false },
+    'log-sql': { type: 'boolean', default: false },
   },
 });
 
@@ -49,6 +50,9 @@ async function startNode(): Promise<{ child: ChildProcess; ready: Ready }> {
   else delete env.DATABASE_URL;
   if (values.only) env.PLEIN_BENCH_ONLY = values.only;
   else delete env.PLEIN_BENCH_ONLY;
+  // --log-sql: the node prints the statements it recorded for each scenario's floor.
+  if (values['log-sql']) env.PLEIN_BENCH_LOG_SQL = '1';
+  else delete env.PLEIN_BENCH_LOG_SQL;
   // --cpu-prof: the node writes a V8 profile of the whole run (open it in Chrome's DevTools) when it stops.
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
   const child = spawn(process.execPath, [...profile, 'dist/bench-node.js'], {

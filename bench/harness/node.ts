@@ -87,6 +87,7 @@ for (const scenario of scenarios) {
     recorded.push(queries);
   }
   floors.set(scenario.name, recorded);
+  if (process.env.PLEIN_BENCH_LOG_SQL) logStatements(scenario.name, recorded);
 }
 stopRecording();
 
@@ -119,3 +120,15 @@ const stop = async () => {
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
+
+/** --log-sql: each scenario's statements per request, and the first request's in the order they ran. */
+function logStatements(scenario: string, recorded: RecordedQuery[][]): void {
+  const counts = recorded.map((queries) => queries.length);
+  const lines = (recorded[0] ?? []).map(
+    (query, i) =>
+      `  ${i + 1}. ${query.transaction === null ? '  ' : 'tx'} ${query.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+  );
+  process.stderr.write(
+    `[sql] ${scenario}: ${counts.join(' ')} statements per request\n${lines.join('\n')}\n`,
+  );
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { readableCommunitySql } from '../communities/access.js';
 import type { StoredPreferences } from './preferences.js';
 
@@ -77,15 +78,24 @@ export async function outcomeHtml(db: Queryable, outcomeId: string): Promise<str
   return rows[0]?.body_html ?? null;
 }
 
-/** Which of these people chose this channel kind as 'off' or as mail, in one look-up for notify(). */
-export async function storedPreferencesOf(
+const MAIL_CHOICES = statement(
+  `select (select value from settings where key = $2) as defaults,
+          (select coalesce(jsonb_object_agg(person_id::text, kinds), '{}')
+             from mail_preferences where person_id = any($1::bigint[])) as kinds`,
+);
+
+/**
+ * What notify() needs to pick each notice's channel, in one look-up: the organisation's stored mail defaults
+ * (the setting's value, null when never set) and each of these people's own choices per kind.
+ */
+export async function mailChoicesOf(
   db: Queryable,
   personIds: string[],
-): Promise<Map<string, StoredPreferences>> {
-  if (personIds.length === 0) return new Map();
-  const { rows } = await db.query<StoredPreferences & { person_id: string }>(
-    `select person_id, kinds, digest, quiet_start, quiet_end from mail_preferences where person_id = any($1::bigint[])`,
-    [personIds],
-  );
-  return new Map(rows.map((row) => [row.person_id, row]));
+  defaultsKey: string,
+): Promise<{ defaults: unknown; kinds: Map<string, StoredPreferences['kinds']> }> {
+  const { rows } = await db.query<{ defaults: unknown; kinds: Record<string, StoredPreferences['kinds']> }>({
+    ...MAIL_CHOICES,
+    values: [personIds, defaultsKey],
+  });
+  return { defaults: rows[0]!.defaults, kinds: new Map(Object.entries(rows[0]!.kinds)) };
 }

@@ -35,7 +35,7 @@ export type StoredPreferences = {
 
 /** A person's own choice wins; otherwise the organisation's default. */
 export function channelFor(
-  stored: StoredPreferences | null,
+  stored: Pick<StoredPreferences, 'kinds'> | null,
   defaults: MailDefaults,
   kind: MailNoticeKind,
 ): Channel {

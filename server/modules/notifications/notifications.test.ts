@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../platform/db/database.js';
+import type { EventSignal } from '../../platform/events/bus.js';
 import { client } from '../../test/client.js';
 import {
   buildCommunity,
@@ -288,5 +289,106 @@ describe('notifications about what I can no longer read', () => {
       'mention',
     ]);
     expect(second.items[0].thread.id).toBe(about.threadId);
+  });
+});
+
+describe('storing notifications with their events', () => {
+  const setKinds = (person: TestPerson, kinds: Record<string, string>) =>
+    ctx.db.pool.query(
+      `insert into mail_preferences (person_id, kinds, updated_at) values ($1, $2, now())
+       on conflict (person_id) do update set kinds = excluded.kinds`,
+      [person.id, JSON.stringify(kinds)],
+    );
+
+  it('stores each notice once on its channel, and records its event and the caller’s own, each signalled', async () => {
+    const { reader, actor, about } = await scene();
+    const other = await buildPerson(ctx.db.pool);
+    await setKinds(reader, { mention: 'off', reply: 'app' });
+    await setKinds(other, { reply: 'email' });
+    const heard: EventSignal[] = [];
+    const stop = ctx.deps.bus.subscribe((signal) => {
+      if (signal.threadId === about.threadId) heard.push(signal);
+    });
+    const post = {
+      type: 'reply',
+      actorId: actor.id,
+      threadId: about.threadId,
+      communityId: about.communityId,
+    };
+    await inTransaction(ctx.db.pool, (tx) =>
+      notify(
+        tx,
+        ctx.deps.bus,
+        [
+          { recipientId: reader.id, kind: 'mention', actorId: actor.id, ...about },
+          { recipientId: reader.id, kind: 'reply_to_thread', actorId: actor.id, ...about },
+          { recipientId: other.id, kind: 'reply_to_reply', actorId: actor.id, ...about },
+          { recipientId: other.id, kind: 'reply_to_reply', actorId: actor.id, ...about },
+          { recipientId: actor.id, kind: 'mention', actorId: actor.id, ...about },
+        ],
+        ctx.deps.clock.now(),
+        [{ ...post, payload: { replyId: about.replyId } }],
+      ),
+    );
+    // The reader's mention is off, the second reply_to_reply repeats the first, the actor's own never counts.
+    const { rows: stored } = await ctx.db.pool.query<{
+      id: string;
+      who: string;
+      kind: string;
+      mail: boolean;
+    }>(
+      `select id::text, recipient_id::text as who, kind, mail_pending as mail from notifications
+        where reply_id = $1 order by id`,
+      [about.replyId],
+    );
+    expect(stored.map(({ who, kind, mail }) => ({ who, kind, mail }))).toEqual([
+      { who: reader.id, kind: 'reply_to_thread', mail: false },
+      { who: other.id, kind: 'reply_to_reply', mail: true },
+    ]);
+    const { rows: events } = await ctx.db.pool.query<{
+      id: string;
+      type: string;
+      who: string | null;
+      payload: object;
+    }>(
+      `select id::text, type, recipient_id::text as who, payload from events where thread_id = $1 order by id`,
+      [about.threadId],
+    );
+    expect(events.map(({ id: _, ...event }) => event)).toEqual([
+      {
+        type: 'notification',
+        who: reader.id,
+        payload: { notificationId: stored[0]!.id, kind: 'reply_to_thread' },
+      },
+      {
+        type: 'notification',
+        who: other.id,
+        payload: { notificationId: stored[1]!.id, kind: 'reply_to_reply' },
+      },
+      { type: 'reply', who: null, payload: { replyId: about.replyId } },
+    ]);
+    // Each signal carries its own event's id, and who caused it only where the caller said so.
+    await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(3);
+    stop();
+    const byId = (a: { id: string }, b: { id: string }) => Number(a.id) - Number(b.id);
+    expect([...heard].sort(byId)).toEqual([
+      {
+        id: events[0]!.id,
+        type: 'notification',
+        recipientId: reader.id,
+        threadId: about.threadId,
+        communityId: about.communityId,
+        actorId: null,
+      },
+      {
+        id: events[1]!.id,
+        type: 'notification',
+        recipientId: other.id,
+        threadId: about.threadId,
+        communityId: about.communityId,
+        actorId: null,
+      },
+      { id: events[2]!.id, ...post, recipientId: null },
+    ]);
   });
 });

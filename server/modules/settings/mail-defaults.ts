@@ -7,10 +7,16 @@ import { writeAudit } from '../audit/repository.js';
 import { readSettings, writeSetting } from './repository.js';
 
 const KEY = 'mailDefaults';
+export const MAIL_DEFAULTS_KEY = KEY;
 
 /** The organisation's mail defaults; a kind missing from what is stored (a newer kind) keeps Plein's default. */
 export async function loadMailDefaults(db: Queryable): Promise<MailDefaults> {
-  const stored = (await readSettings(db, [KEY])).get(KEY) as Partial<MailDefaults> | undefined;
+  return mailDefaultsFrom((await readSettings(db, [KEY])).get(KEY));
+}
+
+/** The mail defaults from the setting's stored value (undefined or null when never set). */
+export function mailDefaultsFrom(value: unknown): MailDefaults {
+  const stored = (value ?? undefined) as Partial<MailDefaults> | undefined;
   const merged = {
     kinds: { ...DEFAULT_MAIL_DEFAULTS.kinds, ...(stored?.kinds ?? {}) },
     digest: stored?.digest ?? DEFAULT_MAIL_DEFAULTS.digest,

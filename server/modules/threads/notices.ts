@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database.js';
-import type { EventBus } from '../../platform/events/bus.js';
+import type { EventBus, NewEvent } from '../../platform/events/bus.js';
 import { type NotificationKind, notify } from '../notifications/notify.js';
 import { readersAmong } from './content-repository.js';
 import type { ThreadRow } from './repository.js';
@@ -39,7 +39,10 @@ export async function noticeReaders(
   await notifyReaders(db, bus, about, first, readers, now);
 }
 
-/** As noticeReaders, when the statement that wrote the post already said who of them may read it. */
+/**
+ * As noticeReaders, when the statement that wrote the post already said who of them may read it; the post's own
+ * live event (`alongside`) is recorded with the notifications' events, in one statement.
+ */
 export async function notifyReaders(
   db: Queryable,
   bus: EventBus,
@@ -47,6 +50,7 @@ export async function notifyReaders(
   first: Map<string, Notice>,
   readers: Set<string>,
   now: Date,
+  alongside: NewEvent[] = [],
 ): Promise<void> {
   const { thread } = about;
   await notify(
@@ -63,5 +67,6 @@ export async function notifyReaders(
         data: { title: thread.title, threadKind: thread.kind, ...data },
       })),
     now,
+    alongside,
   );
 }

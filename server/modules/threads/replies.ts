@@ -140,14 +140,15 @@ export async function createReply(deps: Deps, viewer: Viewer, threadId: string, 
     }
     // A held reply tells nobody until a moderator approves it.
     const told = held ? new Map<string, Notice>() : notices;
-    await notifyReaders(tx, deps.bus, { thread, replyId: reply.id, actorId: viewer.id }, told, readers, now);
-    await deps.bus.record(tx, {
+    const event = {
       actorId: viewer.id,
       type: 'reply',
       threadId,
       communityId: thread.community_id,
       payload: { replyId: reply.id },
-    });
+    };
+    const about = { thread, replyId: reply.id, actorId: viewer.id };
+    await notifyReaders(tx, deps.bus, about, told, readers, now, [event]);
     return { reply, context };
   });
   return replyPresenter(viewer, context)(reply);

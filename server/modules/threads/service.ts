@@ -96,8 +96,6 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       await linkThreadToGoalByScope(tx, thread.id);
     }
     // A held post tells nobody until a moderator approves it.
-    const told = held ? new Map<string, Notice>() : notices;
-    await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now);
     if (held) {
       const post = {
         threadId: thread.id,
@@ -107,13 +105,17 @@ export async function createThread(deps: Deps, viewer: Viewer, input: CreateThre
       };
       await holdPost(tx, post, held, now);
     }
-    await deps.bus.record(tx, {
+    const told = held ? new Map<string, Notice>() : notices;
+    const event = {
       actorId: viewer.id,
       type: 'thread',
       threadId: thread.id,
       communityId: thread.community_id,
       payload: { kind: thread.kind },
-    });
+    };
+    await notifyReaders(tx, deps.bus, { thread, replyId: null, actorId: viewer.id }, told, readers, now, [
+      event,
+    ]);
     return thread.id;
   });
   return getThread(deps, viewer, id);

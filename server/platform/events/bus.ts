@@ -25,20 +25,28 @@ export type NewEvent = {
 
 const CHANNEL = 'plein_events';
 
-const RECORD_SQL = `insert into events (type, recipient_id, thread_id, community_id, payload)
-  values ($1, $2, $3, $4, $5) returning id`;
-const RECORD = statement(RECORD_SQL);
-// The signal (an EventSignal as JSON) goes out in the same statement: one round trip per event.
-const RECORD_AND_SIGNAL = statement(
-  `with recorded as (${RECORD_SQL})
-   select id, pg_notify($6, json_build_object('id', id::text, 'type', $1::text, 'recipientId', $2::text,
-            'threadId', $3::text, 'communityId', $4::text, 'actorId', $7::text)::text) as signalled
-     from recorded`,
+// Ids are drawn before the insert, so each row's signal (an EventSignal as JSON) can carry who caused it.
+const RECORD_ALL_SQL = `with drawn as (
+     select nextval(pg_get_serial_sequence('events', 'id')) as id, e.*
+       from unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::jsonb[], $6::bigint[]) with ordinality
+         as e(type, recipient_id, thread_id, community_id, payload, actor_id, n)),
+   recorded as (
+     insert into events (id, type, recipient_id, thread_id, community_id, payload) overriding system value
+     select id, type, recipient_id, thread_id, community_id, payload from drawn)`;
+const RECORD_ALL = statement(`${RECORD_ALL_SQL} select id from drawn order by n`);
+// On a server the signals go out in the same statement: one round trip for any number of events.
+const RECORD_ALL_AND_SIGNAL = statement(
+  `${RECORD_ALL_SQL}
+   select id, pg_notify($7, json_build_object('id', id::text, 'type', type, 'recipientId', recipient_id::text,
+            'threadId', thread_id::text, 'communityId', community_id::text, 'actorId', actor_id::text)::text)
+     from drawn order by n`,
 );
 
 export type EventBus = {
   /** Stores the event in the caller's transaction; every node hears of it once that transaction commits. */
   record(db: Queryable, event: NewEvent): Promise<EventSignal>;
+  /** As record, for several events in one statement; the signals come back in the order given. */
+  recordAll(db: Queryable, events: NewEvent[]): Promise<EventSignal[]>;
   subscribe(listener: (signal: EventSignal) => void): () => void;
   /** Called when the node listens again after losing its connection: signals sent meanwhile were missed. */
   onResume(listener: () => void): () => void;
@@ -99,31 +107,45 @@ export async function createEventBus(database: Database, log?: Log): Promise<Eve
   // On a server the signal always goes out with the event, also while this node's own listener is away.
   const onServer = first !== null;
   if (first) await listen(first);
-  return {
-    async record(db, event) {
-      const { rows } = await db.query<{ id: string }>({
-        ...(onServer ? RECORD_AND_SIGNAL : RECORD),
-        values: [
-          event.type,
-          event.recipientId ?? null,
-          event.threadId ?? null,
-          event.communityId ?? null,
-          event.payload ?? {},
-          ...(onServer ? [CHANNEL, event.actorId ?? null] : []),
-        ],
-      });
-      const signal: EventSignal = {
-        id: rows[0]!.id,
+  const recordAll = async (db: Queryable, events: NewEvent[]): Promise<EventSignal[]> => {
+    if (events.length === 0) return [];
+    const column = <K extends keyof NewEvent>(key: K) => events.map((event) => event[key] ?? null);
+    const { rows } = await db.query<{ id: string }>({
+      ...(onServer ? RECORD_ALL_AND_SIGNAL : RECORD_ALL),
+      values: [
+        column('type'),
+        column('recipientId'),
+        column('threadId'),
+        column('communityId'),
+        events.map((event) => JSON.stringify(event.payload ?? {})),
+        column('actorId'),
+        ...(onServer ? [CHANNEL] : []),
+      ],
+    });
+    const signals = events.map(
+      (event, i): EventSignal => ({
+        id: rows[i]!.id,
         type: event.type,
         recipientId: event.recipientId ?? null,
         threadId: event.threadId ?? null,
         communityId: event.communityId ?? null,
         actorId: event.actorId ?? null,
-      };
-      // PGlite has one connection: whoever reacts queries after this transaction has released it.
-      if (!onServer) setImmediate(() => emitter.emit('event', signal));
-      return signal;
+      }),
+    );
+    // PGlite has one connection: whoever reacts queries after this transaction has released it.
+    if (!onServer) {
+      setImmediate(() => {
+        for (const signal of signals) emitter.emit('event', signal);
+      });
+    }
+    return signals;
+  };
+  return {
+    async record(db, event) {
+      const [signal] = await recordAll(db, [event]);
+      return signal!;
     },
+    recordAll,
     subscribe(fn) {
       emitter.on('event', fn);
       return () => emitter.off('event', fn);

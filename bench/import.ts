@@ -1,10 +1,14 @@
 /**
  * npx tsx bench/import.ts --database-url postgres://… [--people 50000] [--messages 1000000] [--groups 500]
+ *                         [--start 2017-01-01] [--source NAME]
  * Writes a synthetic Yammer network export (Users, Groups, Messages CSVs; a tenth of the messages start threads),
  * imports it with the importer into the given PostgreSQL database and prints its rate against a floor measured
  * in the same run: a bare COPY of the same Messages.csv rows into an unlogged table with no indexes. Prints each
  * stage's time and rate, and the CPU seconds of node and of the PostgreSQL backends (what an idle machine needs).
  * Not part of CI: at 1,000,000 messages it takes minutes. The database should be a scratch one.
+ * `--start` (the first message's day; one message a minute from then) and `--source` (the network's name, default
+ * a new one each run) measure an import into a database that already holds history: a later export of the same
+ * network, or another network's, touches only its own days of the roll-ups.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     people: { type: 'string', default: '50000' },
     messages: { type: 'string', default: '1000000' },
     groups: { type: 'string', default: '500' },
+    start: { type: 'string', default: '2017-01-01' },
+    source: { type: 'string' },
   },
 });
 const url = values['database-url'] ?? process.env.DATABASE_URL;
@@ -39,7 +45,8 @@ const WORDS =
     ' ',
   );
 const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const timeOf = (i: number) => new Date(Date.UTC(2017, 0, 1) + i * 60_000).toISOString();
+const START = Date.parse(`${values.start}T00:00:00Z`);
+const timeOf = (i: number) => new Date(START + i * 60_000).toISOString();
 
 async function writeCsv(path: string, header: string[], rows: (i: number) => string[], count: number) {
   const out = createWriteStream(path);
@@ -188,7 +195,7 @@ try {
   const report = await runImport(pool, systemClock, {
     paths: [dir],
     format: 'yammer',
-    sourceName: `bench-${Date.now()}`,
+    sourceName: values.source ?? `bench-${Date.now()}`,
     homeDomain: 'bench.test',
     onProgress: (done, total) =>
       process.stderr.write(`\r${progressLine(done, total, performance.now() - t)}`),

@@ -1,13 +1,17 @@
 /**
  * npx tsx bench/import.ts --database-url postgres://… [--people 50000] [--messages 1000000] [--groups 500]
+ *                         [--start 2017-01-01] [--source NAME]
  * Writes a synthetic Yammer network export (Users, Groups, Messages CSVs; a tenth of the messages start threads),
  * imports it with the importer into the given PostgreSQL database and prints its rate against a floor measured
  * in the same run: a bare COPY of the same Messages.csv rows into an unlogged table with no indexes. Prints each
  * stage's time and rate, and the CPU seconds of node and of the PostgreSQL backends (what an idle machine needs).
  * Not part of CI: at 1,000,000 messages it takes minutes. The database should be a scratch one.
+ * `--start` (the first message's day; one message a minute from then) and `--source` (the network's name, default
+ * a new one each run) measure an import into a database that already holds history: a later export of the same
+ * network, or another network's, touches only its own days of the roll-ups.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     people: { type: 'string', default: '50000' },
     messages: { type: 'string', default: '1000000' },
     groups: { type: 'string', default: '500' },
+    start: { type: 'string', default: '2017-01-01' },
+    source: { type: 'string' },
   },
 });
 const url = values['database-url'] ?? process.env.DATABASE_URL;
@@ -39,7 +45,8 @@ const WORDS =
     ' ',
   );
 const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const timeOf = (i: number) => new Date(Date.UTC(2017, 0, 1) + i * 60_000).toISOString();
+const START = Date.parse(`${values.start}T00:00:00Z`);
+const timeOf = (i: number) => new Date(START + i * 60_000).toISOString();
 
 async function writeCsv(path: string, header: string[], rows: (i: number) => string[], count: number) {
   const out = createWriteStream(path);
@@ -121,19 +128,21 @@ const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('e
 
 /**
  * CPU seconds of the PostgreSQL backends serving this database (the server is on this machine): what an idle
- * machine would need, whatever other work shares the cores. The pool keeps its connections, so none is lost.
+ * machine would need, whatever other work shares the cores. Read synchronously from /proc (backends are found by
+ * their process title, which names the database), so a stage's end can sample it; the pool keeps its
+ * connections, so none of their time is lost.
  */
-async function backendCpuSeconds(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
+function backendCpuSeconds(database: string): number {
   let ticks = 0;
-  for (const { pid } of rows) {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
     try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
-      // A backend that ended, or a server on another machine: not counted.
+      // A process that ended meanwhile: not counted.
     }
   }
   return ticks / CLOCK_TICKS;
@@ -171,24 +180,35 @@ try {
   const floorSeconds = await floor(pool, join(dir, 'Messages.csv'));
   const stages: string[] = [];
   const cpuBefore = process.cpuUsage();
-  const pgBefore = await backendCpuSeconds(pool);
+  const database = new URL(url).pathname.slice(1);
+  const pgBefore = backendCpuSeconds(database);
+  // Each stage's CPU seconds of node and PostgreSQL beside its wall time: other sessions share the cores.
+  let mark = { node: process.cpuUsage(), pg: pgBefore };
+  const cpuOfStage = () => {
+    const now = { node: process.cpuUsage(), pg: backendCpuSeconds(database) };
+    const node = (now.node.user + now.node.system - mark.node.user - mark.node.system) / 1e6;
+    const pgSeconds = now.pg - mark.pg;
+    mark = now;
+    return `  CPU node ${node.toFixed(1).padStart(6)} s, PostgreSQL ${pgSeconds.toFixed(1).padStart(6)} s, load ${loadavg()[0]!.toFixed(1)}`;
+  };
   t = performance.now();
   const report = await runImport(pool, systemClock, {
     paths: [dir],
     format: 'yammer',
-    sourceName: `bench-${Date.now()}`,
+    sourceName: values.source ?? `bench-${Date.now()}`,
     homeDomain: 'bench.test',
     onProgress: (done, total) =>
       process.stderr.write(`\r${progressLine(done, total, performance.now() - t)}`),
     onStage: (stage, records, ms) =>
       stages.push(
         `  ${stage.padEnd(14)} ${(ms / 1000).toFixed(1).padStart(7)} s` +
+          cpuOfStage() +
           (records > 0 ? `  ${records.toLocaleString('en')} records, ${rate(records, ms / 1000)}/s` : ''),
       ),
   });
   const seconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const pgSeconds = (await backendCpuSeconds(pool)) - pgBefore;
+  const pgSeconds = backendCpuSeconds(database) - pgBefore;
   process.stderr.write('\n');
   const c = report.counts;
   console.log(

@@ -28,14 +28,20 @@ const REBUILD_WORK_MEM = '1GB';
 
 /**
  * Brings the roll-ups up to `now`: only the days since the last refresh (minus the look-back) are computed again,
- * so a tick reads one week of posts, not all of them. The first run is a full rebuild.
+ * so a tick reads one week of posts, not all of them; and from `since` on where that is earlier (an import of
+ * history added posts from that day on). The first run is a full rebuild.
  */
-export async function refreshAnalytics(pool: pg.Pool, now: Date): Promise<{ fromDay: string | null }> {
+export async function refreshAnalytics(
+  pool: pg.Pool,
+  now: Date,
+  since?: string,
+): Promise<{ fromDay: string | null }> {
   return inTransaction(pool, async (db) => {
     await lockRollups(db);
     const last = await rollups.readState(db, REFRESHED);
     if (!last) return { fromDay: await rebuildWithin(db, now) };
-    const fromDay = addDays(utcDay(last < now ? last : now), -REFRESH_LOOKBACK_DAYS);
+    const tick = addDays(utcDay(last < now ? last : now), -REFRESH_LOOKBACK_DAYS);
+    const fromDay = since !== undefined && since < tick ? since : tick;
     await rollups.refreshHierarchy(db);
     await rollups.clearDays(db, fromDay);
     await rollups.insertConversationDays(db, fromDay);

@@ -47,19 +47,27 @@ export async function settleCommunities(db: Queryable, sources: string[]): Promi
   );
 }
 
-/** Managers, once everyone is in: the org chart need not list a manager before their reports. */
+/**
+ * Managers, once everyone is in: the org chart need not list a manager before their reports. Returns how many
+ * people an earlier run brought got another manager (the people this run, `now`, created have no past to move).
+ */
 export async function settleManagers(
   db: Queryable,
   links: { source: string; personId: string; managerId: string }[],
-): Promise<void> {
-  if (links.length === 0) return;
-  await db.query(
-    `update people p set manager_id = m.plein_id
+  now: Date,
+): Promise<number> {
+  if (links.length === 0) return 0;
+  const { rows } = await db.query<{ earlier: number }>(
+    `with moved as (
+     update people p set manager_id = m.plein_id
        from unnest($1::text[], $2::text[], $3::text[]) as l(source, person_id, manager_id)
        join import_sources s on s.kind = 'person' and s.source = l.source and s.source_id = l.person_id
        join import_sources m on m.kind = 'person' and m.source = l.source and m.source_id = l.manager_id
       where p.id = s.plein_id and p.import_source is not null and p.id <> m.plein_id
-        and p.manager_id is distinct from m.plein_id`,
-    [links.map((l) => l.source), links.map((l) => l.personId), links.map((l) => l.managerId)],
+        and p.manager_id is distinct from m.plein_id
+     returning p.imported_at)
+     select count(*)::int as earlier from moved where imported_at <> $4`,
+    [links.map((l) => l.source), links.map((l) => l.personId), links.map((l) => l.managerId), now],
   );
+  return rows[0]!.earlier;
 }

@@ -1,18 +1,17 @@
 import type pg from 'pg';
 import type { Clock } from '../../../platform/clock.js';
 import { inTransaction } from '../../../platform/db/database.js';
-import { rebuildParticipation } from '../../activity/repository.js';
-import { rebuildAnalytics } from '../../analytics/refresh.js';
-import { rebuildExpertise } from '../../experts/rebuild.js';
 import type { ImportRecord, RecordType } from '../interchange.js';
 import { emptyCounts, type ImportReport } from '../report.js';
 import type { Batch, BatchLoader, RunState } from './batch.js';
-import { settleCommunities, settleManagers, settleThreads } from './finish-repository.js';
 import { placeOf, readInterchange } from './lines.js';
-import { loadCommunities, loadMemberships, loadPeople } from './people-batch.js';
+import { addPending } from './pending-repository.js';
+import { communityLoader, membershipLoader, personLoader } from './people-batch.js';
 import { type Plan, planImport } from './plan.js';
-import { loadReplies, loadThreads } from './posts-batch.js';
-import { loadAttachments, loadReactions } from './reactions-batch.js';
+import { replyLoader, threadLoader } from './posts-batch.js';
+import { attachmentLoader, reactionLoader } from './reactions-batch.js';
+import { finishRun } from './rollups.js';
+import { untouched } from './touched.js';
 
 export type LoadOptions = {
   clock: Clock;
@@ -28,20 +27,22 @@ export type LoadOptions = {
   beforeCommit?: (batch: number) => Promise<void>;
 };
 
-const LOADERS: { [K in RecordType]: BatchLoader<Extract<ImportRecord, { type: K }>> } = {
-  person: loadPeople,
-  community: loadCommunities,
-  membership: loadMemberships,
-  thread: loadThreads,
-  reply: loadReplies,
-  reaction: loadReactions,
-  attachment: loadAttachments,
+// biome-ignore lint/suspicious/noExplicitAny: each kind prepares its own shape, which only its write reads.
+const LOADERS: { [K in RecordType]: BatchLoader<Extract<ImportRecord, { type: K }>, any> } = {
+  person: personLoader,
+  community: communityLoader,
+  membership: membershipLoader,
+  thread: threadLoader,
+  reply: replyLoader,
+  reaction: reactionLoader,
+  attachment: attachmentLoader,
 };
 
 /**
  * The one loader: an interchange file into Plein. A first pass checks it all (a bad file is refused before
  * anything is written); then batches are committed one by one, keyed by source id so a re-run (or a run after a
- * kill) adds only what is missing; then the derived columns and roll-ups are computed as live writes keep them.
+ * kill) adds only what is missing; then the derived columns and roll-ups are computed as live writes keep them,
+ * for what the run (and any run killed before) touched.
  */
 export async function loadInterchange(
   pool: pg.Pool,
@@ -63,31 +64,27 @@ export async function loadInterchange(
   for (const skipped of plan.skipped) report.counts[skipped.kind as RecordType].skipped++;
   if (options.dryRun) return report;
 
-  const run: RunState = { now: options.clock.now(), report, managerLinks: [] };
-  await loadBatches(pool, path, plan, run, options);
-  const stage = async (name: string, work: () => Promise<void>) => {
-    const started = performance.now();
-    await work();
-    options.onStage?.(name, 0, performance.now() - started);
+  const run: RunState = {
+    now: options.clock.now(),
+    report,
+    managerLinks: [],
+    touched: untouched(),
+    people: new Map(),
   };
-  await stage('settle', () =>
-    inTransaction(pool, async (tx) => {
-      await settleManagers(tx, run.managerLinks);
-      await settleThreads(tx, plan.sources);
-      await settleCommunities(tx, plan.sources);
-    }),
-  );
-  await rebuildDerived(pool, options.clock.now(), stage);
+  await loadBatches(pool, path, plan, run, options);
+  await finishRun(pool, plan, run, options);
   return report;
 }
 
 /**
  * Batches one after the other, each in its own transaction; while one is written, the next is read and checked
- * (the file's parsing overlaps the database's work, never two batches' writes).
+ * and, for posts, prepared (look-ups and rendering, on another connection): node's work overlaps the database's,
+ * never two batches' writes. A batch of another kind than the one before is prepared only once that one is in.
  */
 async function loadBatches(pool: pg.Pool, path: string, plan: Plan, run: RunState, options: LoadOptions) {
   const size = options.batchSize ?? 5000;
   let batch: (Batch & { type: RecordType }) | null = null;
+  let previous: RecordType | null = null;
   let done = plan.skipLines.size;
   let count = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -97,10 +94,13 @@ async function loadBatches(pool: pg.Pool, path: string, plan: Plan, run: RunStat
       options.onStage?.(stage.type, stage.records, performance.now() - stage.started);
     if (stage.type !== next) Object.assign(stage, { type: next, records: 0, started: performance.now() });
   };
-  const write = async (current: Batch & { type: RecordType }, number: number) => {
-    stageEnds(current.type);
+  const write = async (current: Batch & { type: RecordType }, prepared: Promise<unknown>, number: number) => {
+    const loader = LOADERS[current.type] as BatchLoader<ImportRecord, unknown>;
+    const ready = await prepared;
     await inTransaction(pool, async (tx) => {
-      await (LOADERS[current.type] as BatchLoader<ImportRecord>)(tx, current, run);
+      run.touched = untouched();
+      await loader.write(tx, current, run, ready);
+      if (run.touched.changed) await addPending(tx, run.touched);
       await options.beforeCommit?.(number);
     });
     stage.records += current.items.length;
@@ -111,9 +111,18 @@ async function loadBatches(pool: pg.Pool, path: string, plan: Plan, run: RunStat
     if (!batch || batch.items.length === 0) return;
     const current = batch;
     batch = null;
+    const loader = LOADERS[current.type] as BatchLoader<ImportRecord, unknown>;
+    // A new kind may need what the last batch of the kind before writes (people before posts).
+    if (current.type !== previous) {
+      await writing;
+      stageEnds(current.type);
+    }
+    previous = current.type;
+    const prepared = loader.prepare ? loader.prepare(pool, current, run) : Promise.resolve(undefined);
+    // Its failure is thrown by the write that awaits it; until then it must not count as unhandled.
+    prepared.catch(() => {});
     await writing;
-    writing = write(current, ++count);
-    // Its failure is thrown where it is next awaited; until then it must not count as unhandled.
+    writing = write(current, prepared, ++count);
     writing.catch(() => {});
   };
   for await (const entry of readInterchange(path)) {
@@ -131,20 +140,4 @@ async function loadBatches(pool: pg.Pool, path: string, plan: Plan, run: RunStat
   await flush();
   await writing;
   stageEnds(null);
-}
-
-/** Participation, expertise and the scorecard's roll-ups, computed again from every post as after any bulk load. */
-async function rebuildDerived(
-  pool: pg.Pool,
-  now: Date,
-  stage: (name: string, work: () => Promise<void>) => Promise<void>,
-): Promise<void> {
-  await stage('participation', () =>
-    inTransaction(pool, async (tx) => {
-      await tx.query(`set local work_mem = '256MB'`);
-      await rebuildParticipation(tx);
-    }),
-  );
-  await stage('expertise', () => rebuildExpertise(pool, now).then(() => {}));
-  await stage('analytics', () => rebuildAnalytics(pool, now).then(() => {}));
 }

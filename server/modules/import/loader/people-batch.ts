@@ -1,7 +1,7 @@
 import { DEFAULT_VIABILITY } from '../../../../contract/communities.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { CommunityRecord, MembershipRecord, PersonRecord } from '../interchange.js';
-import type { Batch, RunState } from './batch.js';
+import type { Batch, BatchLoader, RunState } from './batch.js';
 import { baseName, claimName } from './names.js';
 import {
   insertMappings,
@@ -29,7 +29,7 @@ const refsOf = (batch: Batch) =>
  * People: found again by source id (an earlier run) or by address (already in Plein: used as they are), else
  * created deactivated with a free handle.
  */
-export async function loadPeople(db: Queryable, batch: Batch<PersonRecord>, run: RunState): Promise<void> {
+async function loadPeople(db: Queryable, batch: Batch<PersonRecord>, run: RunState): Promise<void> {
   const counts = run.report.counts.person;
   const mapped = await resolveIds(db, 'person', refsOf(batch));
   const emails = batch.items.flatMap((item) => (item.record.email ? [item.record.email.toLowerCase()] : []));
@@ -85,15 +85,17 @@ export async function loadPeople(db: Queryable, batch: Batch<PersonRecord>, run:
   await insertPeople(db, created, batch.source, run.now);
   await insertMappings(db, 'person', mappings);
   counts.created += created.length;
-  counts.updated += await updateImportedPeople(db, updates);
+  const updated = await updateImportedPeople(db, updates);
+  counts.updated += updated;
+  // Posts look people up again: a leader flag may have changed.
+  run.people.clear();
+  if (created.length > 0 || mappings.length > 0) run.touched.changed = true;
+  // A department, location or leader flag counts on every day the person wrote: the roll-ups are rebuilt whole.
+  if (updated > 0) run.touched.everything = true;
 }
 
 /** Communities keep their visibility: secret stays secret, and nothing is made wider than the source had it. */
-export async function loadCommunities(
-  db: Queryable,
-  batch: Batch<CommunityRecord>,
-  run: RunState,
-): Promise<void> {
+async function loadCommunities(db: Queryable, batch: Batch<CommunityRecord>, run: RunState): Promise<void> {
   const counts = run.report.counts.community;
   const mapped = await resolveIds(db, 'community', refsOf(batch));
   const fresh = batch.items.filter((item) => !mapped.has(sourceKey(batch.source, item.record.sourceId)));
@@ -121,13 +123,10 @@ export async function loadCommunities(
     rows.map((row, i) => ({ source: batch.source, sourceId: fresh[i]!.record.sourceId, pleinId: row.id })),
   );
   counts.created += rows.length;
+  if (rows.length > 0) run.touched.changed = true;
 }
 
-export async function loadMemberships(
-  db: Queryable,
-  batch: Batch<MembershipRecord>,
-  run: RunState,
-): Promise<void> {
+async function loadMemberships(db: Queryable, batch: Batch<MembershipRecord>, run: RunState): Promise<void> {
   const communities = await resolveCommunities(
     db,
     batch.source,
@@ -146,5 +145,10 @@ export async function loadMemberships(
   }));
   const added = await insertMembers(db, rows);
   run.report.counts.membership.created += added;
+  if (added > 0) run.touched.changed = true;
   run.report.counts.membership.matched += rows.length - added;
 }
+
+export const personLoader: BatchLoader<PersonRecord> = { write: loadPeople };
+export const communityLoader: BatchLoader<CommunityRecord> = { write: loadCommunities };
+export const membershipLoader: BatchLoader<MembershipRecord> = { write: loadMemberships };

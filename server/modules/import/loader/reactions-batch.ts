@@ -1,17 +1,14 @@
 import type { Queryable } from '../../../platform/db/database.js';
 import type { AttachmentRecord, ReactionRecord } from '../interchange.js';
-import type { Batch, RunState } from './batch.js';
+import type { Batch, BatchLoader, RunState } from './batch.js';
 import { insertActorMemberships, resolvePeople, resolveReplies, resolveThreads } from './repository.js';
 import { insertReactions } from './rows-repository.js';
+import { touch } from './touched.js';
 
 type ReactionRow = Parameters<typeof insertReactions>[2][number];
 
 /** Reactions by kind, with their own moment; whoever reacted in a closed or secret community was a member. */
-export async function loadReactions(
-  db: Queryable,
-  batch: Batch<ReactionRecord>,
-  run: RunState,
-): Promise<void> {
+async function loadReactions(db: Queryable, batch: Batch<ReactionRecord>, run: RunState): Promise<void> {
   const records = batch.items.map((item) => item.record);
   const ids = (target: 'thread' | 'reply') => [
     ...new Set(records.filter((r) => r.target === target).map((r) => r.targetSourceId)),
@@ -32,15 +29,13 @@ export async function loadReactions(
     (await insertReactions(db, 'reply', rows.reply, batch.source, run.now));
   await insertActorMemberships(db, actors);
   run.report.counts.reaction.created += added;
+  // Which of them were new is not known one by one: the span of all of them is computed again.
+  if (added > 0) touch(run.touched, ...records.map((r) => r.createdAt));
   run.report.counts.reaction.matched += records.length - added;
 }
 
 /** Attachments are listed in the report with where they live; the attachments work will bring the files. */
-export async function loadAttachments(
-  _db: Queryable,
-  batch: Batch<AttachmentRecord>,
-  run: RunState,
-): Promise<void> {
+async function loadAttachments(_db: Queryable, batch: Batch<AttachmentRecord>, run: RunState): Promise<void> {
   for (const { record: r } of batch.items) {
     run.report.attachments.push({
       target: r.target,
@@ -51,3 +46,6 @@ export async function loadAttachments(
     });
   }
 }
+
+export const reactionLoader: BatchLoader<ReactionRecord> = { write: loadReactions };
+export const attachmentLoader: BatchLoader<AttachmentRecord> = { write: loadAttachments };

@@ -4,7 +4,7 @@ import pg from 'pg';
  * On a PostgreSQL server each test worker gets a database of its own (the run's database name plus the worker's
  * number), so test files run side by side there as they do on PGlite, and no file sees another worker's rows.
  */
-async function useWorkerDatabase(): Promise<void> {
+async function openWorkerDatabase(): Promise<void> {
   const base = process.env.DATABASE_URL;
   const worker = process.env.VITEST_POOL_ID;
   if (!base || !worker || process.env.PLEIN_TEST_WORKER_DATABASE) return;
@@ -26,4 +26,4 @@ async function useWorkerDatabase(): Promise<void> {
   process.env.PLEIN_TEST_WORKER_DATABASE = name;
 }
 
-await useWorkerDatabase();
+await openWorkerDatabase();

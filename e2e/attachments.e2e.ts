@@ -81,6 +81,109 @@ describe('pictures in posts', () => {
   );
 });
 
+describe('a thread with many pictures on a phone', () => {
+  it('keeps its place while the pictures load: each has its stored size before its bytes arrive', async () => {
+    const t: Words = wordsFor('nl');
+    const writer = await createNewcomer(stage.admin, 'Pim');
+    const signedIn = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: writer.email, password: writer.password }),
+    });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('plein_session='))!
+      .split(';')[0]!;
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const as = { cookie, 'x-csrf-token': csrfToken };
+    const call = async (method: string, path: string, body?: FormData | object) => {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: body && !(body instanceof FormData) ? { ...as, 'content-type': 'application/json' } : as,
+        body: body instanceof FormData ? body : body && JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.status === 204 ? null : response.json();
+    };
+    await call('PUT', `/api/v1/groups/${stage.open.slug}/members/${writer.handle}`);
+    // Six photos, wider than the phone and of different shapes.
+    const shapes = [
+      [1600, 1200],
+      [1200, 1600],
+      [1600, 900],
+      [1000, 1000],
+      [1600, 1200],
+      [900, 1600],
+    ];
+    const ids: string[] = [];
+    for (const [i, [width, height]] of shapes.entries()) {
+      const photo = await sharp({
+        create: { width: width!, height: height!, channels: 3, background: '#8e44ad' },
+      })
+        .jpeg()
+        .toBuffer();
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `room-${i}.jpg`);
+      ids.push((await call('POST', '/api/v1/attachments', form)).id);
+    }
+    // The job strips and sizes them (every second).
+    for (const id of ids) {
+      await expect
+        .poll(async () => (await call('GET', `/api/v1/attachments/${id}`)).status, { timeout: 30_000 })
+        .toBe('ready');
+    }
+    const thread = await call('POST', '/api/v1/threads', {
+      communitySlug: stage.open.slug,
+      kind: 'discussion',
+      title: `Every room of the new office ${Date.now()}`,
+      body: ids
+        .map((id, i) => `Room ${i + 1}\n\n![room-${i}.jpg](/api/v1/attachments/${id}/content?size=web)`)
+        .join('\n\n'),
+    });
+
+    const context = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    // Every layout shift from the start of each page, as the browser scores them (input-driven ones excluded).
+    await context.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Pictures arrive slowly, long after the text.
+    await context.route('**/api/v1/attachments/*/content*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    try {
+      await photographOnFailure([page], 'attachments-no-jump', async () => {
+        await signIn(page, t, writer);
+        await page.goto(`/t/${thread.id}`);
+        const images = page.locator('.thread-body img');
+        await expect.poll(() => images.count()).toBe(shapes.length);
+        // Each picture holds its stored shape from the first paint, whether or not its bytes have come.
+        const sizes = await images.evaluateAll((all) =>
+          all.map((img) => [img.getAttribute('width'), img.getAttribute('height')]),
+        );
+        expect(sizes).toEqual(shapes.map(([width, height]) => [String(width), String(height)]));
+        for (const image of await images.all()) {
+          await image.scrollIntoViewIfNeeded();
+          await expect.poll(() => loadedWidth(image), { timeout: 20_000 }).toBeGreaterThan(0);
+        }
+        const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+        expect(shifted.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('profile photos everywhere', () => {
   it.each([
     ['nl', PHONE],

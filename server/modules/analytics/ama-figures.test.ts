@@ -88,10 +88,12 @@ function expected(
   const rows = live.flatMap((a) => a.questions.map((q) => ({ ama: a, q })));
   const askedBy = (r: (typeof rows)[number]) => !filter.department || dept(r.q.by) === filter.department;
   const closed = rows.filter((r) => within(r.ama.ends) && askedBy(r));
-  const answered = closed.filter((r) => r.q.answeredAt !== undefined).length;
+  const answered = closed.filter((r) => r.q.answeredAt !== undefined);
+  const share = (n: number) => (closed.length ? Math.round((n * 1000) / closed.length) / 10 : null);
   return {
     amaQuestions: rows.filter((r) => within(r.q.asked) && askedBy(r)).length,
-    amaAnsweredShare: closed.length ? Math.round((answered * 1000) / closed.length) / 10 : null,
+    amaAnsweredShare: share(answered.length),
+    amaLeaderAnsweredShare: share(answered.filter((r) => r.ama.host.id === people.leader.id).length),
     leaderAmaAnswers: rows.filter(
       (r) =>
         within(r.q.answeredAt) &&
@@ -101,15 +103,21 @@ function expected(
   };
 }
 
-async function figures(query: Record<string, string>) {
+async function strategicCondition(query: Record<string, string>) {
   const search = new URLSearchParams({ from: PERIOD.from, to: PERIOD.to, ...query });
   const response = await manager.api.get(`/api/v1/analytics/scorecard?${search}`);
   expect(response.statusCode, response.body).toBe(200);
   const card: Scorecard = response.json();
-  const strategic = card.conditions.find((c) => c.id === 'strategic')!;
+  return card.conditions.find((c) => c.id === 'strategic')!;
+}
+
+const status = async (query: Record<string, string>) => (await strategicCondition(query)).status;
+
+async function figures(query: Record<string, string>) {
+  const strategic = await strategicCondition(query);
   const pick = (id: string) => strategic.figures.find((f) => f.id === id)!;
   return Object.fromEntries(
-    ['amaQuestions', 'amaAnsweredShare', 'leaderAmaAnswers'].map((id) => [
+    ['amaQuestions', 'amaAnsweredShare', 'amaLeaderAnsweredShare', 'leaderAmaAnswers'].map((id) => [
       id,
       [pick(id).value, pick(id).previous],
     ]),
@@ -204,6 +212,18 @@ beforeAll(async () => {
       ends: at('03-14'),
       questions: [{ by: ann, asked: at('03-09'), answeredAt: at('03-10') }],
     },
+    // Elsewhere, opened by the admin, ended in the period: none of bob's three questions answered.
+    {
+      community: 'elsewhere',
+      host: admin,
+      starts: at('03-16'),
+      ends: at('03-20'),
+      questions: [
+        { by: bob, asked: at('03-16') },
+        { by: bob, asked: at('03-17') },
+        { by: bob, asked: at('03-18') },
+      ],
+    },
     // Still running at the period's end.
     {
       community: 'here',
@@ -224,14 +244,24 @@ describe('AMA figures in condition 1 (the scorecard)', () => {
     expect(want.community).toEqual({
       amaQuestions: [5, 4],
       amaAnsweredShare: [66.7, 50],
+      // The leader answered 3 of the 6 questions of AMAs ended in March (the admin the fourth), 1 of 2 in February.
+      amaLeaderAnsweredShare: [50, 50],
       leaderAmaAnswers: [3, 1],
     });
     expect(await cards()).toEqual(want);
   });
 
+  it('judges condition 1 by the two AMA shares (docs/ANALYTICS.md: answered ≥ 70 / < 40, by leaders ≥ 50 / < 20)', async () => {
+    // Ann and bob started no thread and nothing in this year is on a theme or a loop: the AMA rules alone decide.
+    // Ann asked 4 questions of ended AMAs: 3 answered (75%, on track), 2 of them by the leader (50%, on track).
+    expect(await status({ department: people.ann.department })).toBe('on_track');
+    // Bob asked 6: 2 answered (33.3%, off track), both by the leader (33.3%, at risk): the worst is off track.
+    expect(await status({ department: people.bob.department })).toBe('off_track');
+  });
+
   it('gives, after a tick, the same figures as a full rebuild: late answers, new questions, a removed AMA', async () => {
     const db = ctx.db.pool;
-    const [, , hosted, , , running] = amas;
+    const [, , hosted, , , , running] = amas;
     await answer(running!, running!.questions[0]!, at('03-29'));
     const late: Question = { by: people.bob, asked: at('03-30') };
     running!.questions.push(late);
@@ -249,8 +279,14 @@ describe('AMA figures in condition 1 (the scorecard)', () => {
     expect(ticked.community).toEqual({
       amaQuestions: [4, 4],
       amaAnsweredShare: [75, 50],
+      amaLeaderAnsweredShare: [75, 50],
       leaderAmaAnswers: [4, 1],
     });
+
+    // Without the admin's AMA: ann 2 of 3 answered (66.7%, at risk), both by the leader (66.7%); bob 2 of 5 (40%,
+    // at risk: off track is below 40), both by the leader (40%, at risk).
+    expect(await status({ department: people.ann.department })).toBe('at_risk');
+    expect(await status({ department: people.bob.department })).toBe('at_risk');
 
     await rebuildAnalytics(db, at('04-01', '12:00'));
     expect(await cards()).toEqual(ticked);

@@ -2,15 +2,17 @@ import type { Condition } from '../../../contract/analytics.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { figure, pct } from './figures.js';
 import { type Filter, type Period, personWhere } from './filters.js';
+import { statusOf } from './thresholds.js';
 
 const startOf = (param: string) => `(${param}::date::timestamp at time zone 'UTC')`;
 const endOf = (param: string) => `((${param}::date + 1)::timestamp at time zone 'UTC')`;
 
 export type AmaTotals = {
   asked: number;
-  /** Questions of AMAs that ended in the period, and how many of them the host answered. */
+  /** Questions of AMAs that ended in the period, how many of them the host answered, and how many a leader did. */
   closed: number;
   closed_answered: number;
+  closed_leader_answered: number;
   leader_answers: number;
 };
 
@@ -33,6 +35,7 @@ export async function amaTotals(db: Queryable, filter: Filter, period: Period): 
             count(*) filter (where ${within('ama_ends_at')} ${asker})::int as closed,
             count(*) filter (where ${within('ama_ends_at')} and k.answered_at is not null ${asker})::int
               as closed_answered,
+            count(*) filter (where ${within('ama_ends_at')} and ap.is_leader ${asker})::int as closed_leader_answered,
             count(*) filter (where ${within('answered_at')} and ap.is_leader ${answerer})::int as leader_answers
        from (select * from analytics_ama_questions k where ${within('asked_at')}
              union select * from analytics_ama_questions k where ${within('ama_ends_at')}
@@ -45,15 +48,21 @@ export async function amaTotals(db: Queryable, filter: Filter, period: Period): 
   return rows[0]!;
 }
 
-/** Condition 1 with the AMA figures after its own: a leader's answers and the share of questions answered. */
+/**
+ * Condition 1 with the AMA figures after its own: a leader's answers and the share of questions answered. Its
+ * status is judged again, by the AMA rules as well as its own (thresholds.ts).
+ */
 export function withAmaFigures(strategic: Condition, amas: AmaTotals): Condition {
+  const figures = [
+    ...strategic.figures,
+    figure('amaQuestions', 'count', amas.asked),
+    figure('amaAnsweredShare', 'percent', pct(amas.closed_answered, amas.closed)),
+    figure('amaLeaderAnsweredShare', 'percent', pct(amas.closed_leader_answered, amas.closed)),
+    figure('leaderAmaAnswers', 'count', amas.leader_answers),
+  ];
   return {
     ...strategic,
-    figures: [
-      ...strategic.figures,
-      figure('amaQuestions', 'count', amas.asked),
-      figure('amaAnsweredShare', 'percent', pct(amas.closed_answered, amas.closed)),
-      figure('leaderAmaAnswers', 'count', amas.leader_answers),
-    ],
+    status: statusOf('strategic', Object.fromEntries(figures.map((f) => [f.id, f.value]))),
+    figures,
   };
 }

@@ -65,6 +65,7 @@ describe('the scorecard on a small world, community filter', () => {
       // No AMA in this world (ama-figures.test.ts has its own).
       amaQuestions: [0, 0],
       amaAnsweredShare: [null, null],
+      amaLeaderAnsweredShare: [null, null],
       leaderAmaAnswers: [0, 0],
     });
     expect(condition(c, 'strategic').status).toBe('on_track');

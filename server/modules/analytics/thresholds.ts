@@ -19,6 +19,9 @@ export const THRESHOLDS: Record<string, Rule[]> = {
   strategic: [
     { figure: 'themeShare', better: 'up', onTrack: 10, offTrack: 3 },
     { figure: 'loopClosure', better: 'up', onTrack: 60, offTrack: 30 },
+    // AMAs (ama-figures.ts): what people asked gets answered, and by leaders, not by someone standing in for them.
+    { figure: 'amaAnsweredShare', better: 'up', onTrack: 70, offTrack: 40 },
+    { figure: 'amaLeaderAnsweredShare', better: 'up', onTrack: 50, offTrack: 20 },
   ],
   bottom_line: [
     { figure: 'goalShare', better: 'up', onTrack: 15, offTrack: 5 },

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client } from '../../test/client.js';
 import { buildCommunity, buildPerson, type TestPerson, tokenFor } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
@@ -225,6 +225,39 @@ describe('a file is authorised like the post it belongs to', () => {
     expect((await outsider.get(file.url)).statusCode).toBe(200);
     expect((await author.api.delete(`/api/v1/threads/${thread.id}`)).statusCode).toBe(204);
     for (const api of [outsider, author.api]) expect((await api.get(file.url)).statusCode).toBe(404);
+  });
+
+  it("decides each of a reader's files asked for at once on its own, reading them in fewer statements", async () => {
+    const open = await buildCommunity(ctx.db.pool, { members: [author.person] });
+    const secret = await buildCommunity(ctx.db.pool, { visibility: 'secret', members: [author.person] });
+    const closed = await buildCommunity(ctx.db.pool, { visibility: 'closed', members: [author.person] });
+    const draft = async (api: Api, name: string) => (await upload(api, Buffer.from(name), name)).json();
+    const inPost = async (slug: string, name: string) => {
+      const file = await draft(author.api, name);
+      await post(author.api, slug, `[${name}](${file.url})`);
+      return file;
+    };
+    const asked = [
+      [await inPost(open.slug, 'open.txt'), 200],
+      [await inPost(secret.slug, 'secret.txt'), 404],
+      [await inPost(closed.slug, 'closed.txt'), 403],
+      [await draft(author.api, 'their-draft.txt'), 404],
+      [await draft(outsider, 'own-draft.txt'), 200],
+    ] as const;
+    const query = vi.spyOn(ctx.db.pool, 'query');
+    try {
+      const answers = await Promise.all(asked.map(([file]) => outsider.get(file.url)));
+      expect(answers.map((answer) => answer.statusCode)).toEqual(asked.map(([, status]) => status));
+      expect(answers[0]!.body).toBe('open.txt');
+      expect(answers[4]!.body).toBe('own-draft.txt');
+      const lookups = query.mock.calls.filter(([sql]) =>
+        String(JSON.stringify(sql)).includes('from attachments a'),
+      );
+      expect(lookups.length).toBeGreaterThan(0);
+      expect(lookups.length).toBeLessThan(asked.length);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it("does not let a post take someone else's draft", async () => {

@@ -2,13 +2,15 @@ import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/http/problem.js';
 import { accessFor } from '../communities/access.js';
-import { type AttachmentAccessRow, findFileAccess } from './repository.js';
+import { findFileAccess } from './access-batch.js';
+import type { AttachmentAccessRow } from './repository.js';
 
 /**
  * A file is authorised exactly like what it belongs to: a post's file like the post (404 in a secret community,
  * 403 in a closed one, 404 once the post or reply is removed), a profile photo like a profile (every signed-in
  * person), a draft only for its uploader. A rejected file exists for nobody but its uploader. The file, its post
- * and the viewer's standing come in one statement; the community rule is `accessFor`, as for the thread itself.
+ * and the viewer's standing come in one statement, shared with the reader's other files asked for at the same
+ * time (access-batch.ts); the community rule is `accessFor`, as for the thread itself.
  */
 export async function requireFileAccess(
   db: Queryable,

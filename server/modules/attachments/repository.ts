@@ -78,24 +78,24 @@ export type AttachmentAccessRow = AttachmentRow &
     community_id: string | null;
   };
 
-// One named statement per file request: a page with 20 pictures asks it 20 times (bench/attachments.ts).
-const FILE_ACCESS = statement(
+// One named statement for the files one reader asks for at once (access-batch.ts): a page's pictures.
+const FILES_ACCESS = statement(
   `select ${COLUMNS}, t.deleted_at as thread_deleted_at, r.deleted_at as reply_deleted_at,
           t.community_id, ${communityFactsSql}
      from attachments a
      left join threads t on t.id = a.thread_id
      ${communityFactsJoins('$2')}
      left join replies r on r.id = a.reply_id
-    where a.id = $1`,
+    where a.id = any($1::bigint[])`,
 );
 
-export async function findFileAccess(
+export async function findFilesAccess(
   db: Queryable,
-  id: string,
+  ids: string[],
   viewerId: string,
-): Promise<AttachmentAccessRow | null> {
-  const { rows } = await db.query<AttachmentAccessRow>({ ...FILE_ACCESS, values: [id, viewerId] });
-  return rows[0] ?? null;
+): Promise<AttachmentAccessRow[]> {
+  const { rows } = await db.query<AttachmentAccessRow>({ ...FILES_ACCESS, values: [ids, viewerId] });
+  return rows;
 }
 
 /** The drafts among `ids` that `ownerId` uploaded, now part of the post; returns how many were taken. */

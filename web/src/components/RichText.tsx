@@ -1,12 +1,33 @@
-import type { MouseEvent } from 'react';
+import { type MouseEvent, useLayoutEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
+import { ATTACHMENT_URL, type Attachment } from '../../../contract/attachments.js';
 
 /**
  * HTML the server rendered from Markdown and sanitised once, at write time. Its own links (@mentions,
- * #hashtags, /t/…) stay inside the app instead of reloading the page.
+ * #hashtags, /t/…) stay inside the app instead of reloading the page. Pictures among the post's `files` get their
+ * stored dimensions before the first paint, so the page keeps its place while they load.
  */
-export function RichText({ html, className = '' }: { html: string; className?: string }) {
+export function RichText({
+  html,
+  className = '',
+  files = [],
+}: {
+  html: string;
+  className?: string;
+  files?: Attachment[];
+}) {
   const navigate = useNavigate();
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const sized = new Map(files.filter((file) => file.width && file.height).map((file) => [file.id, file]));
+    for (const image of body.current?.querySelectorAll('img') ?? []) {
+      const file = sized.get(ATTACHMENT_URL.exec(image.getAttribute('src') ?? '')?.[1] ?? '');
+      if (!file) continue;
+      // The width and height say the picture's shape; the stylesheet scales it to the column.
+      image.width = file.width!;
+      image.height = file.height!;
+    }
+  }, [html, files]);
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as HTMLElement).closest('a');
     const href = link?.getAttribute('href');
@@ -20,6 +41,11 @@ export function RichText({ html, className = '' }: { html: string; className?: s
     // biome-ignore lint/a11y/useKeyWithClickEvents: links inside keep their own keyboard behaviour; this only routes them
     // biome-ignore lint/a11y/noStaticElementInteractions: the click handler only intercepts clicks on the links inside
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitised this HTML with an allow-list when it was written
-    <div className={`prose ${className}`} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    <div
+      ref={body}
+      className={`prose ${className}`}
+      onClick={onClick}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }

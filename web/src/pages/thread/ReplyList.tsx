@@ -114,7 +114,10 @@ function ReplyItem({ thread, reply, topLevelId }: { thread: ThreadView; reply: R
         <EditReplyForm reply={reply} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <RichText html={reply.bodyHtml} />
+          <RichText
+            html={reply.bodyHtml}
+            files={thread.attachments.files.filter((file) => file.replyId === reply.id)}
+          />
           <PostFiles found={thread.attachments} replyId={reply.id} />
         </>
       )}

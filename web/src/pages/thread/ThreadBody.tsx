@@ -98,7 +98,11 @@ export function ThreadBody({ thread }: { thread: ThreadView }) {
         <p className="muted">{t('thread.removed')}</p>
       ) : (
         <>
-          <RichText html={thread.bodyHtml} className="thread-body" />
+          <RichText
+            html={thread.bodyHtml}
+            className="thread-body"
+            files={thread.attachments.files.filter((file) => file.replyId === null)}
+          />
           <PostFiles found={thread.attachments} replyId={null} />
         </>
       )}

@@ -20,10 +20,33 @@ export const ErasedPosts = z
   .enum(['anonymise', 'remove'])
   .describe("an erased person's posts: kept under the pseudonym (default) or removed");
 
+export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
+export const RetentionAction = z
+  .enum(RETENTION_ACTIONS)
+  .describe(
+    'what happens to an old thread: deleted with its replies and files, or kept under "former colleague"',
+  );
+export type RetentionAction = z.infer<typeof RetentionAction>;
+
+/** A community's own content period, overriding the organisation's (admins set it). */
+export const CommunityRetention = z.object({
+  community: z.object({
+    slug: z.string(),
+    name: z.string(),
+    visibility: z.enum(['open', 'closed', 'secret']),
+  }),
+  days: Days,
+  action: RetentionAction,
+});
+export type CommunityRetention = z.infer<typeof CommunityRetention>;
+
 export const RetentionPolicy = z.object({
   days: z.object(
     Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, Days])) as Record<RetentionCategory, typeof Days>,
   ),
+  contentAction: RetentionAction,
+  /** Communities with their own content period, those the admin may know exist. */
+  communities: z.array(CommunityRetention),
   erasedPosts: ErasedPosts,
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
@@ -37,9 +60,32 @@ export const UpdateRetention = z.strictObject({
       >,
     )
     .optional(),
+  contentAction: RetentionAction.optional(),
   erasedPosts: ErasedPosts.optional(),
 });
 export type UpdateRetention = z.infer<typeof UpdateRetention>;
+
+export const CommunityRetentionParams = z.object({ slug: Slug });
+export const SetCommunityRetention = z.strictObject({
+  days: Days,
+  action: RetentionAction.default('delete'),
+});
+export type SetCommunityRetention = z.infer<typeof SetCommunityRetention>;
+
+/** What the next sweep does to old threads in one place, with one action. */
+export const ContentSweepLine = z.object({
+  scope: z
+    .enum(['community', 'outside', 'unseen'])
+    .describe(
+      'community: one community; outside: posts in no community; unseen: secret communities the admin is not in, summed',
+    ),
+  community: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  action: RetentionAction,
+  threads: z.number().int(),
+  replies: z.number().int(),
+  files: z.number().int().describe('files deleted with their stored bytes (delete only)'),
+});
+export type ContentSweepLine = z.infer<typeof ContentSweepLine>;
 
 export const RetentionPreview = z.object({
   at: Timestamp,
@@ -49,6 +95,8 @@ export const RetentionPreview = z.object({
       z.ZodNumber
     >,
   ),
+  /** Old threads per community and action (counts.content is their sum of threads). */
+  content: z.array(ContentSweepLine),
   /** Threads old enough but kept because a legal hold covers them. */
   heldThreads: z.number().int(),
 });
@@ -102,6 +150,8 @@ export type EDiscoveryRequest = z.infer<typeof EDiscoveryRequest>;
 
 /** How long a prepared archive is offered before the sweep deletes it. */
 export const EXPORT_OFFERED_DAYS = 7;
+/** A failing export is tried this many times in all before it is marked failed. */
+export const EXPORT_MAX_ATTEMPTS = 3;
 export const ExportStatus = z.enum(['queued', 'running', 'ready', 'failed', 'expired']);
 export const PrivacyExport = z.object({
   id: Id,
@@ -125,6 +175,12 @@ export const PrivacyExport = z.object({
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),
   expiresAt: Timestamp.nullable().describe('when a ready archive is deleted'),
+  attempts: z.number().int().describe('how many times preparing it was started'),
+  retryAt: Timestamp.nullable().describe('a failed attempt: when it is tried again'),
+  failureReason: z
+    .enum(['storage', 'build'])
+    .nullable()
+    .describe('failed for good: file storage did not work, or collecting the data failed'),
   /** Only for its recipient, while it is ready. */
   downloadUrl: z.string().nullable(),
 });

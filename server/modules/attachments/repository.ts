@@ -216,22 +216,30 @@ export async function deleteUnused(db: Queryable, before: Date, limit: number) {
 }
 
 /**
- * Everything a person uploaded and their profile photo, gone with their erasure: the rows now, the stored bytes
- * (original, web size, thumbnail) queued in `storage_deletions` in the same transaction. Returns how many files.
+ * Deletes the files `where` picks ($1) and queues their stored bytes (original, web size, thumbnail) in
+ * `storage_deletions` in the same statement, for removal once the caller's transaction commits.
  */
-export async function deleteFilesOfPerson(db: Queryable, personId: string, now: Date): Promise<number> {
+async function deleteFilesQueued(db: Queryable, where: string, value: unknown, now: Date): Promise<number> {
   const { rows } = await db.query<{ files: number }>(
     `with gone as (
-       delete from attachments where owner_id = $1 or person_id = $1 returning storage_key)
+       delete from attachments where ${where} returning storage_key)
      , queued as (
        insert into storage_deletions (storage_key, requested_at)
        select key, $2 from gone, unnest(array[storage_key, storage_key || $3, storage_key || $4]) key
        on conflict (storage_key) do nothing)
      select count(*)::int as files from gone`,
-    [personId, now, variantSuffix('web'), variantSuffix('thumb')],
+    [value, now, variantSuffix('web'), variantSuffix('thumb')],
   );
   return rows[0]!.files;
 }
+
+/** Everything a person uploaded and their profile photo, gone with their erasure. Returns how many files. */
+export const deleteFilesOfPerson = (db: Queryable, personId: string, now: Date) =>
+  deleteFilesQueued(db, 'owner_id = $1 or person_id = $1', personId, now);
+
+/** The files of threads and their replies, gone with the threads (retention). Returns how many files. */
+export const deleteFilesOfThreads = (db: Queryable, threadIds: string[], now: Date) =>
+  deleteFilesQueued(db, 'thread_id = any($1::bigint[])', threadIds, now);
 
 /** Stored bytes waiting to be removed, oldest first. */
 export async function queuedStorageDeletions(db: Queryable, limit: number): Promise<string[]> {

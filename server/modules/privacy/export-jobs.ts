@@ -1,4 +1,4 @@
-import { EXPORT_OFFERED_DAYS } from '../../../contract/privacy.js';
+import { EXPORT_MAX_ATTEMPTS, EXPORT_OFFERED_DAYS } from '../../../contract/privacy.js';
 import type { Deps } from '../../platform/http/deps.js';
 import type { Job } from '../../platform/jobs/scheduler.js';
 import { writeAudit } from '../audit/repository.js';
@@ -13,11 +13,20 @@ import {
   personData,
   personFiles,
 } from './export-repository.js';
-import { claimExport, type ExportRow, expireDue, markFailed, markReady } from './exports-repository.js';
+import {
+  claimExport,
+  type ExportRow,
+  expireDue,
+  failAbandoned,
+  markAttemptFailed,
+  markReady,
+} from './exports-repository.js';
 
 const DAY_MS = 86_400_000;
 /** A build this old whose node stopped answering is taken over by another. */
 const STALE_BUILD_MS = 30 * 60_000;
+/** The pause after a failed attempt: a minute, then five (storage or the database may be back by then). */
+export const retryDelayMs = (attempts: number) => 60_000 * 5 ** (attempts - 1);
 
 /** A person's own data: the JSON document and their files, everything they may read (it is only theirs to download). */
 async function buildPerson(deps: Deps, row: ExportRow, archive: ArchiveBuilder) {
@@ -86,13 +95,19 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
   });
 }
 
-/** Builds one claimed export into a zip in file storage, offered for EXPORT_OFFERED_DAYS. */
+/**
+ * Builds one claimed export into a zip in file storage, offered for EXPORT_OFFERED_DAYS. A failed attempt is tried
+ * again after a pause, up to EXPORT_MAX_ATTEMPTS in all; then it is failed with the reason its requester reads.
+ */
 export async function buildExport(deps: Deps, row: ExportRow) {
   const archive = await ArchiveBuilder.start();
+  let phase: 'build' | 'storage' = 'build';
   try {
     if (row.kind === 'person') await buildPerson(deps, row, archive);
     else await buildDiscovery(deps, row, archive);
     const key = archiveKey(row.id);
+    // Writing the zip reads the stored files and stores the archive: a failure from here on is storage's.
+    phase = 'storage';
     const sizeBytes = await archive.storeAs(deps.storage, key);
     const now = deps.clock.now();
     await markReady(deps.db.pool, row.id, {
@@ -103,22 +118,27 @@ export async function buildExport(deps: Deps, row: ExportRow) {
     });
   } catch (error) {
     await archive.discard();
-    deps.log.error({ err: error, export: row.id }, 'export failed');
-    await markFailed(
-      deps.db.pool,
-      row.id,
-      error instanceof Error ? error.message : String(error),
-      deps.clock.now(),
-    );
+    const now = deps.clock.now();
+    const retry = row.attempts < EXPORT_MAX_ATTEMPTS;
+    deps.log.error({ err: error, export: row.id, attempt: row.attempts, retry }, 'export failed');
+    await markAttemptFailed(deps.db.pool, row.id, {
+      error: error instanceof Error ? error.message : String(error),
+      reason: phase,
+      now,
+      retryAt: retry ? new Date(now.getTime() + retryDelayMs(row.attempts)) : null,
+    });
   }
 }
 
 /** Builds waiting exports one after another, at most `batch` per tick; returns how many. */
 export async function runExports(deps: Deps, batch = 5): Promise<number> {
+  const now = deps.clock.now();
+  await failAbandoned(deps.db.pool, now, new Date(now.getTime() - STALE_BUILD_MS), EXPORT_MAX_ATTEMPTS);
   let built = 0;
   while (built < batch) {
     const now = deps.clock.now();
-    const row = await claimExport(deps.db.pool, now, new Date(now.getTime() - STALE_BUILD_MS));
+    const stale = new Date(now.getTime() - STALE_BUILD_MS);
+    const row = await claimExport(deps.db.pool, now, stale, EXPORT_MAX_ATTEMPTS);
     if (!row) break;
     await buildExport(deps, row);
     built++;

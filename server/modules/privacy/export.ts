@@ -44,6 +44,9 @@ export function presentExport(row: ExportRow, viewer: Viewer): PrivacyExport {
     createdAt: row.created_at.toISOString(),
     finishedAt: iso(row.finished_at),
     expiresAt: iso(row.expires_at),
+    attempts: row.attempts,
+    retryAt: row.status === 'queued' ? iso(row.retry_at) : null,
+    failureReason: row.status === 'failed' ? (row.failure_reason ?? 'build') : null,
     downloadUrl:
       row.status === 'ready' && row.recipient_id === viewer.id ? `/api/v1/exports/${row.id}/download` : null,
   };

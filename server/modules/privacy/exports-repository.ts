@@ -16,6 +16,9 @@ export type ExportRow = {
   created_at: Date;
   finished_at: Date | null;
   expires_at: Date | null;
+  attempts: number;
+  retry_at: Date | null;
+  failure_reason: 'storage' | 'build' | null;
   subject_handle: string | null;
   subject_name: string | null;
   requester_handle: string | null;
@@ -94,19 +97,36 @@ export async function waitingPersonExport(db: Queryable, subjectId: string): Pro
 }
 
 /**
- * Takes the oldest waiting export, or one whose builder stopped (a node that died mid-build) before `staleBefore`;
- * skip locked, so two nodes never build the same one.
+ * Takes the oldest waiting export whose pause after a failed attempt is over, or one whose builder stopped (a node
+ * that died mid-build) before `staleBefore` with attempts left; skip locked, so two nodes never build the same one.
+ * Each claim is an attempt.
  */
-export async function claimExport(db: Queryable, now: Date, staleBefore: Date): Promise<ExportRow | null> {
+export async function claimExport(
+  db: Queryable,
+  now: Date,
+  staleBefore: Date,
+  maxAttempts: number,
+): Promise<ExportRow | null> {
   const { rows } = await db.query<{ id: string }>(
-    `update privacy_exports set status = 'running', started_at = $1
+    `update privacy_exports set status = 'running', started_at = $1, attempts = attempts + 1, retry_at = null
       where id = (select id from privacy_exports
-                   where status = 'queued' or (status = 'running' and started_at < $2)
+                   where (status = 'queued' and (retry_at is null or retry_at <= $1))
+                      or (status = 'running' and started_at < $2 and attempts < $3)
                    order by id limit 1 for update skip locked)
       returning id`,
-    [now, staleBefore],
+    [now, staleBefore, maxAttempts],
   );
   return rows[0] ? findExport(db, rows[0].id) : null;
+}
+
+/** Builds whose node stopped on their last attempt: failed, so they do not wait for ever. */
+export async function failAbandoned(db: Queryable, now: Date, staleBefore: Date, maxAttempts: number) {
+  await db.query(
+    `update privacy_exports set status = 'failed', failure_reason = 'build', finished_at = $1,
+            error = 'the node preparing it stopped'
+      where status = 'running' and started_at < $2 and attempts >= $3`,
+    [now, staleBefore, maxAttempts],
+  );
 }
 
 export async function markReady(
@@ -116,18 +136,27 @@ export async function markReady(
 ) {
   await db.query(
     `update privacy_exports set status = 'ready', storage_key = $2, size_bytes = $3, finished_at = $4,
-            expires_at = $5, error = null
+            expires_at = $5, error = null, failure_reason = null
       where id = $1`,
     [id, done.storageKey, done.sizeBytes, done.now, done.expiresAt],
   );
 }
 
-export async function markFailed(db: Queryable, id: string, error: string, now: Date) {
-  await db.query(`update privacy_exports set status = 'failed', error = $2, finished_at = $3 where id = $1`, [
-    id,
-    error.slice(0, 500),
-    now,
-  ]);
+/** A failed attempt: waiting again until `retryAt`, or (null) failed for good with the reason its requester reads. */
+export async function markAttemptFailed(
+  db: Queryable,
+  id: string,
+  failure: { error: string; reason: 'storage' | 'build'; now: Date; retryAt: Date | null },
+) {
+  await db.query(
+    `update privacy_exports
+        set status = case when $4::timestamptz is null then 'failed' else 'queued' end,
+            retry_at = $4, error = $2,
+            failure_reason = case when $4::timestamptz is null then $5 end,
+            finished_at = case when $4::timestamptz is null then $3::timestamptz end
+      where id = $1`,
+    [id, failure.error.slice(0, 500), failure.now, failure.retryAt, failure.reason],
+  );
 }
 
 /** Ready archives past their time: marked expired, their keys returned so the bytes can be deleted. */

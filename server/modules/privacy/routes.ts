@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Empty, problems } from '../../../contract/common.js';
 import {
+  CommunityRetention,
+  CommunityRetentionParams,
   EDiscoveryRequest,
   Erased,
   EraseRequest,
@@ -14,6 +16,7 @@ import {
   PrivacyExports,
   RetentionPolicy,
   RetentionPreview,
+  SetCommunityRetention,
   UpdateRetention,
 } from '../../../contract/privacy.js';
 import { defineRoute } from '../../platform/http/route.js';
@@ -24,7 +27,9 @@ import {
   liftHold,
   listHolds,
   placeHold,
+  removeCommunityPolicy,
   retentionPolicy,
+  setCommunityPolicy,
   setComplianceRole,
   updateRetention,
 } from './service.js';
@@ -110,17 +115,19 @@ export const privacyRoutes = [
     url: '/api/v1/privacy/retention',
     auth: 'admin',
     rateLimit: 'read',
-    summary: "Retention periods per kind of data, and what erasure does with a person's posts (admins)",
+    summary:
+      "Retention periods per kind of data and per community, what old content undergoes, and what erasure does with a person's posts (admins)",
     tags,
     schema: { response: { 200: RetentionPolicy, ...problems(401, 403) } },
-    handler: ({ deps }) => retentionPolicy(deps),
+    handler: ({ deps, viewer }) => retentionPolicy(deps, viewer),
   }),
   defineRoute({
     method: 'PUT',
     url: '/api/v1/privacy/retention',
     auth: 'admin',
     rateLimit: 'write',
-    summary: 'Set retention periods (days, null: keep) and the erased-posts policy (admins)',
+    summary:
+      "Set the organisation's retention periods (days, null: keep), old content's action and the erased-posts policy (admins)",
     tags,
     schema: { body: UpdateRetention, response: { 200: RetentionPolicy, ...problems(400, 401, 403) } },
     handler: ({ deps, viewer, body }) => updateRetention(deps, viewer, body),
@@ -130,10 +137,37 @@ export const privacyRoutes = [
     url: '/api/v1/privacy/retention/preview',
     auth: 'admin',
     rateLimit: 'read',
-    summary: 'How much the next retention sweep would delete now, per kind (admins)',
+    summary:
+      'What the next retention sweep would do now: per kind, and old threads per community and action (admins)',
     tags,
     schema: { response: { 200: RetentionPreview, ...problems(401, 403) } },
-    handler: ({ deps }) => previewRetention(deps),
+    handler: ({ deps, viewer }) => previewRetention(deps, viewer),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/privacy/retention/communities/:slug',
+    auth: 'admin',
+    rateLimit: 'write',
+    summary:
+      "Give a community its own content period and action, overriding the organisation's (admins; audited)",
+    tags,
+    schema: {
+      params: CommunityRetentionParams,
+      body: SetCommunityRetention,
+      response: { 200: CommunityRetention, ...problems(400, 401, 403, 404) },
+    },
+    handler: ({ deps, viewer, params, body }) => setCommunityPolicy(deps, viewer, params.slug, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/privacy/retention/communities/:slug',
+    auth: 'admin',
+    rateLimit: 'write',
+    summary: "A community follows the organisation's content period again (admins; audited)",
+    tags,
+    status: 204,
+    schema: { params: CommunityRetentionParams, response: { 204: Empty, ...problems(400, 401, 403, 404) } },
+    handler: ({ deps, viewer, params }) => removeCommunityPolicy(deps, viewer, params.slug),
   }),
   defineRoute({
     method: 'GET',

@@ -1,7 +1,9 @@
 import {
+  type CommunityRetention,
   type PlaceHold,
   RETENTION_CATEGORIES,
   type RetentionPolicy,
+  type SetCommunityRetention,
   type UpdateRetention,
 } from '../../../contract/privacy.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
@@ -20,40 +22,107 @@ import {
   setComplianceOfficer,
 } from './holds-repository.js';
 import {
+  communityRetentions,
+  contentAction,
+  deleteCommunityRetention,
   erasedPostsPolicy,
+  findCommunityRetention,
   retentionDays,
+  setCommunityRetention,
+  setContentAction,
   setErasedPostsPolicy,
   setRetentionDays,
 } from './retention-repository.js';
 
-export const retentionPolicy = (deps: Deps) => policyOf(deps.db.pool);
+export async function retentionPolicy(deps: Deps, viewer: Viewer): Promise<RetentionPolicy> {
+  const db = deps.db.pool;
+  const communities = await communityRetentions(db, viewer.id);
+  return {
+    ...(await organisationPolicy(db)),
+    communities: communities.map(
+      (row): CommunityRetention => ({
+        community: { slug: row.slug, name: row.name, visibility: row.visibility },
+        days: row.days,
+        action: row.action,
+      }),
+    ),
+  };
+}
 
-async function policyOf(db: Queryable): Promise<RetentionPolicy> {
+/** The organisation's periods and choices, as audited (communities have entries of their own). */
+async function organisationPolicy(db: Queryable): Promise<Omit<RetentionPolicy, 'communities'>> {
   const rows = await retentionDays(db);
   const days = Object.fromEntries(
     RETENTION_CATEGORIES.map((c) => [c, rows.find((row) => row.category === c)?.days ?? null]),
   ) as RetentionPolicy['days'];
-  return { days, erasedPosts: await erasedPostsPolicy(db) };
+  return { days, contentAction: await contentAction(db), erasedPosts: await erasedPostsPolicy(db) };
 }
 
 export async function updateRetention(deps: Deps, viewer: Viewer, body: UpdateRetention) {
-  return inTransaction(deps.db.pool, async (db) => {
-    const before = await policyOf(db);
+  await inTransaction(deps.db.pool, async (db) => {
+    const before = await organisationPolicy(db);
     for (const [category, days] of Object.entries(body.days ?? {})) {
       if (days !== undefined)
         await setRetentionDays(db, category as keyof RetentionPolicy['days'], days, viewer.id);
     }
+    if (body.contentAction) await setContentAction(db, body.contentAction, viewer.id);
     if (body.erasedPosts) await setErasedPostsPolicy(db, body.erasedPosts, viewer.id);
-    const after = await policyOf(db);
     await writeAudit(db, {
       actorId: viewer.id,
       action: 'privacy.retention',
       targetType: 'organisation',
       targetId: '0',
       before,
-      after,
+      after: await organisationPolicy(db),
     });
-    return after;
+  });
+  return retentionPolicy(deps, viewer);
+}
+
+/**
+ * A community's own content period (admins only, as the organisation's: one accountable role the works council
+ * agrees with); a secret community only for an admin who is a member. Audited with before and after.
+ */
+export async function setCommunityPolicy(
+  deps: Deps,
+  viewer: Viewer,
+  slug: string,
+  body: SetCommunityRetention,
+): Promise<CommunityRetention> {
+  const community = await requireVisible(deps.db.pool, viewer, { slug });
+  await inTransaction(deps.db.pool, async (db) => {
+    const before = await findCommunityRetention(db, community.id);
+    await setCommunityRetention(db, community.id, body, viewer.id);
+    await writeAudit(db, {
+      actorId: viewer.id,
+      action: 'privacy.retention_community',
+      targetType: 'community',
+      targetId: community.id,
+      before: before ?? undefined,
+      after: { days: body.days, action: body.action },
+    });
+  });
+  return {
+    community: { slug: community.slug, name: community.name, visibility: community.visibility },
+    days: body.days,
+    action: body.action,
+  };
+}
+
+/** Back to the organisation's period for this community; audited. */
+export async function removeCommunityPolicy(deps: Deps, viewer: Viewer, slug: string): Promise<void> {
+  const community = await requireVisible(deps.db.pool, viewer, { slug });
+  await inTransaction(deps.db.pool, async (db) => {
+    const before = await findCommunityRetention(db, community.id);
+    if (!before || !(await deleteCommunityRetention(db, community.id)))
+      throw notFound('retention period of this community');
+    await writeAudit(db, {
+      actorId: viewer.id,
+      action: 'privacy.retention_community',
+      targetType: 'community',
+      targetId: community.id,
+      before,
+    });
   });
 }
 

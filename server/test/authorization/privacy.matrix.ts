@@ -83,6 +83,31 @@ export const privacyMatrix: MatrixRow[] = [
     request: () => ({ url: '/api/v1/privacy/retention/preview' }),
     expect: statuses.adminOnly(200),
   },
+  // A community's own retention: admins only (its owners too are refused), never a secret one they are not in.
+  ...VISIBILITIES.flatMap((visibility): MatrixRow[] => [
+    {
+      route: 'PUT /api/v1/privacy/retention/communities/:slug',
+      on: visibility,
+      request: (_world, place) => ({
+        url: `/api/v1/privacy/retention/communities/${place.community.slug}`,
+        body: { days: 3650, action: 'anonymise' },
+      }),
+      expect: statuses.adminOnly(visibility === 'secret' ? 404 : 200),
+    },
+    {
+      route: 'DELETE /api/v1/privacy/retention/communities/:slug',
+      on: visibility,
+      request: async (world, place) => {
+        await world.db.query(
+          `insert into community_retention (community_id, days) values ($1, 3650)
+           on conflict (community_id) do nothing`,
+          [place.community.id],
+        );
+        return { url: `/api/v1/privacy/retention/communities/${place.community.slug}` };
+      },
+      expect: statuses.adminOnly(visibility === 'secret' ? 404 : 204),
+    },
+  ]),
   {
     route: 'GET /api/v1/privacy/holds',
     on: 'none',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  CommunityRetention,
   Erased,
   LegalHold,
   PlaceHold,
@@ -7,6 +8,7 @@ import type {
   RetentionCategory,
   RetentionPolicy,
   RetentionPreview,
+  SetCommunityRetention,
   UpdateRetention,
 } from '../../../contract/privacy.js';
 import { request } from './http.js';
@@ -35,6 +37,10 @@ export const privacyApi = {
     request<PrivacyExport>('POST', '/compliance/ediscovery', { body }),
   retention: () => request<RetentionPolicy>('GET', '/privacy/retention'),
   updateRetention: (body: UpdateRetention) => request<RetentionPolicy>('PUT', '/privacy/retention', { body }),
+  setCommunityRetention: (slug: string, body: z.input<typeof SetCommunityRetention>) =>
+    request<CommunityRetention>('PUT', `/privacy/retention/communities/${enc(slug)}`, { body }),
+  removeCommunityRetention: (slug: string) =>
+    request<void>('DELETE', `/privacy/retention/communities/${enc(slug)}`),
   preview: () => request<z.output<typeof RetentionPreview>>('GET', '/privacy/retention/preview'),
   holds: () => request<{ items: z.output<typeof LegalHold>[] }>('GET', '/privacy/holds'),
   placeHold: (body: PlaceHold) => request<z.output<typeof LegalHold>>('POST', '/privacy/holds', { body }),

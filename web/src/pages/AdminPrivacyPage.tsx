@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { usePageTitle } from '../lib/use-title.js';
+import { CommunityRetention } from './privacy/CommunityRetention.js';
 import { DiscoveryForm } from './privacy/DiscoveryForm.js';
 import { ErasureForm } from './privacy/ErasureForm.js';
 import { LegalHolds } from './privacy/LegalHolds.js';
@@ -26,6 +27,7 @@ export function AdminPrivacyPage() {
     <div className="column narrow">
       <h1 className="page-title">{t('privacy.admin.title')}</h1>
       <RetentionForm />
+      <CommunityRetention />
       <LegalHolds />
       <PersonExportForm />
       <ErasureForm />

@@ -22,6 +22,11 @@ export function ExportList({ items }: { items: PrivacyExport[] }) {
                   })
                 : item.subject && t('privacy.exports.of', { name: item.subject.name })}{' '}
               · {t('privacy.exports.asked', { date: format.dateTime(item.createdAt) })}
+              {item.status === 'queued' &&
+                item.retryAt &&
+                ` · ${t('privacy.exports.retrying', { count: item.attempts, date: format.dateTime(item.retryAt) })}`}
+              {item.failureReason &&
+                ` · ${t(`privacy.exports.failure.${item.failureReason}`, { count: item.attempts })}`}
               {item.expiresAt &&
                 item.status === 'ready' &&
                 ` · ${t('privacy.exports.until', { date: format.date(item.expiresAt) })}`}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionPolicy } from '../../../../contract/privacy.js';
+import type { RetentionAction, RetentionPolicy } from '../../../../contract/privacy.js';
 import { privacyApi, privacyKeys, RETENTION_KINDS } from '../../api/privacy.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -18,11 +18,13 @@ export function RetentionForm() {
   const preview = useQuery({ queryKey: privacyKeys.preview, queryFn: privacyApi.preview });
   const [draft, setDraft] = useState<Draft>({});
   const [erasedPosts, setErasedPosts] = useState<RetentionPolicy['erasedPosts']>('anonymise');
+  const [contentAction, setContentAction] = useState<RetentionAction>('delete');
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!policy.data) return;
     setDraft(draftOf(policy.data));
     setErasedPosts(policy.data.erasedPosts);
+    setContentAction(policy.data.contentAction);
   }, [policy.data]);
   const save = useMutation({
     mutationFn: () =>
@@ -31,6 +33,7 @@ export function RetentionForm() {
         days: Object.fromEntries(
           RETENTION_KINDS.map((kind) => [kind, draft[kind] ? Number(draft[kind]) : null]),
         ) as RetentionPolicy['days'],
+        contentAction,
         erasedPosts,
       }),
     onSuccess: (updated) => {
@@ -64,6 +67,7 @@ export function RetentionForm() {
           />
         </Field>
       ))}
+      <ActionChoice name="content-action" value={contentAction} onChange={setContentAction} />
       <fieldset className="radio-group">
         <legend>{t('privacy.retention.erasedPosts')}</legend>
         {(['anonymise', 'remove'] as const).map((option) => (
@@ -98,6 +102,24 @@ export function RetentionForm() {
               </li>
             ))}
           </ul>
+          {preview.data.content.length > 0 && (
+            <>
+              <p>{t('privacy.retention.previewContent')}</p>
+              <ul>
+                {preview.data.content.map((line) => (
+                  <li key={`${line.scope}-${line.community?.slug ?? ''}-${line.action}`}>
+                    {t(`privacy.retention.previewPlace.${line.scope}`, { name: line.community?.name ?? '' })}
+                    {': '}
+                    {t(`privacy.retention.previewAction.${line.action}`, {
+                      threads: line.threads,
+                      replies: line.replies,
+                      files: line.files,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {preview.data.heldThreads > 0 && (
             <p>{t('privacy.retention.held', { count: preview.data.heldThreads })}</p>
           )}
@@ -109,6 +131,36 @@ export function RetentionForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Delete old threads or keep them under "former colleague" (docs/PRIVACY.md, "How long"). */
+export function ActionChoice({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: RetentionAction;
+  onChange: (value: RetentionAction) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="radio-group">
+      <legend>{t('privacy.retention.action')}</legend>
+      {(['delete', 'anonymise'] as const).map((option) => (
+        <label key={option} className="radio">
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
+          {t(`privacy.retention.actions.${option}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

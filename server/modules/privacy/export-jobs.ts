@@ -10,6 +10,7 @@ import {
   discoveryFiles,
   discoveryReplies,
   discoveryThreads,
+  discoveryVersions,
   personData,
   personFiles,
 } from './export-repository.js';
@@ -33,7 +34,7 @@ async function buildPerson(deps: Deps, row: ExportRow, archive: ArchiveBuilder) 
   for (const file of files) archive.addStored(deps.storage, file);
 }
 
-/** eDiscovery: every thread, reply and file in scope, written to disk page by page; audited with what it covers. */
+/** eDiscovery: every thread, reply, earlier version and file in scope, page by page to disk; audited with what it covers. */
 async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilder) {
   const db = deps.db.pool;
   const scope: DiscoveryScope = {
@@ -45,6 +46,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
   const communities = await discoveryCommunities(db, scope);
   const threads = await archive.addJsonArray('threads.json', discoveryThreads(db, scope));
   const replies = await archive.addJsonArray('replies.json', discoveryReplies(db, scope));
+  const versions = await archive.addJsonArray('versions.json', discoveryVersions(db, scope));
   let files = 0;
   const listed = archive.addJsonArray(
     'files.json',
@@ -68,7 +70,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
     generatedAt: deps.clock.now().toISOString(),
     scope: described,
     communities,
-    counts: { threads, replies, files },
+    counts: { threads, replies, versions, files },
   });
   await writeAudit(db, {
     actorId: row.recipient_id,
@@ -81,6 +83,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
       communities: communities.map((c) => ({ slug: c.slug, name: c.name, visibility: c.visibility })),
       threads,
       replies,
+      versions,
       files,
     },
   });

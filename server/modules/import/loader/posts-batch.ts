@@ -86,12 +86,17 @@ export async function loadThreads(db: Queryable, batch: Batch<ThreadRecord>, run
     if (known) {
       counts.matched++;
       if (known.bodyMd !== content.bodyMd || known.title !== title) {
-        await updatePostContent(db, 'threads', {
-          id: known.id,
-          title,
-          ...content,
-          editedAt: r.editedAt ?? null,
-        });
+        await updatePostContent(
+          db,
+          'threads',
+          {
+            id: known.id,
+            title,
+            ...content,
+            editedAt: r.editedAt ?? null,
+          },
+          run.now,
+        );
         await replacePostMentions(
           db,
           { threadId: known.id, replyId: null },
@@ -185,7 +190,12 @@ export async function loadReplies(db: Queryable, batch: Batch<ReplyRecord>, run:
     if (known) {
       counts.matched++;
       if (known.bodyMd !== content.bodyMd) {
-        await updatePostContent(db, 'replies', { id: known.id, ...content, editedAt: r.editedAt ?? null });
+        await updatePostContent(
+          db,
+          'replies',
+          { id: known.id, ...content, editedAt: r.editedAt ?? null },
+          run.now,
+        );
         await replacePostMentions(
           db,
           { threadId: thread.id, replyId: known.id },

@@ -577,6 +577,9 @@ describe('Retention sweep', () => {
     const inHeld = await buildThread(db, { author, community: heldCommunity, lastActivityAt: old });
     const repliedByHeld = await buildThread(db, { author, community, lastActivityAt: old });
     await buildReply(db, { thread: repliedByHeld, author: keeper });
+    // Edits do not move last activity: the versions go with their thread, or stay with it.
+    await edit({ threadId: gone.id }, author, 'gone, edited');
+    await edit({ threadId: inHeld.id }, author, 'held, edited');
     for (const [recipient, at] of [
       [author, old],
       [keeper, old],
@@ -626,6 +629,8 @@ describe('Retention sweep', () => {
         [gone.id, recent.id, inHeld.id, repliedByHeld.id],
       ]);
       expect(threads.rows.map((r) => r.id)).toEqual([recent.id, inHeld.id, repliedByHeld.id]);
+      expect(await versionTexts('thread_id', gone.id)).toEqual([]);
+      expect(await versionTexts('thread_id', inHeld.id)).toEqual(['A thread body.']);
       const notes = await db.query(
         'select recipient_id from notifications where recipient_id = any($1::bigint[])',
         [[author.id, keeper.id]],

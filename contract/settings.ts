@@ -14,9 +14,16 @@ export const Settings = z.object({
     .min(LOOP_CLOSURE_DAYS.min, `must be at least ${LOOP_CLOSURE_DAYS.min}`)
     .max(LOOP_CLOSURE_DAYS.max, `must be at most ${LOOP_CLOSURE_DAYS.max}`)
     .describe("days after a theme's activity within which an outcome update closes its loop (scorecard)"),
+  editHistoryForReaders: z
+    .boolean()
+    .describe("whether every reader may open a post's edit history, not only its author and moderators"),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { secretCommunityCreators: 'admins', loopClosureDays: 30 };
+export const DEFAULT_SETTINGS: Settings = {
+  secretCommunityCreators: 'admins',
+  loopClosureDays: 30,
+  editHistoryForReaders: false,
+};
 
 export const UpdateSettings = Settings.partial().strict();

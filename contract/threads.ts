@@ -3,6 +3,7 @@ import { AmaInput } from './amas.js';
 import { LinkPreview, PostAttachments } from './attachments.js';
 import { EventInput } from './calendar.js';
 import { Body, Handle, Id, LIMITS, PageQuery, page, Slug, Timestamp, Title } from './common.js';
+import { EditHistoryAccess } from './edit-history.js';
 import { ModerationState } from './moderation.js';
 import { PersonSummary } from './people.js';
 import { PollInput } from './polls.js';
@@ -223,6 +224,8 @@ export const ThreadDetail = ThreadSummary.extend({
   moderation: ModerationState.nullable(),
   /** Whether the viewer may lock, pin, move or hide it (a moderator who can read it). */
   canModerate: z.boolean(),
+  /** Whose edit history the viewer may open here: every post's (moderators; readers where allowed) or their own. */
+  editHistory: EditHistoryAccess,
 });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 

@@ -244,3 +244,61 @@ describe('moderation tools in the browser', () => {
     }
   });
 });
+
+describe('moderation: edit history', () => {
+  it('an author edits a post, a moderator opens its history with what changed, in Dutch on a phone', async () => {
+    const en = wordsFor('en');
+    const nl = wordsFor('nl');
+    const author = await createNewcomer(stage.admin, 'Lotte');
+    const authorApi = await signInWithPassword(baseUrl, author);
+    await authorApi.send('PUT', `/api/v1/groups/${stage.open.slug}/members/${author.handle}`);
+    const title = `Team outing ${Date.now()}`;
+    const thread = await authorApi.send<{ id: string }>('POST', '/api/v1/threads', {
+      communitySlug: stage.open.slug,
+      kind: 'discussion',
+      title,
+      body: 'We meet on Monday at ten in the hall.',
+    });
+    const authorContext = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const adminContext = await newContext(browser, baseUrl, { ...PHONE, language: 'nl' });
+    const lotte = await authorContext.newPage();
+    const admin = await adminContext.newPage();
+    try {
+      await photographOnFailure([lotte, admin], 'edit-history', async () => {
+        // The author edits the post on its page.
+        await signIn(lotte, en, author, `/t/${thread.id}`);
+        await seen(lotte.getByRole('heading', { level: 1, name: title }));
+        await lotte
+          .getByRole('button', { name: en('common.edit'), exact: true })
+          .first()
+          .click();
+        await lotte
+          .getByRole('textbox', { name: en('composer.body'), exact: true })
+          .fill('We meet on Tuesday at ten in the hall.');
+        await lotte.getByRole('button', { name: en('common.save'), exact: true }).click();
+        await seen(lotte.getByText('We meet on Tuesday at ten in the hall.'));
+        await seen(lotte.getByRole('button', { name: en('editHistory.open'), exact: true }));
+
+        // A moderator (the admin, who can read the open community) opens the history: the word that went and
+        // the word that came, at 375 px.
+        await signIn(
+          admin,
+          nl,
+          { ...author, email: ADMIN.email, password: ADMIN.password },
+          `/t/${thread.id}`,
+        );
+        await admin.getByRole('button', { name: nl('editHistory.open'), exact: true }).click();
+        const dialog = admin.getByRole('dialog', { name: nl('editHistory.heading') });
+        await seen(dialog.locator('del', { hasText: 'Monday' }));
+        await seen(dialog.locator('ins', { hasText: 'Tuesday' }));
+        await seen(dialog.getByText(author.name, { exact: false }));
+        const box = await dialog.boundingBox();
+        expect(box!.width).toBeLessThanOrEqual(PHONE.width);
+        expect(await violations(admin)).toEqual([]);
+      });
+    } finally {
+      await authorContext.close();
+      await adminContext.close();
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { communityRoutes } from './modules/communities/routes.js';
 import { communityHealthRoutes } from './modules/community-health/routes.js';
 import { contributionRoutes } from './modules/contributions/routes.js';
 import { demoRoutes } from './modules/demo/routes.js';
+import { editHistoryRoutes } from './modules/edit-history/routes.js';
 import { closeEventStreams } from './modules/events/hub.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
@@ -75,6 +76,7 @@ export const allRoutes: Route[] = [
   ...communityHealthRoutes,
   ...contributionRoutes,
   ...threadRoutes,
+  ...editHistoryRoutes,
   ...pollRoutes,
   ...calendarRoutes,
   ...amaRoutes,

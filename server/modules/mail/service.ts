@@ -7,7 +7,7 @@ import {
   type UpdateMailPreferences,
 } from '../../../contract/mail.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { badCursor, decodeCursor, isBigintText, toPage } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { notFound } from '../../platform/http/problem.js';
 import { requireVisible } from '../communities/access.js';
@@ -118,6 +118,8 @@ function readToken(deps: Deps, token: string): { personId: string; scope: MailNo
 /** The outbox (admins): every mail Plein composed, newest first — without SMTP, what would have been sent. */
 export async function listOutbox(deps: Deps, query: { cursor?: string; limit: number }) {
   const before = decodeCursor(query.cursor, ['string'] as const)?.[0] ?? null;
+  // The key is a row id: anything else was not made by this list (and would fail as a bigint).
+  if (before !== null && !isBigintText(before)) throw badCursor();
   const rows = await listMail(deps.db.pool, before, query.limit + 1);
   return toPage(rows, query.limit, presentMail, (row) => [row.id]);
 }

@@ -142,6 +142,12 @@ export async function neutraliseText(db: Queryable, text: Rewrite[], json: Rewri
         where ${hit('body_md')} or ${hit('body_html')}`,
       values,
     );
+    // Earlier versions get what the live text gets.
+    await db.query(
+      `update post_versions set title = ${swap('title')}, body_md = ${swap('body_md')}
+        where ${hit('title')} or ${hit('body_md')}`,
+      values,
+    );
     await db.query(
       `update moderation_actions set reason = ${swap('reason')}, note = ${swap('note')}
         where ${hit('reason')} or ${hit('note')}`,
@@ -182,10 +188,29 @@ export async function removePosts(db: Queryable, personId: string, adminId: stri
       where author_id = $1 returning thread_id`,
     [personId, adminId],
   );
+  await removeVersionsOf(db, personId);
   // Their threads' counts and accepted answers follow the replies anyone can still read (as a moderator's removal).
   for (const threadId of new Set(replies.rows.map((row) => row.thread_id)))
     await recountReplies(db, threadId);
   return { threads: threads.rowCount ?? 0, replies: replies.rowCount ?? 0 };
+}
+
+// A hold on the community keeps its posts' versions (docs/PRIVACY.md, "Legal hold"); the person is never held here.
+const unheld = (thread: string) =>
+  `not exists (select 1 from legal_holds h where h.released_at is null and h.community_id = ${thread}.community_id)`;
+
+/** Their posts' earlier versions go with the posts. */
+async function removeVersionsOf(db: Queryable, personId: string): Promise<void> {
+  await db.query(
+    `delete from post_versions v using threads t
+      where v.reply_id is null and v.thread_id = t.id and t.author_id = $1 and ${unheld('t')}`,
+    [personId],
+  );
+  await db.query(
+    `delete from post_versions v using replies r join threads t on t.id = r.thread_id
+      where v.reply_id = r.id and r.author_id = $1 and ${unheld('t')}`,
+    [personId],
+  );
 }
 
 export async function countPosts(db: Queryable, personId: string) {

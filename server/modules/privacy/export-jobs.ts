@@ -10,6 +10,7 @@ import {
   discoveryFiles,
   discoveryReplies,
   discoveryThreads,
+  discoveryVersions,
   personData,
   personFiles,
 } from './export-repository.js';
@@ -42,7 +43,7 @@ async function buildPerson(deps: Deps, row: ExportRow, archive: ArchiveBuilder) 
   for (const file of files) archive.addStored(deps.storage, file);
 }
 
-/** eDiscovery: every thread, reply and file in scope, written to disk page by page; audited with what it covers. */
+/** eDiscovery: every thread, reply, earlier version and file in scope, page by page to disk; audited with what it covers. */
 async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilder) {
   const db = deps.db.pool;
   const scope: DiscoveryScope = {
@@ -54,6 +55,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
   const communities = await discoveryCommunities(db, scope);
   const threads = await archive.addJsonArray('threads.json', discoveryThreads(db, scope));
   const replies = await archive.addJsonArray('replies.json', discoveryReplies(db, scope));
+  const versions = await archive.addJsonArray('versions.json', discoveryVersions(db, scope));
   let files = 0;
   const listed = archive.addJsonArray(
     'files.json',
@@ -77,7 +79,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
     generatedAt: deps.clock.now().toISOString(),
     scope: described,
     communities,
-    counts: { threads, replies, files },
+    counts: { threads, replies, versions, files },
   });
   await writeAudit(db, {
     actorId: row.recipient_id,
@@ -90,6 +92,7 @@ async function buildDiscovery(deps: Deps, row: ExportRow, archive: ArchiveBuilde
       communities: communities.map((c) => ({ slug: c.slug, name: c.name, visibility: c.visibility })),
       threads,
       replies,
+      versions,
       files,
     },
   });

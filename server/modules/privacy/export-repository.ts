@@ -38,6 +38,20 @@ export async function personData(db: Queryable, subjectId: string, readerId: str
          from replies r join threads t on t.id = r.thread_id
         where r.author_id = $1 and ${own} order by r.id`,
     ),
+    // Their posts' earlier versions (edit history), whoever replaced them.
+    versions: await q(
+      `select v.thread_id::text as "threadId", null as "replyId", v.title, v.body_md as body,
+              v.written_at as "writtenAt", v.replaced_at as "replacedAt", e.handle as "replacedBy", v.id
+         from threads t join post_versions v on v.thread_id = t.id and v.reply_id is null
+         join people e on e.id = v.replaced_by
+        where t.author_id = $1 and ${own}
+       union all
+       select v.thread_id::text, v.reply_id::text, null, v.body_md, v.written_at, v.replaced_at, e.handle, v.id
+         from replies r join threads t on t.id = r.thread_id join post_versions v on v.reply_id = r.id
+         join people e on e.id = v.replaced_by
+        where r.author_id = $1 and ${own}
+       order by id`,
+    ).then((rows) => rows.map(({ id: _, ...version }) => version)),
     reactions: await q(
       `select 'thread' as on, x.thread_id::text as id, x.kind, x.created_at as "createdAt"
          from thread_reactions x join threads t on t.id = x.thread_id where x.person_id = $1 and ${own}
@@ -197,6 +211,21 @@ export const discoveryReplies = (db: Queryable, scope: DiscoveryScope) =>
                        r.created_at as "createdAt", r.deleted_at as "removedAt", r.moderation_state as "moderationState"
                   from replies r join threads t on t.id = r.thread_id join people a on a.id = r.author_id
                  where ${REPLIES_IN_SCOPE} and r.id > ${after}::bigint order by r.id limit ${PAGE}`,
+    scopeValues(scope),
+  );
+
+/** Earlier versions of the threads and replies in scope (edit history), who replaced each and when. */
+export const discoveryVersions = (db: Queryable, scope: DiscoveryScope) =>
+  pages(
+    db,
+    (after) => `select v.id::text, v.thread_id::text as "threadId", v.reply_id::text as "replyId",
+                       case when v.reply_id is null then v.title end as title, v.body_md as body,
+                       v.written_at as "writtenAt", v.replaced_at as "replacedAt", e.handle as "replacedBy"
+                  from post_versions v join threads t on t.id = v.thread_id left join replies r on r.id = v.reply_id
+                  join people e on e.id = v.replaced_by
+                 where v.id > ${after}::bigint
+                   and ((v.reply_id is null and ${THREADS_IN_SCOPE}) or (v.reply_id is not null and ${REPLIES_IN_SCOPE}))
+                 order by v.id limit ${PAGE}`,
     scopeValues(scope),
   );
 

@@ -17,6 +17,7 @@ import { testApp } from '../../test/harness.js';
 import { startS3Server } from '../../test/s3-server.js';
 import { processPendingFiles } from '../attachments/jobs.js';
 import { drain, photoWithExif, upload } from '../attachments/testing.js';
+import { editReplyText, editThreadText } from '../edit-history/repository.js';
 import { PSEUDONYM } from './erasure.js';
 import { runExports, sweepExports } from './export-jobs.js';
 import { previewRetention, sweepRetention } from './retention.js';
@@ -33,6 +34,30 @@ const marker = () =>
   `zq${unique('m')
     .replaceAll(/[^a-z0-9]/g, '')
     .replaceAll(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+
+/** An edit as the routes make it (the text it replaces becomes a version), without their checks. */
+const edit = (post: { threadId?: string; replyId?: string }, by: TestPerson, text: string, title = '') =>
+  post.replyId
+    ? editReplyText(
+        ctx.db.pool,
+        post.replyId,
+        { bodyMd: text, bodyHtml: text },
+        { at: new Date(), by: by.id },
+      )
+    : editThreadText(
+        ctx.db.pool,
+        post.threadId!,
+        { title, bodyMd: text, bodyHtml: text },
+        { at: new Date(), by: by.id },
+      );
+const versionTexts = async (column: 'thread_id' | 'reply_id', id: string) =>
+  (
+    await ctx.db.pool.query<{ body_md: string }>(
+      `select body_md from post_versions where ${column} = $1 ${column === 'thread_id' ? 'and reply_id is null' : ''}
+        order by id`,
+      [id],
+    )
+  ).rows.map((row) => row.body_md);
 
 /** Every table and text-like column (text, jsonb, arrays, search vectors) in which `needle` occurs. */
 async function whereFound(db: Queryable, needle: string): Promise<string[]> {
@@ -68,7 +93,15 @@ describe('Download my data (GET /api/v1/me/export)', () => {
     });
     const theirSecret = await buildThread(ctx.db.pool, { author: other, community: secret, title: marker() });
     const hidden = await buildThread(ctx.db.pool, { author: other, community: elsewhere, title: marker() });
-    await buildReply(ctx.db.pool, { thread: theirSecret, author: subject, body: 'my reply there' });
+    const myReply = await buildReply(ctx.db.pool, {
+      thread: theirSecret,
+      author: subject,
+      body: 'my first words',
+    });
+    await edit({ replyId: myReply.id }, subject, 'my reply there');
+    await edit({ threadId: mine.id }, other, 'Fixed by a moderator', 'My own thread');
+    // Someone else's post's history is theirs, not the subject's, even where the subject edited it.
+    await edit({ threadId: theirSecret.id }, subject, 'edited', theirSecret.title);
     await ctx.db.pool.query(
       "insert into thread_reactions (thread_id, person_id, kind) values ($1, $2, 'like')",
       [mine.id, subject.id],
@@ -125,6 +158,22 @@ describe('Download my data (GET /api/v1/me/export)', () => {
     // Their own post in the secret community they left is still theirs.
     expect(data.threads.map((t: { id: string }) => t.id)).toContain(mySecret.id);
     expect(data.replies).toEqual([expect.objectContaining({ body: 'my reply there', threadTitle: null })]);
+    // Their own posts' earlier versions, with who replaced each; the thread they replied to stays untitled.
+    expect(data.versions).toEqual([
+      expect.objectContaining({
+        threadId: theirSecret.id,
+        replyId: myReply.id,
+        title: null,
+        body: 'my first words',
+      }),
+      expect.objectContaining({
+        threadId: mine.id,
+        replyId: null,
+        title: 'My own thread',
+        body: 'A thread body.',
+        replacedBy: other.handle,
+      }),
+    ]);
     expect(data.reactions).toEqual([expect.objectContaining({ on: 'thread', id: mine.id, kind: 'like' })]);
     expect(data.follows.people).toEqual([expect.objectContaining({ handle: other.handle })]);
     expect(data.memberships.map((m: { slug: string }) => m.slug)).toEqual([open.slug]);
@@ -200,6 +249,15 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
       `insert into notifications (recipient_id, kind, actor_id, thread_id, data) values ($1, 'reply', $2, $3, $4)`,
       [colleague.id, subject.id, thread.id, { actorName: subject.name, actorHandle: subject.handle }],
     );
+    // Earlier versions that named them: a colleague's reply before its edit, and their own thread's title.
+    const edited = await buildReply(ctx.db.pool, {
+      thread,
+      author: colleague,
+      body: `Ask @${subject.handle} (${subject.email}), Erasmus ${word}`,
+    });
+    await edit({ replyId: edited.id }, colleague, 'Ask them.');
+    await edit({ threadId: thread.id }, subject, 'Our plan for the spring.', `Erasmus ${word} on spring`);
+    await edit({ threadId: thread.id }, subject, 'Our plan for the spring.', thread.title);
     const adminApi = await as(admin);
     expect(
       (await adminApi.patch(`/api/v1/people/${subject.handle}`, { department: 'Legal' })).statusCode,
@@ -223,7 +281,9 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.json().errors[0].field).toBe('confirm');
-    expect(await whereFound(ctx.db.pool, word)).toContain('people.name');
+    expect(await whereFound(ctx.db.pool, word)).toEqual(
+      expect.arrayContaining(['people.name', 'post_versions.title', 'post_versions.body_md']),
+    );
 
     const erased = await adminApi.post(`/api/v1/people/${subject.handle}/erasure`, {
       confirm: subject.handle,
@@ -247,6 +307,9 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     expect(rows[0].body_md).toBe(
       `Thanks @former-colleague-${subject.id}, well said, ${erased.json().pseudonym}! Mail erased.`,
     );
+    expect(await versionTexts('reply_id', edited.id)).toEqual([
+      `Ask @former-colleague-${subject.id} (erased), ${erased.json().pseudonym}`,
+    ]);
     const audit = (await adminApi.get(`/api/v1/audit?targetType=person&targetId=${subject.id}`)).json().items;
     expect(audit[0]).toMatchObject({ action: 'privacy.erase', actor: { handle: admin.handle } });
     expect(audit.find((entry: { action: string }) => entry.action === 'person.update')).toMatchObject({
@@ -272,15 +335,29 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     const thread = await buildThread(ctx.db.pool, { author: subject, body: 'To be removed' });
     const theirs = await buildReply(ctx.db.pool, { thread, author: colleague, body: 'Stays' });
     const other = await buildThread(ctx.db.pool, { author: colleague, community });
-    await buildReply(ctx.db.pool, { thread: other, author: subject });
+    const theirReply = await buildReply(ctx.db.pool, { thread: other, author: subject, body: 'held words' });
     await buildReply(ctx.db.pool, { thread: other, author: colleague });
+    await edit({ threadId: thread.id }, subject, 'Removed with it');
+    await edit({ replyId: theirs.id }, colleague, 'Stays, edited');
+    const held = await buildCommunity(ctx.db.pool, { members: [subject] });
+    const heldThread = await buildThread(ctx.db.pool, {
+      author: subject,
+      community: held,
+      body: 'kept words',
+    });
+    await edit({ threadId: heldThread.id }, subject, 'later words');
+    await ctx.db.pool.query(
+      "insert into legal_holds (target_type, community_id, reason, placed_by) values ('community', $1, 'case', $2)",
+      [held.id, admin.id],
+    );
+    await edit({ replyId: theirReply.id }, subject, 'gone words');
     const api = await as(admin);
     expect((await api.put('/api/v1/privacy/retention', { erasedPosts: 'remove' })).json().erasedPosts).toBe(
       'remove',
     );
     try {
       const erased = await api.post(`/api/v1/people/${subject.handle}/erasure`, { confirm: subject.handle });
-      expect(erased.json()).toMatchObject({ posts: 'remove', threads: 1, replies: 1 });
+      expect(erased.json()).toMatchObject({ posts: 'remove', threads: 2, replies: 1 });
     } finally {
       await api.put('/api/v1/privacy/retention', { erasedPosts: 'anonymise' });
     }
@@ -290,7 +367,13 @@ describe('Erasure (POST /api/v1/people/:handle/erasure)', () => {
     );
     expect(rows[0]).toEqual({ body_md: '', removed: true });
     const reply = await ctx.db.pool.query('select body_md from replies where id = $1', [theirs.id]);
-    expect(reply.rows[0].body_md).toBe('Stays');
+    expect(reply.rows[0].body_md).toBe('Stays, edited');
+    // Their posts' versions go with the posts, except where a legal hold keeps them; others' stay.
+    expect(await versionTexts('thread_id', thread.id)).toEqual([]);
+    expect(await versionTexts('reply_id', theirReply.id)).toEqual([]);
+    expect(await versionTexts('thread_id', heldThread.id)).toEqual(['kept words']);
+    expect(await versionTexts('reply_id', theirs.id)).toEqual(['Stays']);
+    await ctx.db.pool.query('update legal_holds set released_at = now() where community_id = $1', [held.id]);
     const counted = await ctx.db.pool.query('select reply_count from threads where id = $1', [other.id]);
     expect(counted.rows[0].reply_count).toBe(1);
     const members = await ctx.db.pool.query('select member_count from communities where id = $1', [
@@ -494,6 +577,9 @@ describe('Retention sweep', () => {
     const inHeld = await buildThread(db, { author, community: heldCommunity, lastActivityAt: old });
     const repliedByHeld = await buildThread(db, { author, community, lastActivityAt: old });
     await buildReply(db, { thread: repliedByHeld, author: keeper });
+    // Edits do not move last activity: the versions go with their thread, or stay with it.
+    await edit({ threadId: gone.id }, author, 'gone, edited');
+    await edit({ threadId: inHeld.id }, author, 'held, edited');
     for (const [recipient, at] of [
       [author, old],
       [keeper, old],
@@ -560,6 +646,8 @@ describe('Retention sweep', () => {
         [gone.id, recent.id, inHeld.id, repliedByHeld.id],
       ]);
       expect(threads.rows.map((r) => r.id)).toEqual([recent.id, inHeld.id, repliedByHeld.id]);
+      expect(await versionTexts('thread_id', gone.id)).toEqual([]);
+      expect(await versionTexts('thread_id', inHeld.id)).toEqual(['A thread body.']);
       const notes = await db.query(
         'select recipient_id from notifications where recipient_id = any($1::bigint[])',
         [[author.id, keeper.id]],
@@ -618,6 +706,9 @@ describe('eDiscovery (POST /api/v1/compliance/ediscovery)', () => {
       late.id,
       new Date('2025-04-02T00:00:00Z'),
     ]);
+    await edit({ threadId: hidden.id }, author, 'Second thoughts', hidden.title);
+    await edit({ replyId: reply.id }, author, 'Edited reply');
+    await edit({ threadId: late.id }, author, 'Out of range', late.title);
     const file = await storedFile(ctx.db.pool, ctx.deps.storage, {
       ownerId: author.id,
       threadId: hidden.id,
@@ -659,11 +750,21 @@ describe('eDiscovery (POST /api/v1/compliance/ediscovery)', () => {
       [thread.title, hidden.title].sort(),
     );
     expect(JSON.parse(zip.get('replies.json')!.toString())).toEqual([
-      expect.objectContaining({ id: reply.id, body: replyBody }),
+      expect.objectContaining({ id: reply.id, body: 'Edited reply' }),
+    ]);
+    // The text before each edit of what is in scope, and only that.
+    expect(JSON.parse(zip.get('versions.json')!.toString())).toEqual([
+      expect.objectContaining({
+        threadId: hidden.id,
+        replyId: null,
+        title: hidden.title,
+        body: 'A thread body.',
+      }),
+      expect.objectContaining({ threadId: hidden.id, replyId: reply.id, title: null, body: replyBody }),
     ]);
     expect(zip.get(`files/${file.id}-minutes.txt`)!.toString()).toBe('secret minutes');
     const manifest = JSON.parse(zip.get('manifest.json')!.toString());
-    expect(manifest.counts).toEqual({ threads: 2, replies: 1, files: 1 });
+    expect(manifest.counts).toEqual({ threads: 2, replies: 1, versions: 2, files: 1 });
     expect(manifest.communities.map((c: { slug: string }) => c.slug).sort()).toEqual(
       [open.slug, secret.slug].sort(),
     );
@@ -686,6 +787,7 @@ describe('eDiscovery (POST /api/v1/compliance/ediscovery)', () => {
       community: null,
       threads: 2,
       replies: 1,
+      versions: 2,
       files: 1,
     });
     expect(personEntry.communities).toEqual(

@@ -27,7 +27,11 @@ describe('settings', () => {
     const member = await signedIn();
     const response = await admin.api.get('/api/v1/settings');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 30 });
+    expect(response.json()).toEqual({
+      secretCommunityCreators: 'admins',
+      loopClosureDays: 30,
+      editHistoryForReaders: false,
+    });
     expect((await member.api.get('/api/v1/settings')).statusCode).toBe(403);
     expect((await client(ctx.app).get('/api/v1/settings')).statusCode).toBe(401);
   });
@@ -40,7 +44,11 @@ describe('settings', () => {
     ).toBe(403);
     const changed = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'everyone' });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ secretCommunityCreators: 'everyone', loopClosureDays: 30 });
+    expect(changed.json()).toEqual({
+      secretCommunityCreators: 'everyone',
+      loopClosureDays: 30,
+      editHistoryForReaders: false,
+    });
     expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('everyone');
     const { rows } = await ctx.db.pool.query(
       `select actor_id, before, after from audit_entries where action = 'settings.update' and actor_id = $1`,
@@ -49,8 +57,8 @@ describe('settings', () => {
     expect(rows).toEqual([
       {
         actor_id: admin.person.id,
-        before: { secretCommunityCreators: 'admins', loopClosureDays: 30 },
-        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30 },
+        before: { secretCommunityCreators: 'admins', loopClosureDays: 30, editHistoryForReaders: false },
+        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30, editHistoryForReaders: false },
       },
     ]);
     const stored = await ctx.db.pool.query(
@@ -67,7 +75,11 @@ describe('settings', () => {
     // 60, not less: the scorecard tests on a shared database judge their themes alike with 30 and 60 days.
     const changed = await admin.api.patch('/api/v1/settings', { loopClosureDays: 60 });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 60 });
+    expect(changed.json()).toEqual({
+      secretCommunityCreators: 'admins',
+      loopClosureDays: 60,
+      editHistoryForReaders: false,
+    });
     for (const [value, message] of [
       [0, 'must be at least 1'],
       [366, 'must be at most 365'],

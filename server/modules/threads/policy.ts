@@ -89,6 +89,13 @@ export const mayModerateContent = (viewer: Viewer, context: ThreadContext) =>
 export const mayReveal = (viewer: Viewer, context: ThreadContext, authorId: string) =>
   canRead(context) && (authorId === viewer.id || mayModerateContent(viewer, context));
 
+/**
+ * Whose edit history a reader of the thread opens: every post's for its moderators (admins and compliance officers
+ * among them, only where they can read) or for everyone where the organisation allows it; else only their own.
+ */
+export const mayReadAllHistory = (viewer: Viewer, context: ThreadContext, forReaders: boolean) =>
+  canRead(context) && (forReaders || mayModerateContent(viewer, context));
+
 /** Edits need the text in view: the author or a moderator who can read it. */
 export const canEdit = (viewer: Viewer, context: ThreadContext, authorId: string) =>
   canRead(context) && (authorId === viewer.id || canModerate(viewer, context));

@@ -1,3 +1,4 @@
+import type { EditHistoryAccess } from '../../../contract/edit-history.js';
 import {
   type ReactionCount,
   ReactionKind,
@@ -90,6 +91,7 @@ export function presentThreadDetail(
     canAccept: boolean;
     canChangeStatus: boolean;
     canModerate: boolean;
+    editHistory: EditHistoryAccess;
     reveal: boolean;
   },
 ): ThreadDetail {

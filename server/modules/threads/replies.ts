@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.js';
 import { afterPostWritten } from '../attachments/post-content.js';
 import { writeAudit } from '../audit/repository.js';
+import { editReplyText } from '../edit-history/repository.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
 import { prepareContent } from './content.js';
 import { replaceMentions } from './content-repository.js';
@@ -187,7 +188,7 @@ export async function updateReply(
     }
     const held = await screenPost(tx, [input.body]);
     const content = await prepareContent(tx, input.body);
-    await replies.updateReplyContent(tx, id, content, now);
+    await editReplyText(tx, id, content, { at: now, by: viewer.id });
     if (held && !reply.moderation_state) {
       const post = {
         threadId: reply.thread_id,

@@ -143,20 +143,6 @@ export async function insertReply(
   return { reply: row, readers: new Set(readers) };
 }
 
-export async function updateReplyContent(
-  db: Queryable,
-  id: string,
-  content: { bodyMd: string; bodyHtml: string },
-  now: Date,
-): Promise<void> {
-  await db.query('update replies set body_md = $2, body_html = $3, edited_at = $4 where id = $1', [
-    id,
-    content.bodyMd,
-    content.bodyHtml,
-    now,
-  ]);
-}
-
 /** True when this call removed it (a second delete is a no-op, so counts move once). */
 export async function softDeleteReply(db: Queryable, id: string, by: string, now: Date): Promise<boolean> {
   const { rowCount } = await db.query(

@@ -205,18 +205,6 @@ export async function insertThread(
   return { thread: row, readers: new Set(readers) };
 }
 
-export async function updateThreadContent(
-  db: Queryable,
-  id: string,
-  content: { title: string; bodyMd: string; bodyHtml: string },
-  now: Date,
-): Promise<void> {
-  await db.query(
-    'update threads set title = $2, body_md = $3, body_html = $4, edited_at = $5 where id = $1',
-    [id, content.title, content.bodyMd, content.bodyHtml, now],
-  );
-}
-
 /** Soft delete: the row and its content stay (compliance); every list skips it. */
 export async function softDeleteThread(db: Queryable, id: string, by: string, now: Date): Promise<void> {
   await db.query('update threads set deleted_at = $2, deleted_by = $3 where id = $1 and deleted_at is null', [

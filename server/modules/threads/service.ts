@@ -9,6 +9,7 @@ import { presentAttachment } from '../attachments/present.js';
 import { writeAudit } from '../audit/repository.js';
 import { createEvent } from '../calendar/service.js';
 import { type CommunityAccess, requireReadable } from '../communities/access.js';
+import { editThreadText } from '../edit-history/repository.js';
 import { linkThreadToGoalByScope } from '../goals/linking.js';
 import { presentPreview } from '../link-previews/present.js';
 import { holdPost, screenPost } from '../moderation/screen.js';
@@ -26,6 +27,7 @@ import {
   loadLiveThread,
   loadThread,
   mayModerateContent,
+  mayReadAllHistory,
   mayReveal,
   requireRead,
   requireRemovable,
@@ -146,6 +148,7 @@ function presentDetail(viewer: Viewer, context: ThreadContext, row: ThreadDetail
     canAccept: canAccept(viewer, context),
     canChangeStatus: canChangeStatus(viewer, context, row.sponsor_id),
     canModerate: mayModerateContent(viewer, context),
+    editHistory: mayReadAllHistory(viewer, context, row.history_for_readers) ? 'all' : 'own',
     reveal: mayReveal(viewer, context, row.author_id),
   });
 }
@@ -204,7 +207,7 @@ export async function updateThread(deps: Deps, viewer: Viewer, id: string, input
         now,
       );
     }
-    await threads.updateThreadContent(tx, id, { title, ...body }, now);
+    await editThreadText(tx, id, { title, ...body }, { at: now, by: viewer.id });
   });
   return getThread(deps, viewer, id);
 }

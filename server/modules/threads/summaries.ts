@@ -108,11 +108,13 @@ export function summaryPage<Row extends ThreadSummaryView>(
 /** The thread page's row: the summary, the viewer's standing in its community, whether they follow it. */
 export type ThreadDetailRow = ThreadSummaryView &
   DetailOnly &
-  CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean };
+  CommunityFacts & { sponsor_id: string | null; followed_by_me: boolean; history_for_readers: boolean };
 
 const threadDetailSql = (extra = '') =>
   `select ${threadSummaryColumns('$2')}, ${threadColumns('t', DETAIL_ONLY_COLUMNS)}, m.role as my_role, cs.sponsor_id,
-          exists (select 1 from thread_follows f where f.thread_id = t.id and f.person_id = $2) as followed_by_me
+          exists (select 1 from thread_follows f where f.thread_id = t.id and f.person_id = $2) as followed_by_me,
+          coalesce((select value = 'true' from settings where key = 'editHistoryForReaders'), false)
+            as history_for_readers
           ${extra}
      from (select $1::bigint as id) page ${threadSummaryJoins}
      left join community_members m on m.community_id = t.community_id and m.person_id = $2`;

@@ -6,6 +6,7 @@ import { calendarMatrix } from './calendar.matrix.js';
 import { communitiesMatrix } from './communities.matrix.js';
 import { communityHealthMatrix } from './community-health.matrix.js';
 import { demoMatrix } from './demo.matrix.js';
+import { editHistoryMatrix } from './edit-history.matrix.js';
 import { eventsMatrix } from './events.matrix.js';
 import { feedMatrix } from './feed.matrix.js';
 import { funnelMatrix } from './funnel.matrix.js';
@@ -33,6 +34,7 @@ export const matrix: MatrixRow[] = [
   ...communitiesMatrix,
   ...communityHealthMatrix,
   ...threadsMatrix,
+  ...editHistoryMatrix,
   ...pollsMatrix,
   ...calendarMatrix,
   ...amasMatrix,

@@ -77,6 +77,12 @@ export async function buildWorld(db: Queryable): Promise<World> {
     });
     await db.query('insert into mentions (thread_id, person_id) values ($1, $2)', [thread.id, owner.id]);
     const reply = await buildReply(db, { thread, author: owner, body: `Answer ${marker}` });
+    // Earlier versions that name the marker: edit history must not leak it either.
+    await db.query(
+      `insert into post_versions (thread_id, reply_id, title, body_md, written_at, replaced_at, replaced_by)
+       values ($1, null, $3, $4, now(), now(), $5), ($1, $2, '', $4, now(), now(), $6)`,
+      [thread.id, reply.id, `Draft ${marker}`, `Before ${marker}`, member.id, owner.id],
+    );
     await db.query(
       `insert into notifications (recipient_id, kind, actor_id, thread_id, reply_id, community_id, data)
        values ($1, 'reply_to_thread', $2, $3, $4, $5, $6)`,

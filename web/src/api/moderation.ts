@@ -9,6 +9,7 @@ import type {
   TakeAction,
   WarnPerson,
 } from '../../../contract/moderation.js';
+import type { Settings } from '../../../contract/settings.js';
 import type { ThreadSummary } from '../../../contract/threads.js';
 import type { Page } from './endpoints.js';
 import { request, withQuery } from './http.js';
@@ -42,6 +43,9 @@ export const moderationApi = {
   filters: () => request<z.output<typeof ContentFilters>>('GET', '/admin/moderation/filters'),
   updateFilters: (body: z.input<typeof ContentFilters>) =>
     request<z.output<typeof ContentFilters>>('PUT', '/admin/moderation/filters', { body }),
+  /** The organisation's settings: the moderation page sets who sees edit history. */
+  settings: () => request<Settings>('GET', '/settings'),
+  updateSettings: (body: Partial<Settings>) => request<Settings>('PATCH', '/settings', { body }),
   rules: (slug: string) => request<z.output<typeof CommunityRules>>('GET', `/groups/${enc(slug)}/rules`),
   updateRules: (slug: string, markdown: string) =>
     request<z.output<typeof CommunityRules>>('PUT', `/groups/${enc(slug)}/rules`, { body: { markdown } }),
@@ -54,6 +58,7 @@ export const moderationApi = {
 export const moderationKeys = {
   queue: ['moderation', 'queue'] as const,
   filters: ['moderation', 'filters'] as const,
+  settings: ['settings', 'organisation'] as const,
   pinnedHome: ['moderation', 'pinned', 'home'] as const,
   pinnedIn: (slug: string) => ['moderation', 'pinned', slug] as const,
   rules: (slug: string) => ['community-rules', slug] as const,

@@ -7,6 +7,8 @@ import communitiesEn from './features/communities.en.json' with { type: 'json' }
 import communitiesNl from './features/communities.nl.json' with { type: 'json' };
 import goalsEn from './features/goals.en.json' with { type: 'json' };
 import goalsNl from './features/goals.nl.json' with { type: 'json' };
+import historyEn from './features/history.en.json' with { type: 'json' };
+import historyNl from './features/history.nl.json' with { type: 'json' };
 import ideasEn from './features/ideas.en.json' with { type: 'json' };
 import ideasNl from './features/ideas.nl.json' with { type: 'json' };
 import mailEn from './features/mail.en.json' with { type: 'json' };
@@ -46,6 +48,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     privacyEn,
     pollsEn,
     attachmentsEn,
+    historyEn,
   ],
   nl: [
     nl,
@@ -62,6 +65,7 @@ export const parts: Record<'nl' | 'en', Tree[]> = {
     privacyNl,
     pollsNl,
     attachmentsNl,
+    historyNl,
   ],
 };
 

@@ -92,6 +92,44 @@ function FilterList({
   );
 }
 
+/** Whether every reader sees a post's edit history, or only its author and moderators (docs/MODERATION.md). */
+function EditHistorySetting() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: moderationKeys.settings, queryFn: moderationApi.settings });
+  const save = useMutation({
+    mutationFn: (on: boolean) => moderationApi.updateSettings({ editHistoryForReaders: on }),
+    onSuccess: (saved) => client.setQueryData(moderationKeys.settings, saved),
+  });
+  return (
+    <section className="card form" aria-labelledby="edit-history-setting">
+      <h2 id="edit-history-setting" className="section-title">
+        {t('editHistory.settingTitle')}
+      </h2>
+      <p className="muted small">{t('editHistory.settingExplain')}</p>
+      <ErrorMessage error={settings.error ?? save.error} />
+      {settings.data ? (
+        <label className="row">
+          <input
+            type="checkbox"
+            checked={settings.data.editHistoryForReaders}
+            disabled={save.isPending}
+            onChange={(event) => save.mutate(event.target.checked)}
+          />
+          {t('editHistory.settingReaders')}
+        </label>
+      ) : (
+        <Skeleton lines={1} />
+      )}
+      {save.isSuccess && (
+        <p role="status" className="muted small">
+          {t('editHistory.settingSaved')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Admins: the organisation's word and link filters (docs/MODERATION.md); saving is audited. */
 export function AdminModerationPage() {
   const { t } = useTranslation();
@@ -155,6 +193,7 @@ export function AdminModerationPage() {
           </div>
         </form>
       )}
+      <EditHistorySetting />
     </div>
   );
 }

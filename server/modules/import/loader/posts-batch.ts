@@ -135,12 +135,17 @@ async function writeThreads(
     if (known) {
       counts.matched++;
       if (known.bodyMd !== content.bodyMd || known.title !== title) {
-        await updatePostContent(db, 'threads', {
-          id: known.id,
-          title,
-          ...content,
-          editedAt: r.editedAt ?? null,
-        });
+        await updatePostContent(
+          db,
+          'threads',
+          {
+            id: known.id,
+            title,
+            ...content,
+            editedAt: r.editedAt ?? null,
+          },
+          run.now,
+        );
         await replacePostMentions(
           db,
           { threadId: known.id, replyId: null },
@@ -270,7 +275,12 @@ async function writeReplies(
     if (known) {
       counts.matched++;
       if (known.bodyMd !== content.bodyMd) {
-        await updatePostContent(db, 'replies', { id: known.id, ...content, editedAt: r.editedAt ?? null });
+        await updatePostContent(
+          db,
+          'replies',
+          { id: known.id, ...content, editedAt: r.editedAt ?? null },
+          run.now,
+        );
         await replacePostMentions(
           db,
           { threadId: thread.id, replyId: known.id },

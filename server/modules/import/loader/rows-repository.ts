@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../platform/db/database.js';
+import { editReplyText, editThreadText } from '../../edit-history/repository.js';
 
 /** Columns of a multi-row insert: one array per column, unnested side by side. */
 type Columns = Record<string, { type: string; values: unknown[] }>;
@@ -165,25 +166,19 @@ export async function insertReplies(db: Queryable, rows: NewReply[], source: str
   });
 }
 
-/** A later export changed a post's text: the new text, rendered again (its search vector follows by trigger). */
+/**
+ * A later export changed a post's text: the new text, rendered again (its search vector follows by trigger); the
+ * text it replaces is kept as a version, as an edit in Plein would keep it (the author's, as in the source).
+ */
 export async function updatePostContent(
   db: Queryable,
   table: 'threads' | 'replies',
   row: { id: string; title?: string; bodyMd: string; bodyHtml: string; editedAt: string | null },
+  now: Date,
 ): Promise<void> {
-  if (table === 'threads') {
-    await db.query(
-      'update threads set title = $2, body_md = $3, body_html = $4, edited_at = $5 where id = $1',
-      [row.id, row.title, row.bodyMd, row.bodyHtml, row.editedAt],
-    );
-  } else {
-    await db.query('update replies set body_md = $2, body_html = $3, edited_at = $4 where id = $1', [
-      row.id,
-      row.bodyMd,
-      row.bodyHtml,
-      row.editedAt,
-    ]);
-  }
+  const edit = { at: row.editedAt ?? now, by: null };
+  if (table === 'threads') await editThreadText(db, row.id, { ...row, title: row.title ?? '' }, edit);
+  else await editReplyText(db, row.id, row, edit);
 }
 
 /** The accepted answer of a question, when the source knows it; never replaces one chosen in Plein. */

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { Reply, ThreadView } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/query-client.js';
+import { useMe } from '../../api/session.js';
 import { Avatar } from '../../components/Avatar.js';
 import { PostFiles } from '../../components/attachments/PostFiles.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { EditedMarker } from '../../components/edit-history/EditedMarker.js';
 import { Icon } from '../../components/Icon.js';
 import { ReportButton } from '../../components/moderation/ReportButton.js';
 import { PersonLink } from '../../components/PersonLink.js';
@@ -64,6 +66,7 @@ export function ReplyList({ thread, replies }: { thread: ThreadView; replies: Re
 
 function ReplyItem({ thread, reply, topLevelId }: { thread: ThreadView; reply: Reply; topLevelId: string }) {
   const { t } = useTranslation();
+  const me = useMe();
   const format = useFormat();
   const client = useQueryClient();
   const [answering, setAnswering] = useState(false);
@@ -94,7 +97,13 @@ function ReplyItem({ thread, reply, topLevelId }: { thread: ThreadView; reply: R
             <time dateTime={reply.createdAt} title={format.dateTime(reply.createdAt)}>
               {format.relative(reply.createdAt)}
             </time>
-            {reply.editedAt && ` · ${t('thread.edited')}`}
+            {reply.editedAt && (
+              <EditedMarker
+                post={{ kind: 'reply', id: reply.id }}
+                current={{ title: null, body: reply.bodyMarkdown }}
+                canOpen={!reply.removed && (thread.editHistory === 'all' || reply.author.id === me.id)}
+              />
+            )}
           </div>
         </div>
         {accepted && (

@@ -6,10 +6,12 @@ import type { ThreadView } from '../../../../contract/threads.js';
 import { api } from '../../api/endpoints.js';
 import { moderationApi } from '../../api/moderation.js';
 import { keys } from '../../api/query-client.js';
+import { useMe } from '../../api/session.js';
 import { Avatar } from '../../components/Avatar.js';
 import { PostFiles } from '../../components/attachments/PostFiles.js';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { EditedMarker } from '../../components/edit-history/EditedMarker.js';
 import { KindBadge, StatusBadge } from '../../components/KindBadge.js';
 import { MailMuteButton } from '../../components/MailMuteButton.js';
 import { ReportButton } from '../../components/moderation/ReportButton.js';
@@ -30,6 +32,7 @@ import '../moderation/moderation.css';
 /** The thread itself: who started it where, its text, reactions, and what the reader may do with it. */
 export function ThreadBody({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation();
+  const me = useMe();
   const format = useFormat();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -77,7 +80,13 @@ export function ThreadBody({ thread }: { thread: ThreadView }) {
               <time dateTime={thread.createdAt} title={format.dateTime(thread.createdAt)}>
                 {format.relative(thread.createdAt)}
               </time>
-              {thread.editedAt && ` · ${t('thread.edited')}`}
+              {thread.editedAt && (
+                <EditedMarker
+                  post={{ kind: 'thread', id: thread.id }}
+                  current={{ title: thread.title, body: thread.bodyMarkdown }}
+                  canOpen={!thread.removed && (thread.editHistory === 'all' || thread.author.id === me.id)}
+                />
+              )}
             </div>
           </div>
         </div>

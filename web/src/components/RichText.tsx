@@ -18,6 +18,7 @@ export function RichText({
 }) {
   const navigate = useNavigate();
   const body = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new HTML means new pictures to size
   useLayoutEffect(() => {
     const sized = new Map(files.filter((file) => file.width && file.height).map((file) => [file.id, file]));
     for (const image of body.current?.querySelectorAll('img') ?? []) {
@@ -40,11 +41,11 @@ export function RichText({
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: links inside keep their own keyboard behaviour; this only routes them
     // biome-ignore lint/a11y/noStaticElementInteractions: the click handler only intercepts clicks on the links inside
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitised this HTML with an allow-list when it was written
     <div
       ref={body}
       className={`prose ${className}`}
       onClick={onClick}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitised this HTML with an allow-list when it was written
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

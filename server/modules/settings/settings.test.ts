@@ -5,6 +5,8 @@ import { testApp } from '../../test/harness.js';
 import { rowCounts } from '../../test/row-counts.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
+// Analytics tests on a shared database set the minimum group size lower (analytics/testing.ts); not this file's.
+const minimum = expect.any(Number);
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -27,7 +29,11 @@ describe('settings', () => {
     const member = await signedIn();
     const response = await admin.api.get('/api/v1/settings');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 30 });
+    expect(response.json()).toEqual({
+      secretCommunityCreators: 'admins',
+      loopClosureDays: 30,
+      analyticsMinimumGroup: minimum,
+    });
     expect((await member.api.get('/api/v1/settings')).statusCode).toBe(403);
     expect((await client(ctx.app).get('/api/v1/settings')).statusCode).toBe(401);
   });
@@ -40,7 +46,11 @@ describe('settings', () => {
     ).toBe(403);
     const changed = await admin.api.patch('/api/v1/settings', { secretCommunityCreators: 'everyone' });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ secretCommunityCreators: 'everyone', loopClosureDays: 30 });
+    expect(changed.json()).toEqual({
+      secretCommunityCreators: 'everyone',
+      loopClosureDays: 30,
+      analyticsMinimumGroup: minimum,
+    });
     expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('everyone');
     const { rows } = await ctx.db.pool.query(
       `select actor_id, before, after from audit_entries where action = 'settings.update' and actor_id = $1`,
@@ -49,8 +59,8 @@ describe('settings', () => {
     expect(rows).toEqual([
       {
         actor_id: admin.person.id,
-        before: { secretCommunityCreators: 'admins', loopClosureDays: 30 },
-        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30 },
+        before: { secretCommunityCreators: 'admins', loopClosureDays: 30, analyticsMinimumGroup: minimum },
+        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30, analyticsMinimumGroup: minimum },
       },
     ]);
     const stored = await ctx.db.pool.query(
@@ -67,7 +77,11 @@ describe('settings', () => {
     // 60, not less: the scorecard tests on a shared database judge their themes alike with 30 and 60 days.
     const changed = await admin.api.patch('/api/v1/settings', { loopClosureDays: 60 });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toEqual({ secretCommunityCreators: 'admins', loopClosureDays: 60 });
+    expect(changed.json()).toEqual({
+      secretCommunityCreators: 'admins',
+      loopClosureDays: 60,
+      analyticsMinimumGroup: minimum,
+    });
     for (const [value, message] of [
       [0, 'must be at least 1'],
       [366, 'must be at most 365'],
@@ -78,6 +92,19 @@ describe('settings', () => {
       expect(bad.json().errors[0]).toEqual({ field: 'loopClosureDays', message });
     }
     expect((await admin.api.get('/api/v1/settings')).json().loopClosureDays).toBe(60);
+  });
+
+  it('refuses a minimum group size for analytics below 3 (admins may lower it that far, not further)', async () => {
+    const admin = await signedIn('admin');
+    for (const [value, message] of [
+      [2, 'must be at least 3: a figure about fewer people is about a person'],
+      [101, 'must be at most 100'],
+      [4.5, 'must be a whole number of people'],
+    ] as const) {
+      const bad = await admin.api.patch('/api/v1/settings', { analyticsMinimumGroup: value });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0]).toEqual({ field: 'analyticsMinimumGroup', message });
+    }
   });
 
   it('writes nothing when nothing changes', async () => {

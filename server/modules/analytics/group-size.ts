@@ -10,9 +10,15 @@ import type { Filter } from './filters.js';
 export const minimumGroup = async (db: Queryable): Promise<number> =>
   (await loadSettings(db)).analyticsMinimumGroup;
 
-/** The reason a figure is withheld, or null when its group of `people` may be shown. */
+/** The reason a figure is withheld, or null when its group of `people` may be shown (an empty group is nobody). */
 export const withheldFor = (people: number, minimum: number): Withheld | null =>
-  people < minimum ? { withheld: 'group_too_small', minimum } : null;
+  people > 0 && people < minimum ? { withheld: 'group_too_small', minimum } : null;
+
+/**
+ * The people a community's activity figure is about: its members, or the people who took part when more did (an
+ * open community's readers may react without joining), so a large crowd in a community of few members still shows.
+ */
+export const communityGroup = (members: number, active: number) => Math.max(members, active);
 
 /**
  * The people a filtered view is about, as they are now (department, location and membership keep no history):

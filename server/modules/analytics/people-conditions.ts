@@ -9,7 +9,7 @@ import {
 import { type AnswersView, answersFigures } from './answers.js';
 import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Period } from './filters.js';
-import { withheldFor } from './group-size.js';
+import { communityGroup, withheldFor } from './group-size.js';
 import type { CommunityFigures, CommunityRow, FunnelCounts, QuestionTotals } from './repository.js';
 import type { ConversationTotals, InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
@@ -134,7 +134,7 @@ export function enoughPeople(communities: CommunityFigures, period: Period, mini
     ]),
     details: {
       belowThreshold: shown.map((c) => {
-        const withheld = withheldFor(c.members, minimum);
+        const withheld = withheldFor(communityGroup(c.members, c.active), minimum);
         const figure = withheld ? { active: null, withheld } : { active: c.active };
         return {
           slug: c.slug,
@@ -154,7 +154,7 @@ export function enoughPeople(communities: CommunityFigures, period: Period, mini
 function belowRecommendation(c: CommunityRow, minimum: number): Recommendation {
   const suggestion = suggestionFor(c);
   const params = { name: c.name, threshold: c.viability_threshold };
-  return withheldFor(c.members, minimum)
+  return withheldFor(communityGroup(c.members, c.active), minimum)
     ? { id: `communityBelowSmall.${suggestion}`, params: { ...params, minimum } }
     : { id: `communityBelow.${suggestion}`, params: { ...params, active: c.active } };
 }

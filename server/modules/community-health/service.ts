@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden } from '../../platform/http/problem.js';
 import { utcDay } from '../../platform/time/days.js';
-import { minimumGroup, withheldFor } from '../analytics/group-size.js';
+import { communityGroup, minimumGroup, withheldFor } from '../analytics/group-size.js';
 import { requireReadable } from '../communities/access.js';
 import { requireDigits } from '../communities/cursor-keys.js';
 import { presentSummary } from '../people/present.js';
@@ -30,7 +30,7 @@ export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promi
   // The last window of the trend ends today: it is the current figure.
   const activeParticipants = trend[trend.length - 1]!.active;
   // A community of too few members: how many of them took part would single them out (docs/PRIVACY.md).
-  const withheld = withheldFor(community.member_count, minimum);
+  const withheld = withheldFor(communityGroup(community.member_count, activeParticipants), minimum);
   const shown = (active: number) => (withheld ? null : active);
   return {
     kind: community.kind,
@@ -109,7 +109,8 @@ function presentAttention(
   minimum: number,
 ): AttentionItem {
   // A readable community of too few members: its active count would single them out; its reasons still show.
-  const withheld = row.active === null ? null : withheldFor(row.member_count, minimum);
+  const withheld =
+    row.active === null ? null : withheldFor(communityGroup(row.member_count, row.active), minimum);
   return {
     id: row.id,
     slug: row.slug,

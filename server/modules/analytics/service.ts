@@ -241,17 +241,20 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
     department: query.department ?? null,
     location: query.location ?? null,
   };
-  const frame = async () => ({
-    period: { from: periods.from, to: periods.to },
-    previous: { from: periods.previousFrom, to: periods.previousTo },
-    filters: {
-      community: community ? { slug: community.slug, name: community.name } : null,
-      department: filter.department,
-      location: filter.location,
-    },
-    refreshedAt: (await rollups.refreshedAt(db))?.toISOString() ?? null,
-    options: await reads.filterOptions(db),
-  });
+  const frame = async () => {
+    const [refreshedAt, options] = await Promise.all([rollups.refreshedAt(db), reads.filterOptions(db)]);
+    return {
+      period: { from: periods.from, to: periods.to },
+      previous: { from: periods.previousFrom, to: periods.previousTo },
+      filters: {
+        community: community ? { slug: community.slug, name: community.name } : null,
+        department: filter.department,
+        location: filter.location,
+      },
+      refreshedAt: refreshedAt?.toISOString() ?? null,
+      options,
+    };
+  };
   // A view narrowed to fewer people than the minimum shows none of its figures: each would be about them.
   const tooSmall = isFiltered(filter) ? withheldFor(await viewGroupSize(db, filter), minimum) : null;
   if (tooSmall) return withheldView(await frame(), tooSmall);

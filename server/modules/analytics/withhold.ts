@@ -62,7 +62,8 @@ export function withholdFigures<C extends { conditions: Condition[]; benefits: {
       const values = Object.fromEntries(figures.map((f) => [f.id, f.value]));
       return {
         ...condition,
-        status: statusOf(condition.id, values),
+        // Judged again only without a withheld figure, so a withheld value never shows through its status.
+        status: gone.size > 0 ? statusOf(condition.id, values) : condition.status,
         figures,
         recommendations: condition.recommendations.filter(
           (r: Recommendation) => !gone.has(RECOMMENDATION_FIGURE[r.id] ?? ''),

@@ -19,22 +19,20 @@ export async function funnel(deps: Deps, viewer: Viewer, query: FunnelQuery): Pr
   const end = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY);
   const from = new Date(end.getTime() - WINDOW_DAYS * DAY);
   const fromDay = from.toISOString().slice(0, 10);
-  const rows = await invitationFunnel(
-    deps.db.pool,
-    { from, end, fromDay, toDay },
-    { department: query.department ?? null, location: query.location ?? null },
-  );
-  const total = rows.find((row) => !row.by_department && !row.by_location);
   // A filtered funnel is about the people of the filter, and each row about its department's or location's people.
   const filter = {
     communityId: null,
     department: query.department ?? null,
     location: query.location ?? null,
   };
-  const minimum = await minimumGroup(deps.db.pool);
-  const viewWithheld = isFiltered(filter)
-    ? withheldFor(await viewGroupSize(deps.db.pool, filter), minimum)
-    : null;
+  const db = deps.db.pool;
+  const [rows, minimum, group] = await Promise.all([
+    invitationFunnel(db, { from, end, fromDay, toDay }, filter),
+    minimumGroup(db),
+    isFiltered(filter) ? viewGroupSize(db, filter) : null,
+  ]);
+  const total = rows.find((row) => !row.by_department && !row.by_location);
+  const viewWithheld = group === null ? null : withheldFor(group, minimum);
   const counts = (row: FunnelCountsRow) => {
     const reason = viewWithheld ?? withheldFor(row.invited, minimum);
     return reason ? withheldCounts(reason) : shownCounts(row);

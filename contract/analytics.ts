@@ -46,6 +46,13 @@ export type ConditionId = z.infer<typeof ConditionId>;
 export const Status = z.enum(['on_track', 'at_risk', 'off_track', 'no_data']);
 export type Status = z.infer<typeof Status>;
 
+/** Why a figure, a row or a whole view is not shown: it is about fewer people than the minimum (docs/PRIVACY.md). */
+export const Withheld = z.object({
+  withheld: z.literal('group_too_small'),
+  minimum: z.number().int().describe("the organisation's minimum group size"),
+});
+export type Withheld = z.infer<typeof Withheld>;
+
 export const Unit = z.enum(['percent', 'count', 'days', 'minutes', 'per100', 'people', 'points']);
 
 /** One figure: `id` names its definition (docs/ANALYTICS.md, catalogue key analytics.figures.<id>). */
@@ -63,6 +70,7 @@ export const Figure = z.object({
     .literal('now')
     .optional()
     .describe('the figure is as of the last refresh, not of the period, so it is never compared'),
+  withheld: Withheld.optional().describe('set when the figure is about too few people: its value is null'),
 });
 export type Figure = z.infer<typeof Figure>;
 
@@ -84,7 +92,9 @@ export const CommunityFigure = z.object({
   slug: z.string(),
   name: z.string(),
   kind: z.enum(['general', 'specialist']),
-  active: z.number().int(),
+  active: z.number().int().nullable(),
+  /** A community of fewer members than the minimum: its active count is not shown. */
+  withheld: Withheld.optional(),
   threshold: z.number().int(),
   suggestion: z.enum(['invite', 'merge', 'make_specialist']).nullable(),
 });
@@ -114,10 +124,11 @@ export const ThemeFigure = z.object({
 
 export const FunnelRow = z.object({
   key: z.string(),
-  provisioned: z.number().int(),
-  activated: z.number().int(),
-  monthlyActive: z.number().int(),
-  engaged: z.number().int(),
+  provisioned: z.number().int().nullable(),
+  activated: z.number().int().nullable(),
+  monthlyActive: z.number().int().nullable(),
+  engaged: z.number().int().nullable(),
+  withheld: Withheld.optional().describe('a department or location of too few people: its counts are null'),
 });
 export type FunnelRow = z.infer<typeof FunnelRow>;
 
@@ -154,6 +165,8 @@ export type Condition = z.infer<typeof Condition>;
 export const Matrix = z.object({
   labels: z.array(z.string()),
   cells: z.array(z.object({ source: z.string(), target: z.string(), interactions: z.number().int() })),
+  /** Departments or locations of too few people: left out of the labels and of every cell. */
+  withheld: Withheld.extend({ labels: z.array(z.string()) }).optional(),
 });
 export type Matrix = z.infer<typeof Matrix>;
 
@@ -167,6 +180,8 @@ export const Scorecard = z.object({
   }),
   /** When the roll-ups were last refreshed; figures from roll-ups are as of then. */
   refreshedAt: z.string().nullable(),
+  /** The filtered view is about too few people: no figure of it is shown (conditions and benefits empty). */
+  withheld: Withheld.nullable(),
   conditions: z.array(Condition),
   benefits: z.object({ figures: z.array(Figure), trend: Trend, details: Details.optional() }),
   collaboration: z.object({ departments: Matrix, locations: Matrix }),

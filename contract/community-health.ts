@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Withheld } from './analytics.js';
 import { Id, PageQuery, Timestamp } from './common.js';
 import { CommunityKind, Visibility } from './communities.js';
 import { PersonSummary } from './people.js';
@@ -13,9 +14,10 @@ const Day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .describe('a UTC calendar day, YYYY-MM-DD');
 
+/** Active participants are null when the community has fewer members than the minimum (`withheld` says so). */
 export const TrendPoint = z.object({
   weekEnding: Day,
-  activeParticipants: z.number().int(),
+  activeParticipants: z.number().int().nullable(),
   /** The threshold that held at the end of that day: each week is judged by its own (like with like). */
   threshold: z.number().int(),
 });
@@ -100,7 +102,9 @@ export type HealthSuggestion = z.infer<typeof HealthSuggestion>;
 export const CommunityHealth = z.object({
   kind: CommunityKind,
   threshold: z.number().int(),
-  activeParticipants: z.number().int(),
+  activeParticipants: z.number().int().nullable(),
+  /** A community of fewer members than the organisation's minimum: its activity is about too few people to show. */
+  withheld: Withheld.nullable(),
   viable: z.boolean(),
   windowDays: z.number().int(),
   /** The last day counted (today, UTC). */
@@ -126,8 +130,12 @@ export const AttentionItem = z.object({
   threshold: z.number().int(),
   sponsor: PersonSummary.nullable(),
   reasons: z.array(AttentionReason),
-  /** Null for a closed community the viewer is not in: its activity is its members' business (access.ts). */
+  /**
+   * Null for a closed community the viewer is not in: its activity is its members' business (access.ts); null too,
+   * with `withheld`, for a community of fewer members than the organisation's minimum.
+   */
   activeParticipants: z.number().int().nullable(),
+  withheld: Withheld.nullable(),
   viable: z.boolean().nullable(),
   createdAt: Timestamp,
 });

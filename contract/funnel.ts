@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Withheld } from './analytics.js';
 
 const Day = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
 const FilterText = z.string().trim().min(1).max(120);
@@ -12,11 +13,12 @@ export type FunnelQuery = z.infer<typeof FunnelQuery>;
 
 /** One group's steps: invited → activated → monthly active → engaged, and the median time to activation. */
 export const FunnelRow = z.object({
-  invited: z.number().int(),
-  activated: z.number().int(),
-  monthlyActive: z.number().int(),
-  engaged: z.number().int(),
+  invited: z.number().int().nullable(),
+  activated: z.number().int().nullable(),
+  monthlyActive: z.number().int().nullable(),
+  engaged: z.number().int().nullable(),
   medianHoursToActivation: z.number().nullable(),
+  withheld: Withheld.optional().describe('a group of fewer people than the minimum: its counts are null'),
 });
 
 export const Funnel = z.object({

@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Scorecard } from '../contract/analytics.js';
+import type { Funnel } from '../contract/funnel.js';
 import en from '../web/src/i18n/features/analytics.en.json' with { type: 'json' };
 import nl from '../web/src/i18n/features/analytics.nl.json' with { type: 'json' };
+import { signInAsAdmin } from './api.js';
 import {
   LAPTOP,
   launchBrowser,
@@ -112,6 +114,36 @@ describe('the adoption scorecard on the demo organisation', () => {
       expect(shares.at(-1)!).toBeLessThan(shares[0]!);
       // At least one community is below its threshold.
       expect(condition('enough_people').details.belowThreshold?.length ?? 0).toBeGreaterThan(0);
+      expect(problems, 'failing requests and console errors').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says a view of fewer people than the minimum is not shown, in the reader’s language', async () => {
+    const context = await newContext(browser, baseUrl, { ...LAPTOP, language: 'en' });
+    const problems = watchProblems(context);
+    const page = await context.newPage();
+    try {
+      await photographOnFailure([page], 'analytics-withheld', async () => {
+        const words = await signInAs(page, 'Marieke');
+        // The demo's departments are all large enough: the admin raises the minimum just above the smallest.
+        const admin = await signInAsAdmin(baseUrl);
+        const funnel = await admin.get<Funnel>('/api/v1/analytics/funnel');
+        const smallest = funnel.byDepartment
+          .filter((row) => row.department && row.invited)
+          .sort((a, b) => a.invited! - b.invited!)[0]!;
+        const minimum = Math.max(3, smallest.invited! + 1);
+        await admin.send('PATCH', '/api/v1/settings', { analyticsMinimumGroup: minimum });
+        try {
+          await page.goto(`/analytics?${new URLSearchParams({ department: smallest.department })}`);
+          const message = words.analytics.withheld.replace('{{minimum}}', String(minimum));
+          await seen(page.getByRole('status').filter({ hasText: message }));
+        } finally {
+          await admin.send('PATCH', '/api/v1/settings', { analyticsMinimumGroup: 5 });
+        }
+        expect(await page.locator('[data-condition]').count()).toBe(0);
+      });
       expect(problems, 'failing requests and console errors').toEqual([]);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import { buildCommunity, buildPerson, buildThread, type TestPerson, unique } fro
 import { testApp } from '../../test/harness.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { rebuildAnalytics, refreshAnalytics } from './refresh.js';
+import { setMinimumGroup } from './testing.js';
 
 // A year no other file uses, and earlier than theirs: a refresh at this clock starts a week before it whatever
 // another file's rebuild left as the watermark (refreshAnalytics takes the earlier of the two).
@@ -145,6 +146,8 @@ const expectations = () => ({
 
 beforeAll(async () => {
   ctx = await testApp({ clock });
+  // Figures of a small world, each worked out by hand: the smallest group size (every file that sets it sets 1).
+  await setMinimumGroup(ctx.db.pool, 1);
   manager = await actor(ctx.app, ctx.db.pool, { role: 'community_manager' });
   const person = async (options: Parameters<typeof buildPerson>[1]) => {
     const department = unique('Dept');

@@ -9,6 +9,7 @@ import {
   unique,
 } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { setMinimumGroup } from './testing.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 const department = unique('Funnel dept');
@@ -48,6 +49,8 @@ const nov = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
 
 beforeAll(async () => {
   ctx = await testApp();
+  // Figures of a small world, each worked out by hand: the smallest group size (every file that sets it sets 1).
+  await setMinimumGroup(ctx.db.pool, 1);
   // The window is 2026-11-03 … 2026-11-30. Known answer: invited 5, activated 4, monthly active 3, engaged 1.
   const a = await invitee(north, at(nov(1)), at(nov(2))); // 24 h; posts or replies on exactly 10 days: engaged
   await postOn(a, [nov(2), ...[3, 5, 7, 9, 11, 13, 15, 17, 19].map(nov), nov(19)]); // 11-02 is outside the window

@@ -1,7 +1,9 @@
+import type { Withheld } from '../../../contract/analytics.js';
 import type { Funnel, FunnelQuery } from '../../../contract/funnel.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { type FunnelCountsRow, invitationFunnel } from './funnel-repository.js';
+import { isFiltered, minimumGroup, viewGroupSize, withheldFor } from './group-size.js';
 import { requireAnalyticsViewer } from './service.js';
 
 const DAY = 86_400_000;
@@ -17,18 +19,32 @@ export async function funnel(deps: Deps, viewer: Viewer, query: FunnelQuery): Pr
   const end = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY);
   const from = new Date(end.getTime() - WINDOW_DAYS * DAY);
   const fromDay = from.toISOString().slice(0, 10);
-  const rows = await invitationFunnel(
-    deps.db.pool,
-    { from, end, fromDay, toDay },
-    { department: query.department ?? null, location: query.location ?? null },
-  );
+  // A filtered funnel is about the people of the filter, and each row about its department's or location's people.
+  const filter = {
+    communityId: null,
+    department: query.department ?? null,
+    location: query.location ?? null,
+  };
+  const db = deps.db.pool;
+  const [rows, minimum, group] = await Promise.all([
+    invitationFunnel(db, { from, end, fromDay, toDay }, filter),
+    minimumGroup(db),
+    isFiltered(filter) ? viewGroupSize(db, filter) : null,
+  ]);
   const total = rows.find((row) => !row.by_department && !row.by_location);
+  const viewWithheld = group === null ? null : withheldFor(group, minimum);
+  const counts = (row: FunnelCountsRow) => {
+    const reason = viewWithheld ?? withheldFor(row.invited, minimum);
+    return reason ? withheldCounts(reason) : shownCounts(row);
+  };
   return {
     from: fromDay,
     to: toDay,
-    total: total
-      ? counts(total)
-      : { invited: 0, activated: 0, monthlyActive: 0, engaged: 0, medianHoursToActivation: null },
+    total: viewWithheld
+      ? withheldCounts(viewWithheld)
+      : total
+        ? shownCounts(total)
+        : { invited: 0, activated: 0, monthlyActive: 0, engaged: 0, medianHoursToActivation: null },
     byDepartment: rows
       .filter((row) => row.by_department)
       .map((row) => ({ department: row.department ?? '', ...counts(row) }))
@@ -40,7 +56,16 @@ export async function funnel(deps: Deps, viewer: Viewer, query: FunnelQuery): Pr
   };
 }
 
-const counts = (row: FunnelCountsRow) => ({
+const withheldCounts = (reason: Withheld) => ({
+  invited: null,
+  activated: null,
+  monthlyActive: null,
+  engaged: null,
+  medianHoursToActivation: null,
+  withheld: reason,
+});
+
+const shownCounts = (row: FunnelCountsRow) => ({
   invited: row.invited,
   activated: row.activated,
   monthlyActive: row.monthly_active,

@@ -9,9 +9,11 @@ import {
 import { type AnswersView, answersFigures } from './answers.js';
 import { byWeek, figure, maybe, pct, round1, trend, weekLabels } from './figures.js';
 import type { Period } from './filters.js';
-import type { CommunityFigures, FunnelCounts, QuestionTotals } from './repository.js';
+import { communityGroup, withheldFor } from './group-size.js';
+import type { CommunityFigures, CommunityRow, FunnelCounts, QuestionTotals } from './repository.js';
 import type { ConversationTotals, InteractionTotals } from './rollup-reads.js';
 import { statusOf, THRESHOLDS } from './thresholds.js';
+import { withholdRow } from './withhold.js';
 
 const WEEKS = ANALYTICS_LIMITS.trendWeeks;
 const twoAtMost = (list: (Recommendation | null)[]) =>
@@ -102,7 +104,7 @@ const MERGE_BELOW = 5;
  * Condition 5: enough people — communities at or above the viability threshold each had at the period's end; with
  * how many changed kind or threshold in the period, and the share by the thresholds at its start (like with like).
  */
-export function enoughPeople(communities: CommunityFigures, period: Period): Condition {
+export function enoughPeople(communities: CommunityFigures, period: Period, minimum: number): Condition {
   const { viable, communities: total } = communities;
   // Before any community existed there is nothing to judge: no data, not "0 at risk".
   const now = total > 0 ? viable : null;
@@ -128,25 +130,24 @@ export function enoughPeople(communities: CommunityFigures, period: Period): Con
       ],
     ),
     recommendations: twoAtMost([
-      worst
-        ? {
-            id: `communityBelow.${suggestionFor(worst)}`,
-            params: { name: worst.name, active: worst.active, threshold: worst.viability_threshold },
-          }
-        : null,
+      worst ? belowRecommendation(worst, minimum) : null,
       communities.hidden_below > 0
         ? { id: 'communitiesBelowHidden', params: { count: communities.hidden_below } }
         : null,
     ]),
     details: {
-      belowThreshold: shown.map((c) => ({
-        slug: c.slug,
-        name: c.name,
-        kind: c.kind,
-        active: c.active,
-        threshold: c.viability_threshold,
-        suggestion: suggestionFor(c),
-      })),
+      belowThreshold: shown.map((c) => {
+        const withheld = withheldFor(communityGroup(c.members, c.active), minimum);
+        const figure = withheld ? { active: null, withheld } : { active: c.active };
+        return {
+          slug: c.slug,
+          name: c.name,
+          kind: c.kind,
+          ...figure,
+          threshold: c.viability_threshold,
+          suggestion: suggestionFor(c),
+        };
+      }),
       hiddenCommunities: communities.hidden_below,
       thresholdChanges: {
         communities: communities.threshold_changes,
@@ -154,6 +155,15 @@ export function enoughPeople(communities: CommunityFigures, period: Period): Con
       },
     },
   };
+}
+
+/** The advice for the community furthest below: its active count only when it has enough members to show it. */
+function belowRecommendation(c: CommunityRow, minimum: number): Recommendation {
+  const suggestion = suggestionFor(c);
+  const params = { name: c.name, threshold: c.viability_threshold };
+  return withheldFor(communityGroup(c.members, c.active), minimum)
+    ? { id: `communityBelowSmall.${suggestion}`, params: { ...params, minimum } }
+    : { id: `communityBelow.${suggestion}`, params: { ...params, active: c.active } };
 }
 
 const toFunnelRow = (key: string, row: FunnelCounts): FunnelRow => ({
@@ -170,6 +180,7 @@ export function lowThreshold(
   people: PeopleFigures,
   daily: { day: string; people: number }[],
   period: Period,
+  minimum: number,
 ): Condition {
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const total = all ?? {
@@ -184,11 +195,12 @@ export function lowThreshold(
   const engagedShare = pct(total.engaged, total.activated);
   const byDepartment = funnel
     .filter((r) => r.by_department)
-    .map((r) => toFunnelRow(r.department ?? '', r))
+    .map((r) => withholdRow(toFunnelRow(r.department ?? '', r), minimum))
     .sort((a, b) => a.key.localeCompare(b.key));
+  // Only a department large enough to be shown may be named as the least active.
   const weakest = byDepartment
-    .filter((r) => r.activated > 0 && r.key !== '')
-    .map((r) => ({ key: r.key, share: pct(r.monthlyActive, r.activated)! }))
+    .filter((r) => !r.withheld && r.activated! > 0 && r.key !== '')
+    .map((r) => ({ key: r.key, share: pct(r.monthlyActive!, r.activated!)! }))
     .sort((a, b) => a.share - b.share)[0];
   const completeness = maybe(total.completeness);
   const figures: Figure[] = [
@@ -230,7 +242,7 @@ export function lowThreshold(
       funnelByDepartment: byDepartment,
       funnelByLocation: funnel
         .filter((r) => r.by_location)
-        .map((r) => toFunnelRow(r.location ?? '', r))
+        .map((r) => withholdRow(toFunnelRow(r.location ?? '', r), minimum))
         .sort((a, b) => a.key.localeCompare(b.key)),
     },
   };

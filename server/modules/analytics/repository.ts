@@ -101,6 +101,8 @@ export type CommunityRow = {
   sponsor_handle: string | null;
   sponsor_name: string | null;
   sponsor_days: number;
+  /** Members now: a listed community of fewer than the minimum shows no figure about them (withhold.ts). */
+  members: number;
 };
 
 /** Counts over every community that existed by the period's end (secret ones included, as documented), and the
@@ -156,7 +158,8 @@ export async function communityFigures(
                 'id', f.id::text, 'slug', f.slug, 'name', f.name, 'kind', f.kind, 'visibility', f.visibility,
                 'viability_threshold', f.viability_threshold, 'active', f.active,
                 'sponsor_handle', sp.handle, 'sponsor_name', sp.name,
-                'sponsor_days', f.sponsor_days) order by f.n)
+                'sponsor_days', f.sponsor_days,
+                'members', f.member_count) order by f.n)
                 from (select f.*, row_number() over (order by ${order}, f.id) as n from fig f
                        where f.readable and ${condition} order by ${order}, f.id limit $4) f
                 left join people sp on sp.id = f.sponsor_id), '[]')`;
@@ -169,7 +172,7 @@ export async function communityFigures(
               coalesce(he.threshold, c.viability_threshold) as viability_threshold,
               coalesce(hs.threshold, c.viability_threshold) as start_threshold,
               he.threshold is distinct from hs.threshold or he.kind is distinct from hs.kind as changed,
-              c.sponsor_id,
+              c.sponsor_id, c.member_count,
               (c.visibility = 'open' or exists (select 1 from community_members m
                                                  where m.community_id = c.id and m.person_id = $1)) as readable,
               case when cur.day = $2::date then cur.people else 0 end as active,

@@ -17,6 +17,7 @@ import { answersView } from './answers.js';
 import { bottomLine, strategic, topDown } from './conversation-conditions.js';
 import { addDays, endOfDay } from './figures.js';
 import type { Filter, Period, Periods } from './filters.js';
+import { isFiltered, minimumGroup, viewGroupSize, withheldFor } from './group-size.js';
 import { ladderCounts, ladderFigures } from './ladder.js';
 import { mailsDelivered } from './mail-repository.js';
 import { withKnowledgeNetwork } from './network-figures.js';
@@ -26,6 +27,7 @@ import { praiseCounts } from './praise.js';
 import * as reads from './repository.js';
 import * as rollups from './rollup-reads.js';
 import { DUNBAR } from './thresholds.js';
+import { withheldView, withholdFigures, withholdMatrix } from './withhold.js';
 
 /** Goals shown on the scorecard at most (leaders set a handful; the goals page lists them all). */
 const GOALS_SHOWN = 50;
@@ -56,7 +58,7 @@ export function periodsOf(query: ScorecardQuery, now: Date): Periods {
   return { from, to, previousFrom: addDays(from, -days), previousTo: addDays(from, -1) };
 }
 
-type Context = { deps: Deps; viewer: Viewer; filter: Filter; now: Date };
+type Context = { deps: Deps; viewer: Viewer; filter: Filter; now: Date; minimum: number };
 
 /**
  * Everything the scorecard says about one period, as if that period were the one asked for. The comparison calls
@@ -64,7 +66,7 @@ type Context = { deps: Deps; viewer: Viewer; filter: Filter; now: Date };
  * what only the period asked for shows (daily trend, collaboration matrices).
  */
 async function periodCard(context: Context, period: Period, full: boolean) {
-  const { deps, viewer, filter, now } = context;
+  const { deps, viewer, filter, now, minimum } = context;
   const db = deps.db.pool;
   const weeks = ANALYTICS_LIMITS.trendWeeks;
   // KPIs count only threads the viewer may read: closed and secret content never shows, not even as a count.
@@ -139,7 +141,11 @@ async function periodCard(context: Context, period: Period, full: boolean) {
   const goals = goalRows.map((g) => ({ id: g.id, name: g.name, kpi: g.kpi, figure: figures.get(g.id)! }));
   const all = funnel.find((r) => !r.by_department && !r.by_location);
   const monthlyActive = activeInCommunity ?? all?.monthly_active ?? 0;
-  return {
+  const lowThresholdCondition = withFigures(
+    lowThreshold(funnel, people, daily, period, minimum),
+    ladderFigures(ladder),
+  );
+  const card = {
     conditions: [
       withAmaFigures(strategic(conversation, themes, loops, weeklyConversation, period), amas),
       bottomLine(conversation, goals, weeklyConversation, period),
@@ -149,11 +155,28 @@ async function periodCard(context: Context, period: Period, full: boolean) {
         questions,
       ),
       topDown(conversation, months, monthlyActive, period, praise),
-      enoughPeople(communities, period),
-      withFigures(lowThreshold(funnel, people, daily, period), ladderFigures(ladder)),
+      enoughPeople(communities, period, minimum),
+      lowThresholdCondition,
     ],
     benefits: benefits(questions, answers, conversation, mails, all?.monthly_active ?? 0, period),
-    collaboration: matrices(cells),
+  };
+  // The groups each figure is about (withhold.ts); departments and locations of too few people leave the matrices.
+  const groups = {
+    activated: all?.activated ?? 0,
+    monthlyActive: all?.monthly_active ?? 0,
+    praiseBase: monthlyActive,
+  };
+  const { departments, locations } = matrices(cells);
+  return {
+    ...withholdFigures(card, groups, minimum),
+    collaboration: {
+      departments: withholdMatrix(
+        departments,
+        lowThresholdCondition.details.funnelByDepartment ?? [],
+        minimum,
+      ),
+      locations: withholdMatrix(locations, lowThresholdCondition.details.funnelByLocation ?? [], minimum),
+    },
   };
 }
 
@@ -209,30 +232,44 @@ export async function scorecard(deps: Deps, viewer: Viewer, query: ScorecardQuer
   const now = deps.clock.now();
   const periods = periodsOf(query, now);
   // A community filter is the viewer's to use only where they may read it (404 secret, 403 closed).
-  const community = query.community ? await requireReadable(db, viewer, { slug: query.community }) : null;
+  const [community, minimum] = await Promise.all([
+    query.community ? requireReadable(db, viewer, { slug: query.community }) : null,
+    minimumGroup(db),
+  ]);
   const filter: Filter = {
     communityId: community?.id ?? null,
     department: query.department ?? null,
     location: query.location ?? null,
   };
-  const context = { deps, viewer, filter, now };
-  const [current, previous, options, refreshedAt] = await Promise.all([
+  const frame = async () => {
+    const [refreshedAt, options] = await Promise.all([rollups.refreshedAt(db), reads.filterOptions(db)]);
+    return {
+      period: { from: periods.from, to: periods.to },
+      previous: { from: periods.previousFrom, to: periods.previousTo },
+      filters: {
+        community: community ? { slug: community.slug, name: community.name } : null,
+        department: filter.department,
+        location: filter.location,
+      },
+      refreshedAt: refreshedAt?.toISOString() ?? null,
+      options,
+    };
+  };
+  const context = { deps, viewer, filter, now, minimum };
+  // The view's people are counted beside the cards, not before them (a community of 10,000 members: 16 ms).
+  const [group, current, previous, shell] = await Promise.all([
+    isFiltered(filter) ? viewGroupSize(db, filter) : null,
     periodCard(context, { from: periods.from, to: periods.to }, true),
     periodCard(context, { from: periods.previousFrom, to: periods.previousTo }, false),
-    reads.filterOptions(db),
-    rollups.refreshedAt(db),
+    frame(),
   ]);
+  // A view narrowed to fewer people than the minimum shows none of its figures: each would be about them.
+  const tooSmall = group === null ? null : withheldFor(group, minimum);
+  if (tooSmall) return withheldView(shell, tooSmall);
   return {
-    period: { from: periods.from, to: periods.to },
-    previous: { from: periods.previousFrom, to: periods.previousTo },
-    filters: {
-      community: community ? { slug: community.slug, name: community.name } : null,
-      department: filter.department,
-      location: filter.location,
-    },
-    refreshedAt: refreshedAt?.toISOString() ?? null,
+    ...shell,
+    withheld: null,
     ...compare(current, previous),
     collaboration: current.collaboration,
-    options,
   };
 }

@@ -8,6 +8,7 @@ import {
   unique,
 } from '../../test/factories.js';
 import { recordParticipation } from '../activity/repository.js';
+import { writeSetting } from '../settings/repository.js';
 
 /**
  * A small organisation whose every figure is worked out by hand in scorecard.test.ts. All of it happens in one
@@ -181,4 +182,13 @@ export async function buildSmallWorld(db: Queryable, year: number) {
     period: { from: `${year}-03-04`, to: `${year}-03-31` },
     refreshAt: new Date(`${year}-03-31T23:00:00Z`),
   };
+}
+
+/**
+ * The organisation's minimum group size for analytics (null: back to the default). Written as stored, below the
+ * admins' floor of 3, for tests whose purpose is a figure of a small constructed world (docs/PRIVACY.md).
+ */
+export async function setMinimumGroup(db: Queryable, minimum: number | null): Promise<void> {
+  if (minimum === null) await db.query(`delete from settings where key = 'analyticsMinimumGroup'`);
+  else await writeSetting(db, { key: 'analyticsMinimumGroup', value: minimum, updatedBy: null }, new Date());
 }

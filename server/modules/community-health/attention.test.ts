@@ -3,6 +3,7 @@ import type { AttentionItem } from '../../../contract/community-health.js';
 import { manualClock } from '../../platform/clock.js';
 import { buildCommunity, buildPerson } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { setMinimumGroup } from '../analytics/testing.js';
 import { type Actor, actor, expectRejected } from '../threads/testing.js';
 import { activeOn, setThreshold } from './testing.js';
 
@@ -11,6 +12,8 @@ let ctx: Awaited<ReturnType<typeof testApp>>;
 
 beforeAll(async () => {
   ctx = await testApp({ clock });
+  // Figures of a small world, each worked out by hand: the smallest group size (every file that sets it sets 1).
+  await setMinimumGroup(ctx.db.pool, 1);
 });
 
 const URL = '/api/v1/admin/communities/attention';

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { forbidden } from '../../platform/http/problem.js';
 import { addDays, utcDay } from '../../platform/time/days.js';
+import { communityGroup, minimumGroup, withheldFor } from '../analytics/group-size.js';
 import { requireReadable } from '../communities/access.js';
 import { requireDigits } from '../communities/cursor-keys.js';
 import { changesBetween } from '../communities/viability-repository.js';
@@ -22,9 +23,10 @@ export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promi
   const db = deps.db.pool;
   const access = await requireReadable(db, viewer, { slug });
   const today = utcDay(deps.clock.now());
-  const [community, trend] = await Promise.all([
+  const [community, trend, minimum] = await Promise.all([
     health.findSubject(db, access.id),
     health.weeklyTrend(db, access.id, today, HEALTH_TREND_WEEKS),
+    minimumGroup(db),
   ]);
   // The last window of the trend ends today: it is the current figure.
   const activeParticipants = trend[trend.length - 1]!.active;
@@ -33,16 +35,20 @@ export async function getHealth(deps: Deps, viewer: Viewer, slug: string): Promi
   const changers = await people.summariesByIds(db, [
     ...new Set(changes.flatMap((change) => (change.changed_by ? [change.changed_by] : []))),
   ]);
+  // A community of too few members: how many of them took part would single them out (docs/PRIVACY.md).
+  const withheld = withheldFor(communityGroup(community.member_count, activeParticipants), minimum);
+  const shown = (active: number) => (withheld ? null : active);
   return {
     kind: community.kind,
     threshold: community.viability_threshold,
-    activeParticipants,
+    activeParticipants: shown(activeParticipants),
+    withheld,
     viable: activeParticipants >= community.viability_threshold,
     windowDays: HEALTH_WINDOW_DAYS,
     asOf: today,
     trend: trend.map((point) => ({
       weekEnding: point.week_ending,
-      activeParticipants: point.active,
+      activeParticipants: shown(point.active),
       threshold: point.threshold,
     })),
     thresholdChanges: changes.map((change) => {
@@ -101,11 +107,12 @@ export async function listAttention(
   // More may follow after the last kept item (more matched) or after the stretch (it was full).
   const last = needing.length > query.limit ? kept[kept.length - 1] : stretch[stretch.length - 1];
   const more = needing.length > query.limit || stretch.length === ATTENTION_STRETCH;
+  const minimum = await minimumGroup(db);
   const sponsors = await people.summariesByIds(db, [
     ...new Set(kept.flatMap((row) => (row.sponsor_id ? [row.sponsor_id] : []))),
   ]);
   return {
-    items: kept.map((row) => presentAttention(row, sponsors.get(row.sponsor_id ?? '') ?? null)),
+    items: kept.map((row) => presentAttention(row, sponsors.get(row.sponsor_id ?? '') ?? null, minimum)),
     nextCursor: more && last ? encodeCursor([last.sort_name, last.id]) : null,
   };
 }
@@ -117,17 +124,27 @@ function reasonsOf(row: health.AttentionRow): AttentionItem['reasons'] {
   return reasons;
 }
 
-const presentAttention = (row: health.AttentionRow, sponsor: people.SummaryRow | null): AttentionItem => ({
-  id: row.id,
-  slug: row.slug,
-  name: row.name,
-  visibility: row.visibility,
-  kind: row.kind,
-  memberCount: row.member_count,
-  threshold: row.viability_threshold,
-  sponsor: sponsor ? presentSummary(sponsor) : null,
-  reasons: reasonsOf(row),
-  activeParticipants: row.active,
-  viable: row.active === null ? null : row.active >= row.viability_threshold,
-  createdAt: row.created_at.toISOString(),
-});
+function presentAttention(
+  row: health.AttentionRow,
+  sponsor: people.SummaryRow | null,
+  minimum: number,
+): AttentionItem {
+  // A readable community of too few members: its active count would single them out; its reasons still show.
+  const withheld =
+    row.active === null ? null : withheldFor(communityGroup(row.member_count, row.active), minimum);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    visibility: row.visibility,
+    kind: row.kind,
+    memberCount: row.member_count,
+    threshold: row.viability_threshold,
+    sponsor: sponsor ? presentSummary(sponsor) : null,
+    reasons: reasonsOf(row),
+    activeParticipants: withheld ? null : row.active,
+    withheld,
+    viable: row.active === null ? null : row.active >= row.viability_threshold,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -5,6 +5,8 @@ import { testApp } from '../../test/harness.js';
 import { rowCounts } from '../../test/row-counts.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
+// Analytics tests on a shared database set the minimum group size lower (analytics/testing.ts); not this file's.
+const minimum = expect.any(Number);
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -31,6 +33,7 @@ describe('settings', () => {
       secretCommunityCreators: 'admins',
       loopClosureDays: 30,
       editHistoryForReaders: false,
+      analyticsMinimumGroup: minimum,
     });
     expect((await member.api.get('/api/v1/settings')).statusCode).toBe(403);
     expect((await client(ctx.app).get('/api/v1/settings')).statusCode).toBe(401);
@@ -48,6 +51,7 @@ describe('settings', () => {
       secretCommunityCreators: 'everyone',
       loopClosureDays: 30,
       editHistoryForReaders: false,
+      analyticsMinimumGroup: minimum,
     });
     expect((await admin.api.get('/api/v1/settings')).json().secretCommunityCreators).toBe('everyone');
     const { rows } = await ctx.db.pool.query(
@@ -57,8 +61,18 @@ describe('settings', () => {
     expect(rows).toEqual([
       {
         actor_id: admin.person.id,
-        before: { secretCommunityCreators: 'admins', loopClosureDays: 30, editHistoryForReaders: false },
-        after: { secretCommunityCreators: 'everyone', loopClosureDays: 30, editHistoryForReaders: false },
+        before: {
+          secretCommunityCreators: 'admins',
+          loopClosureDays: 30,
+          editHistoryForReaders: false,
+          analyticsMinimumGroup: minimum,
+        },
+        after: {
+          secretCommunityCreators: 'everyone',
+          loopClosureDays: 30,
+          editHistoryForReaders: false,
+          analyticsMinimumGroup: minimum,
+        },
       },
     ]);
     const stored = await ctx.db.pool.query(
@@ -79,6 +93,7 @@ describe('settings', () => {
       secretCommunityCreators: 'admins',
       loopClosureDays: 60,
       editHistoryForReaders: false,
+      analyticsMinimumGroup: minimum,
     });
     for (const [value, message] of [
       [0, 'must be at least 1'],
@@ -90,6 +105,19 @@ describe('settings', () => {
       expect(bad.json().errors[0]).toEqual({ field: 'loopClosureDays', message });
     }
     expect((await admin.api.get('/api/v1/settings')).json().loopClosureDays).toBe(60);
+  });
+
+  it('refuses a minimum group size for analytics below 3 (admins may lower it that far, not further)', async () => {
+    const admin = await signedIn('admin');
+    for (const [value, message] of [
+      [2, 'must be at least 3: a figure about fewer people is about a person'],
+      [101, 'must be at most 100'],
+      [4.5, 'must be a whole number of people'],
+    ] as const) {
+      const bad = await admin.api.patch('/api/v1/settings', { analyticsMinimumGroup: value });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0]).toEqual({ field: 'analyticsMinimumGroup', message });
+    }
   });
 
   it('writes nothing when nothing changes', async () => {

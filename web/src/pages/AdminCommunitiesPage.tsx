@@ -74,12 +74,14 @@ export function AdminCommunitiesPage() {
                   </th>
                   <td>{item.reasons.map((reason) => t(`adminCommunities.reason.${reason}`)).join(', ')}</td>
                   <td>
-                    {item.activeParticipants === null
-                      ? t('adminCommunities.hidden')
-                      : t('adminCommunities.activeOf', {
-                          active: format.number(item.activeParticipants),
-                          threshold: format.number(item.threshold),
-                        })}
+                    {item.withheld
+                      ? t('analytics.withheld', { minimum: item.withheld.minimum })
+                      : item.activeParticipants === null
+                        ? t('adminCommunities.hidden')
+                        : t('adminCommunities.activeOf', {
+                            active: format.number(item.activeParticipants),
+                            threshold: format.number(item.threshold),
+                          })}
                   </td>
                   <td>
                     {item.sponsor ? <PersonLink person={item.sponsor} /> : t('adminCommunities.noSponsor')}

@@ -76,41 +76,49 @@ export function AnalyticsPage() {
                   {t('analytics.csv')}
                 </a>
               </div>
-              {card.data.conditions.map((condition) => (
-                <ConditionCard key={condition.id} condition={condition} />
-              ))}
-              <FunnelSection filters={filters} />
-              <section className="card stack" aria-labelledby="benefits-title" data-section="benefits">
-                <h2 id="benefits-title" style={{ margin: 0 }}>
-                  {t('analytics.benefits.title')}
-                </h2>
-                <p className="muted">{t('analytics.benefits.summary')}</p>
-                <div style={GRID}>
-                  <FigureList figures={card.data.benefits.figures} />
-                  <TrendChart trend={card.data.benefits.trend} title={t('analytics.benefits.title')} />
-                </div>
-                {card.data.benefits.details && <DetailLists details={card.data.benefits.details} />}
-              </section>
-              <section
-                className="card stack"
-                aria-labelledby="collaboration-title"
-                data-section="collaboration"
-              >
-                <h2 id="collaboration-title" style={{ margin: 0 }}>
-                  {t('analytics.collaboration.title')}
-                </h2>
-                <p className="muted">{t('analytics.collaboration.summary')}</p>
-                <h3>{t('analytics.collaboration.departments')}</h3>
-                <Heatmap
-                  matrix={card.data.collaboration.departments}
-                  title={t('analytics.collaboration.departments')}
-                />
-                <h3>{t('analytics.collaboration.locations')}</h3>
-                <Heatmap
-                  matrix={card.data.collaboration.locations}
-                  title={t('analytics.collaboration.locations')}
-                />
-              </section>
+              {card.data.withheld ? (
+                <p className="card" role="status" data-withheld={card.data.withheld.withheld}>
+                  {t('analytics.withheld', { minimum: card.data.withheld.minimum })}
+                </p>
+              ) : (
+                <>
+                  {card.data.conditions.map((condition) => (
+                    <ConditionCard key={condition.id} condition={condition} />
+                  ))}
+                  <FunnelSection filters={filters} />
+                  <section className="card stack" aria-labelledby="benefits-title" data-section="benefits">
+                    <h2 id="benefits-title" style={{ margin: 0 }}>
+                      {t('analytics.benefits.title')}
+                    </h2>
+                    <p className="muted">{t('analytics.benefits.summary')}</p>
+                    <div style={GRID}>
+                      <FigureList figures={card.data.benefits.figures} />
+                      <TrendChart trend={card.data.benefits.trend} title={t('analytics.benefits.title')} />
+                    </div>
+                    {card.data.benefits.details && <DetailLists details={card.data.benefits.details} />}
+                  </section>
+                  <section
+                    className="card stack"
+                    aria-labelledby="collaboration-title"
+                    data-section="collaboration"
+                  >
+                    <h2 id="collaboration-title" style={{ margin: 0 }}>
+                      {t('analytics.collaboration.title')}
+                    </h2>
+                    <p className="muted">{t('analytics.collaboration.summary')}</p>
+                    <h3>{t('analytics.collaboration.departments')}</h3>
+                    <Heatmap
+                      matrix={card.data.collaboration.departments}
+                      title={t('analytics.collaboration.departments')}
+                    />
+                    <h3>{t('analytics.collaboration.locations')}</h3>
+                    <Heatmap
+                      matrix={card.data.collaboration.locations}
+                      title={t('analytics.collaboration.locations')}
+                    />
+                  </section>
+                </>
+              )}
             </>
           )}
         </>

@@ -100,7 +100,11 @@ export function DetailLists({ details }: { details: Condition['details'] }) {
               <th scope="row">
                 <Link to={`/g/${row.slug}`}>{row.name}</Link>
               </th>
-              <td>{format.number(row.active)}</td>
+              <td className={row.withheld ? 'muted' : undefined}>
+                {row.withheld
+                  ? t('analytics.withheld', { minimum: row.withheld.minimum })
+                  : format.number(row.active ?? 0)}
+              </td>
               <td>{format.number(row.threshold)}</td>
               <td>{row.suggestion ? t(`analytics.suggestion.${row.suggestion}`) : '—'}</td>
             </tr>
@@ -145,10 +149,18 @@ function Funnel({ caption, rows }: { caption: string; rows: FunnelRow[] }) {
       {rows.map((row) => (
         <tr key={row.key}>
           <th scope="row">{row.key || t('analytics.list.none')}</th>
-          <td>{format.number(row.provisioned)}</td>
-          <td>{format.number(row.activated)}</td>
-          <td>{format.number(row.monthlyActive)}</td>
-          <td>{format.number(row.engaged)}</td>
+          {row.withheld ? (
+            <td colSpan={4} className="muted" data-withheld={row.withheld.withheld}>
+              {t('analytics.withheld', { minimum: row.withheld.minimum })}
+            </td>
+          ) : (
+            <>
+              <td>{format.number(row.provisioned ?? 0)}</td>
+              <td>{format.number(row.activated ?? 0)}</td>
+              <td>{format.number(row.monthlyActive ?? 0)}</td>
+              <td>{format.number(row.engaged ?? 0)}</td>
+            </>
+          )}
         </tr>
       ))}
     </Table>

@@ -13,9 +13,15 @@ export function FigureList({ figures }: { figures: Figure[] }) {
         <div key={f.id} data-figure={f.id}>
           <dt style={{ fontWeight: 600 }}>{t(`analytics.figures.${f.id}.label`)}</dt>
           <dd style={{ margin: 0 }}>
-            <span style={{ fontSize: '1.25rem', fontWeight: 700 }}>
-              {formatValue(t, format.number, f.unit, f.value)}
-            </span>
+            {f.withheld ? (
+              <span className="muted" data-withheld={f.withheld.withheld}>
+                {t('analytics.withheld', { minimum: f.withheld.minimum })}
+              </span>
+            ) : (
+              <span style={{ fontSize: '1.25rem', fontWeight: 700 }}>
+                {formatValue(t, format.number, f.unit, f.value)}
+              </span>
+            )}
             {f.asOf === 'now' && (
               <span className="muted small" title={t('analytics.asOfNowTitle')}>
                 {' '}

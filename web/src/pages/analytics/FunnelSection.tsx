@@ -69,12 +69,20 @@ function FunnelTable({ label, rows }: { label: string; rows: (Row & { name: stri
           {rows.map((row) => (
             <tr key={row.name}>
               <th scope="row">{row.name || '—'}</th>
-              {STEPS.map((step) => (
-                <td key={step}>{format.number(row[step])}</td>
-              ))}
-              <td>
-                {row.medianHoursToActivation === null ? '—' : format.number(row.medianHoursToActivation)}
-              </td>
+              {row.withheld ? (
+                <td colSpan={STEPS.length + 1} className="muted" data-withheld={row.withheld.withheld}>
+                  {t('analytics.withheld', { minimum: row.withheld.minimum })}
+                </td>
+              ) : (
+                <>
+                  {STEPS.map((step) => (
+                    <td key={step}>{format.number(row[step] ?? 0)}</td>
+                  ))}
+                  <td>
+                    {row.medianHoursToActivation === null ? '—' : format.number(row.medianHoursToActivation)}
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -70,7 +70,23 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
     }),
     [matrix, labels, max],
   );
-  if (matrix.labels.length === 0) return <p className="muted">{t('analytics.collaboration.empty')}</p>;
+  // Departments or locations of too few people are left out; the page names them and says why.
+  const withheld = matrix.withheld && (
+    <p className="muted small" data-withheld={matrix.withheld.withheld}>
+      {t('analytics.withheldLabels', {
+        minimum: matrix.withheld.minimum,
+        labels: matrix.withheld.labels.map(name).join(', '),
+      })}
+    </p>
+  );
+  if (matrix.labels.length === 0) {
+    return (
+      <>
+        <p className="muted">{t('analytics.collaboration.empty')}</p>
+        {withheld}
+      </>
+    );
+  }
   const table = (
     <table className="analytics-table">
       <caption>{title}</caption>
@@ -110,6 +126,7 @@ export function Heatmap({ matrix, title }: { matrix: Matrix; title: string }) {
         }
         table={table}
       />
+      {withheld}
       <details>
         <summary>{t('analytics.chart.table')}</summary>
         <ScrollRegion label={title}>{table}</ScrollRegion>

@@ -29,13 +29,19 @@ export function HealthPanel({ slug }: { slug: string }) {
       </h2>
       <p className={h.viable ? 'health-state viable' : 'health-state below'}>
         <strong>{h.viable ? t('health.viable') : t('health.below')}</strong>{' '}
-        {t('health.figure', {
-          active: format.number(h.activeParticipants),
-          threshold: format.number(h.threshold),
-          kind: t(`communityKinds.${h.kind}`),
-        })}
+        {h.withheld || h.activeParticipants === null ? (
+          <span data-withheld="group_too_small">
+            {t('analytics.withheld', { minimum: h.withheld?.minimum ?? 0 })}
+          </span>
+        ) : (
+          t('health.figure', {
+            active: format.number(h.activeParticipants),
+            threshold: format.number(h.threshold),
+            kind: t(`communityKinds.${h.kind}`),
+          })
+        )}
       </p>
-      <Sparkline health={h} />
+      {!h.withheld && <Sparkline health={h} />}
       <ThresholdChanges health={h} />
       <p className="muted small">{t('health.rule', { days: h.windowDays })}</p>
       {h.suggestions.length > 0 && (
@@ -61,7 +67,8 @@ function Sparkline({ health }: { health: CommunityHealth }) {
   const format = useFormat();
   const width = 240;
   const height = 48;
-  const values = health.trend.map((point) => point.activeParticipants);
+  // Only drawn when the figures are shown (not withheld), so every point has a value.
+  const values = health.trend.map((point) => point.activeParticipants ?? 0);
   // Each week's own threshold: a change shows as a step in the dashed line.
   const thresholds = health.trend.map((point) => point.threshold);
   const top = Math.max(health.threshold, ...thresholds, ...values, 1);
@@ -73,7 +80,7 @@ function Sparkline({ health }: { health: CommunityHealth }) {
     figures: health.trend
       .map(
         (point) =>
-          `${format.date(`${point.weekEnding}T12:00:00Z`)}: ${format.number(point.activeParticipants)}`,
+          `${format.date(`${point.weekEnding}T12:00:00Z`)}: ${format.number(point.activeParticipants ?? 0)}`,
       )
       .join('; '),
   });

@@ -6,6 +6,7 @@ import { ownTestDatabase, testApp } from '../../test/harness.js';
 import { activeOn, setThreshold } from '../community-health/testing.js';
 import { type Actor, actor } from '../threads/testing.js';
 import { rebuildAnalytics } from './refresh.js';
+import { setMinimumGroup } from './testing.js';
 
 // The viable share of a period is judged by the threshold each community had at the period's end: an edit alone
 // never moves a past period (docs/ANALYTICS.md, "Viable communities"). Every figure below is worked out by hand.
@@ -31,6 +32,8 @@ beforeAll(async () => {
   own = await ownTestDatabase();
   ctx = await testApp({ clock, db: own.db });
   const db = ctx.db.pool;
+  // Communities of one to three people: the figures are the point here, not who they single out.
+  await setMinimumGroup(db, 1);
   admin = await actor(ctx.app, db, { role: 'admin', name: 'Ada Admin' });
   manager = await actor(ctx.app, db, { role: 'community_manager' });
   const made = async (kind: 'general' | 'specialist', threshold: number, people: number) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_URL as contractAttachmentUrl } from '../../../contract/attachments.js';
 import { LIMITS as contractLimits } from '../../../contract/common.js';
 import { CommunityKind, Visibility } from '../../../contract/communities.js';
 import { REPORT_REASONS as contractReasons } from '../../../contract/moderation.js';
@@ -12,6 +13,7 @@ import {
   ReactionKind,
 } from '../../../contract/threads.js';
 import {
+  ATTACHMENT_URL,
   COMMUNITY_KINDS,
   LIMITS,
   REACTION_KINDS,
@@ -43,6 +45,7 @@ describe("the web's copy of the contract's values", () => {
     expect([...SSO_REFUSALS]).toEqual([...contractRefusals]);
     expect(LIMITS.titleLength).toBe(contractLimits.titleLength);
     expect(LIMITS.bodyLength).toBe(contractLimits.bodyLength);
+    expect(ATTACHMENT_URL.source).toBe(contractAttachmentUrl.source);
   });
 
   it('is the only way the browser code takes values from the contract (types are free)', () => {

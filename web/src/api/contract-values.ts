@@ -76,3 +76,7 @@ export const REPORT_REASONS = list<ReportReason>()([
   'off_topic',
   'other',
 ]);
+
+/** An uploaded file's address, exactly as the contract's attachmentUrl writes it (the id is the first group). */
+export const ATTACHMENT_URL =
+  /^\/api\/v1\/attachments\/([1-9][0-9]{0,17})\/content(?:\?size=(?:web|thumb))?$/;

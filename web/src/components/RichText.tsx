@@ -1,6 +1,7 @@
 import { type MouseEvent, useLayoutEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { ATTACHMENT_URL, type Attachment } from '../../../contract/attachments.js';
+import type { Attachment } from '../../../contract/attachments.js';
+import { ATTACHMENT_URL } from '../api/contract-values.js';
 
 /**
  * HTML the server rendered from Markdown and sanitised once, at write time. Its own links (@mentions,
